@@ -7,8 +7,8 @@ the NER model and de-duplication), while every span Marsad emits points into the
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_unicode as _camel_normalize_unicode

@@ -1,0 +1,115 @@
+"""Merge the NER model's spans with the gazetteer's linked mentions into one list of entities."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from marsad.schemas.records import Entity
+
+from .arabic import fold
+from .tokenize import Token
+
+__all__ = ["ModelSpan", "merge_entities", "spans_from_labels", "trim_proclitic"]
+
+_PROCLITICS = "وفبلك"
+_TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelSpan:
+    """An entity span read off the tagger's BIO labels."""
+
+    text: str
+    type: str
+    start: int
+    end: int
+
+
+def spans_from_labels(
+    body: str, sentences: Sequence[Sequence[Token]], labels: Sequence[Sequence[str]]
+) -> list[ModelSpan]:
+    """Turn BIO labels into spans; an ``I-`` without a matching ``B-`` opens a span, as conlleval does."""
+    spans: list[ModelSpan] = []
+    for tokens, tags in zip(sentences, labels, strict=True):
+        current: list[object] | None = None  # [type, start, end]
+        for token, tag in zip(tokens, tags, strict=True):
+            kind = tag[2:] if len(tag) > 2 else ""
+            if tag.startswith("I-") and current is not None and current[0] == kind:
+                current[2] = token.end
+                continue
+            if current is not None:
+                spans.append(ModelSpan(body[current[1] : current[2]], *current))
+                current = None
+            if tag.startswith(("B-", "I-")) and kind in ("PER", "ORG", "LOC"):
+                current = [kind, token.start, token.end]
+        if current is not None:
+            spans.append(ModelSpan(body[current[1] : current[2]], *current))
+    return spans
+
+
+def merge_entities(
+    body: str,
+    model_spans: Sequence[object],
+    linked: Sequence[object],
+    link: Callable[[str, str | None], object | None],
+    known: Callable[[str], bool] = lambda _: False,
+) -> list[Entity]:
+    """One entity per stretch of text, sorted by offset.
+
+    A gazetteer mention (a known actor or place) wins over a model span it overlaps, unless the model span
+    strictly contains it (``وزارة الداخلية العراقية`` over ``وزارة الداخلية``): then the longer span stays and
+    is linked as a whole when it can be. Model spans are linked by their surface form.
+
+    Args:
+        body: the article text every span indexes.
+        model_spans: ``EntitySpan``-like objects (text, type, start, end).
+        linked: ``LinkedMention``-like objects (text, start, end, canonical).
+        link: ``EntityLinker.link``.
+        known: whether a folded surface form (without its proclitic) is a known name; used to trim و/ب/ل.
+    """
+    chosen: list[Entity] = []
+    for mention in linked:
+        canonical = mention.canonical
+        start, end = trim_proclitic(body, mention.start, mention.end, known)
+        chosen.append(_entity(body, start, end, canonical.type, canonical, "gazetteer"))
+    for span in model_spans:
+        start, end = trim_proclitic(body, span.start, span.end, known)
+        overlapping = [e for e in chosen if e.start < end and start < e.end]
+        if overlapping and not all(
+            start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping
+        ):
+            continue
+        chosen = [e for e in chosen if e not in overlapping]
+        canonical = link(body[start:end], span.type)
+        chosen.append(_entity(body, start, end, span.type, canonical, "model"))
+    return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def trim_proclitic(body: str, start: int, end: int, known: Callable[[str], bool]) -> tuple[int, int]:
+    """Move ``start`` past an attached و ف ب ل ك when what follows is ``ال...`` or a known name.
+
+    ``لل`` (ل + ال) is left whole: no span of the text spells the ``ال`` form, and the matching key
+    (:func:`marsad.streams.arabic.strip_clitics`) already restores it.
+    """
+    while end > start and body[end - 1] in _TRAILING:
+        end -= 1
+    if end - start < 4 or body[start] not in _PROCLITICS or body.startswith("لل", start):
+        return start, end
+    rest = body[start + 1 : end]
+    if rest.startswith(("ال", "ٱل")) or known(fold(rest)):
+        return start + 1, end
+    return start, end
+
+
+def _entity(body: str, start: int, end: int, type_: str, canonical: object | None, source: str) -> Entity:
+    return Entity(
+        text=body[start:end],
+        type=type_,
+        start=start,
+        end=end,
+        canonical_id=getattr(canonical, "id", None),
+        canonical_name=getattr(canonical, "name", None),
+        wikidata=getattr(canonical, "wikidata", None),
+        source=source,
+    )

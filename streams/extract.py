@@ -1,0 +1,189 @@
+"""The extract stage: a normalized article in, an enriched article (entities, places, times, quotes, events) out."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from marsad.schemas.records import (
+    EnrichedArticle,
+    EnrichedEvent,
+    Entity,
+    NormalizedArticle,
+    Place,
+    Plover,
+    Span,
+    TimeMention,
+)
+
+from .context import ArticleContext, EventFinding
+from .entities import merge_entities, spans_from_labels
+from .events import find_events, plover_for
+from .geocode import Geocoder
+from .linking import EntityLinker
+from .ner import EntityTagger
+from .numbers import find_numbers
+from .quotes import find_quotes
+from .timex import find_times
+from .tokenize import Sentence, Token
+
+__all__ = ["Extractor", "event_id"]
+
+
+@dataclass(frozen=True, slots=True)
+class Extractor:
+    """Holds the loaded resources (NER model, gazetteers); one per process, shared by every article."""
+
+    tagger: EntityTagger
+    linker: EntityLinker
+    geocoder: Geocoder
+    pipeline_version: str = ""
+
+    @classmethod
+    def load(cls, pipeline_version: str = "") -> Extractor:
+        """Load every resource once (about a second); later calls in the process reuse them."""
+        return cls(*_resources(), pipeline_version=pipeline_version)
+
+    def __call__(self, article: NormalizedArticle) -> EnrichedArticle:
+        return self.extract(article)
+
+    def extract(self, article: NormalizedArticle) -> EnrichedArticle:
+        context = self.context(article)
+        findings = find_events(context)
+        return EnrichedArticle(
+            id=article.id,
+            url=article.url,
+            source=article.source,
+            title=article.title,
+            published_at=article.published_at,
+            ingested_at=article.ingested_at,
+            language=article.language,
+            fingerprint=article.fingerprint,
+            entities=list(context.entities),
+            places=list(context.places),
+            times=[_time_record(t) for t in context.times],
+            quotes=find_quotes(context),
+            events=_dedupe([self._event(article, f) for f in findings]),
+            pipeline_version=self.pipeline_version,
+        )
+
+    def context(self, article: NormalizedArticle) -> ArticleContext:
+        """Everything found in the article before events: the finders read only this."""
+        body = article.body
+        tokens = [Token(body[s:e], s, e, key) for s, e, key in article.tokens]
+        sentences = [Sentence(body[s.start : s.end], s.start, s.end) for s in article.sentences]
+        entities = self._entities(body, tokens, sentences)
+        country_context = self.geocoder.country_context(e.text for e in entities if e.type == "LOC")
+        places = [self._place(e, country_context) for e in entities if e.type == "LOC"]
+        anchor = date.fromisoformat(article.anchor_date)
+        return ArticleContext(
+            body=body,
+            tokens=tokens,
+            sentences=sentences,
+            entities=entities,
+            places=places,
+            times=find_times(body, anchor, article.time_anchor),
+            numbers=find_numbers(body),
+            anchor_date=anchor,
+            time_anchor=article.time_anchor,
+            country_context=tuple(country_context),
+        )
+
+    def _entities(self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Entity]:
+        grouped = _tokens_by_sentence(tokens, sentences)
+        spans = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
+        return merge_entities(body, spans, self.linker.find(body), self.linker.link, self._known)
+
+    def _known(self, key: str) -> bool:
+        return self.linker.link(key) is not None or bool(self.geocoder.candidates(key))
+
+    def _place(self, entity: Entity, country_context: Sequence[str]) -> Place:
+        place = self.geocoder.resolve(entity.text, country_context)
+        if place is None:
+            return Place(entity.text, entity.start, entity.end)
+        return Place(
+            text=entity.text,
+            start=entity.start,
+            end=entity.end,
+            name=place.name,
+            country_code=place.country_code,
+            admin1=place.admin1,
+            geonames_id=place.geonames_id,
+            feature_class=place.feature_class,
+            lat=place.lat,
+            lon=place.lon,
+        )
+
+    def _event(self, article: NormalizedArticle, finding: EventFinding) -> EnrichedEvent:
+        plover_type, mode = plover_for(finding.type, finding.trigger.text)
+        return EnrichedEvent(
+            event_id=event_id(article.id, finding.type, finding.trigger.start, finding.trigger.end),
+            article_id=article.id,
+            type=finding.type,
+            plover=Plover(plover_type, mode),
+            trigger=finding.trigger,
+            sentence=Span(finding.sentence.start, finding.sentence.end),
+            sentence_text=finding.sentence.text,
+            actor=finding.actor,
+            target=finding.target,
+            location=finding.location,
+            time=finding.time,
+            killed=finding.killed,
+            injured=finding.injured,
+            arrested=finding.arrested,
+            count_text=finding.count_text,
+            background=finding.background,
+            confidence=round(finding.confidence, 3),
+            source=article.source,
+            url=article.url,
+            published_at=article.published_at,
+            ingested_at=article.ingested_at,
+            pipeline_version=self.pipeline_version,
+        )
+
+
+def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) -> str:
+    """A deterministic id: the same article always yields the same ids, so redelivery is detectable."""
+    digest = hashlib.sha256(f"{article_id}\x1f{type_}\x1f{trigger_start}\x1f{trigger_end}".encode())
+    return digest.hexdigest()[:20]
+
+
+@cache
+def _resources() -> tuple[EntityTagger, EntityLinker, Geocoder]:
+    return EntityTagger.load(), EntityLinker.load(), Geocoder.load()
+
+
+def _tokens_by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:
+    grouped: list[list[Token]] = [[] for _ in sentences]
+    index = 0
+    for token in tokens:
+        while index < len(sentences) - 1 and token.start >= sentences[index].end:
+            index += 1
+        if grouped:
+            grouped[index].append(token)
+    return [group for group in grouped if group]
+
+
+def _time_record(expression: object) -> TimeMention:
+    return TimeMention(
+        text=expression.text,
+        start=expression.start,
+        end=expression.end,
+        kind=expression.kind,
+        value=expression.value,
+        precision=expression.precision,
+        anchor=expression.anchor,
+    )
+
+
+def _dedupe(events: list[EnrichedEvent]) -> list[EnrichedEvent]:
+    seen: set[str] = set()
+    unique = []
+    for event in events:
+        if event.event_id not in seen:
+            seen.add(event.event_id)
+            unique.append(event)
+    return unique
