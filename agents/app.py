@@ -16,7 +16,7 @@ import faust
 from faust.types import EventT, StreamT
 from marsad.schemas.records import EnrichedArticle, NormalizedArticle
 from marsad.streams.normalize import NormalizeSettings
-from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, disable_created_metrics, generate_latest
 
 from marsad.config import Settings
 from marsad.version import PIPELINE_VERSION
@@ -61,6 +61,7 @@ def create_app(
         web_port=settings.web_port,
         datadir=settings.data_dir,
     )
+    disable_created_metrics()  # the *_created series only double what dashboards read
     metrics = MarsadMetrics(registry or CollectorRegistry())
     metrics.set_build_info(PIPELINE_VERSION, version("faust-streaming"), version("aiokafka"))
     topics = {

@@ -1,0 +1,105 @@
+"""Longest-match phrase matching over tokens: finds known multi-word names in text, clitics and all.
+
+Shared by the entity linker (actors) and usable by any stage that needs a lexicon scan. Phrases are
+matching keys (``phrase_key``); text is tokenised with offsets, so every match is a span of the original.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from .arabic import fold, fold_with_offsets, strip_clitics
+from .tokenize import Token, tokenize
+
+__all__ = ["PhraseMatch", "PhraseMatcher", "first_word_variants", "phrase_key"]
+
+V = TypeVar("V")
+_SPACES_RE = re.compile(r"\s+")
+
+
+def phrase_key(text: str) -> str:
+    """Return the matching key of a phrase: folded, hyphens as spaces, single-spaced."""
+    return _SPACES_RE.sub(" ", fold(text).replace("-", " ")).strip()
+
+
+def first_word_variants(word: str) -> list[str]:
+    """Forms a folded first word may take: as written, without one proclitic, without two (ولحزب)."""
+    once = strip_clitics(word)
+    twice = strip_clitics(once)
+    return list(dict.fromkeys((word, once, twice)))
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseMatch(Generic[V]):
+    """A phrase found in text: its span (clitic excluded when it can be) and the value it stands for."""
+
+    start: int
+    end: int
+    key: str
+    value: V
+
+
+class PhraseMatcher(Generic[V]):
+    """Greedy longest match of folded phrases over tokens, left to right, without overlaps."""
+
+    def __init__(self, phrases: Mapping[str, V]) -> None:
+        self._phrases: dict[tuple[str, ...], V] = {}
+        self._lengths: dict[str, list[int]] = {}
+        for phrase, value in phrases.items():
+            words = tuple(phrase_key(phrase).split())
+            if words:
+                self._phrases[words] = value
+                self._lengths.setdefault(words[0], []).append(len(words))
+        for first, lengths in self._lengths.items():
+            self._lengths[first] = sorted(set(lengths), reverse=True)
+
+    def __len__(self) -> int:
+        return len(self._phrases)
+
+    def get(self, key: str) -> V | None:
+        return self._phrases.get(tuple(key.split()))
+
+    def keys(self) -> Iterable[str]:
+        return (" ".join(words) for words in self._phrases)
+
+    def find(self, text: str) -> list[PhraseMatch[V]]:
+        return self.match_tokens(tokenize(text))
+
+    def match_tokens(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
+        """Scan ``tokens``; at each position take the longest phrase that starts there, then jump past it."""
+        out: list[PhraseMatch[V]] = []
+        i = 0
+        while i < len(tokens):
+            found = self.match_at(tokens, i)
+            if found is None:
+                i += 1
+                continue
+            match, n = found
+            out.append(match)
+            i += n
+        return out
+
+    def match_at(self, tokens: Sequence[Token], i: int) -> tuple[PhraseMatch[V], int] | None:
+        """Return the longest phrase starting at token ``i`` and the number of tokens it covers."""
+        first = tokens[i].norm
+        for variant in first_word_variants(first):
+            for n in self._lengths.get(variant, ()):
+                if i + n > len(tokens):
+                    continue
+                words = (variant, *(t.norm for t in tokens[i + 1 : i + n]))
+                if words in self._phrases:
+                    start = _start_without_clitic(tokens[i], len(first) - len(variant))
+                    value = self._phrases[words]
+                    return PhraseMatch(start, tokens[i + n - 1].end, " ".join(words), value), n
+        return None
+
+
+def _start_without_clitic(token: Token, removed: int) -> int:
+    """Skip the ``removed`` folded characters of a proclitic in the token's original text."""
+    if removed <= 0:
+        return token.start
+    _, index = fold_with_offsets(token.text)
+    return token.start + index[removed] if removed < len(index) else token.start

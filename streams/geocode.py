@@ -1,0 +1,256 @@
+"""Geocoding of place names: an offline Arabic gazetteer (GeoNames + Marsad's additions) and disambiguation.
+
+The table ``data/places.tsv`` is built by ``scripts/build_places.py``; nothing is downloaded or derived at
+run time. A name that cannot be placed with confidence stays unresolved: a wrong point on a map is worse
+than none.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from .gazetteer import first_word_variants, phrase_key
+
+__all__ = ["GeoMatch", "Geocoder", "Place"]
+
+# Words that qualify a place without being part of its name: "محافظة ديالى", "ريف دير الزور".
+# Administrative qualifiers ask for the region rather than a town of the same name.
+_ADMIN_QUALIFIERS = frozenset(phrase_key(w) for w in ("محافظة", "ولاية", "ريف", "إقليم", "قضاء", "ناحية"))
+_PLACE_QUALIFIERS = frozenset(
+    phrase_key(w)
+    for w in (
+        "مدينة", "بلدة", "قرية", "منطقة", "مخيم", "حي", "ضواحي", "أطراف", "محيط", "شمال", "جنوب", "شرق",
+        "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "جنوب شرق", "جنوب غرب", "شمال شرق", "شمال غرب",
+        "جنوب شرقي", "جنوب غربي", "شمال شرقي", "شمال غربي", "بادية", "مركز",
+    )
+)  # fmt: skip
+_TRAILING_ADJECTIVES = frozenset(
+    phrase_key(w) for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية")
+)
+_PUNCT_RE = re.compile(r"[\"'()\[\]«»<>.,:;!?]")
+# A candidate must outweigh the next one this many times to be chosen without any context.
+_DOMINANCE = 10
+_BIG_CITY = 100_000
+_SAME_PLACE_KM = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry: GeoNames id (None for Marsad's own additions), names, admin codes and a point."""
+
+    geonames_id: int | None
+    name: str
+    name_ar: str | None
+    country_code: str | None
+    admin1: str | None
+    feature_class: str | None
+    feature_code: str | None
+    lat: float | None
+    lon: float | None
+    population: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class GeoMatch:
+    """A resolved name: ``approximate`` when only its head name matched (ريف X, شمال X, محافظة X)."""
+
+    place: Place
+    key: str
+    approximate: bool
+
+
+class Geocoder:
+    """Arabic place-name lookup with country-context disambiguation; load once with ``Geocoder.load()``."""
+
+    def __init__(self, places: Sequence[Place], keys: dict[str, tuple[Place, ...]]) -> None:
+        self._places = tuple(places)
+        self._by_key = keys
+
+    @classmethod
+    def load(cls) -> Geocoder:
+        return _load_default()
+
+    @classmethod
+    def from_tsv(cls, text: str) -> Geocoder:
+        places: list[Place] = []
+        keys: dict[str, list[Place]] = {}
+        lines = text.splitlines()
+        for line in lines[1:]:
+            if not line:
+                continue
+            place, names = _parse_row(line.split("\t"))
+            places.append(place)
+            for name in names:
+                keys.setdefault(name, []).append(place)
+        return cls(places, {k: tuple(v) for k, v in keys.items()})
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def keys(self) -> Iterable[str]:
+        """Every matching key of the gazetteer (for lexicon features and scanners)."""
+        return self._by_key.keys()
+
+    def candidates(self, name: str) -> list[Place]:
+        """All places ``name`` may denote, as written in text (clitics and qualifiers handled)."""
+        found = self._lookup(name)
+        return list(found[0]) if found else []
+
+    def resolve(self, name: str, country_context: Sequence[str] = ()) -> Place | None:
+        match = self.match(name, country_context)
+        return match.place if match else None
+
+    def match(self, name: str, country_context: Sequence[str] = ()) -> GeoMatch | None:
+        """Resolve ``name`` and say how: the key that matched and whether only a head name did."""
+        found = self._lookup(name)
+        if not found:
+            return None
+        places, key, approximate, admin = found
+        place = _choose(places, country_context, prefer_admin=admin)
+        return GeoMatch(place, key, approximate) if place else None
+
+    def country_context(self, names: Iterable[str]) -> list[str]:
+        """Country codes of an article, most evidenced first: named countries weigh double, places once.
+
+        A place counts only when all its candidates lie in one country; ties keep first-mention order.
+        """
+        score: Counter[str] = Counter()
+        first: dict[str, int] = {}
+        for i, name in enumerate(names):
+            found = self._lookup(name)
+            if not found:
+                continue
+            places = found[0]
+            countries = {p.country_code for p in places if p.country_code}
+            if any(p.feature_code == "PCLI" for p in places) and len(countries) == 1:
+                weight = 2
+            elif len(countries) == 1:
+                weight = 1
+            else:
+                continue
+            code = countries.pop()
+            score[code] += weight
+            first.setdefault(code, i)
+        return sorted(score, key=lambda c: (-score[c], first[c]))
+
+    def _lookup(self, name: str) -> tuple[tuple[Place, ...], str, bool, bool] | None:
+        """Try the name, then without a proclitic, then without qualifiers; stop at the first hit."""
+        words = phrase_key(_PUNCT_RE.sub(" ", name)).split()
+        if not words:
+            return None
+        for first in first_word_variants(words[0]):
+            variant = [first, *words[1:]]
+            key = " ".join(variant)
+            if key in self._by_key:
+                return self._by_key[key], key, False, False
+            head = _strip_qualifiers(variant)
+            if head is not None:
+                head_words, admin = head
+                head_key = " ".join(head_words)
+                if head_key in self._by_key:
+                    return self._by_key[head_key], head_key, True, admin
+        return None
+
+
+def _strip_qualifiers(words: list[str]) -> tuple[list[str], bool] | None:
+    """Drop leading qualifiers (up to two words) and a trailing direction adjective, if any."""
+    admin = False
+    rest = list(words)
+    changed = False
+    if len(rest) > 1 and rest[-1] in _TRAILING_ADJECTIVES:
+        rest.pop()
+        changed = True
+    for _ in range(2):
+        two = " ".join(rest[:2])
+        if len(rest) > 2 and two in _PLACE_QUALIFIERS:
+            rest = rest[2:]
+        elif len(rest) > 1 and rest[0] in _ADMIN_QUALIFIERS:
+            rest, admin = rest[1:], True
+        elif len(rest) > 1 and rest[0] in _PLACE_QUALIFIERS:
+            rest = rest[1:]
+        else:
+            break
+        changed = True
+    return (rest, admin) if changed else None
+
+
+def _weight(place: Place) -> int:
+    return place.population or 0
+
+
+def _choose(places: Sequence[Place], context: Sequence[str], prefer_admin: bool) -> Place | None:
+    if prefer_admin:
+        regions = [p for p in places if p.feature_code in ("ADM1", "PCLI")]
+        places = regions or places
+    by_country: dict[str | None, list[Place]] = {}
+    for place in places:
+        by_country.setdefault(place.country_code, []).append(place)
+    for code in context:
+        if code in by_country:
+            return _best_in_country(by_country[code])
+    bests = [b for b in (_best_in_country(group) for group in by_country.values()) if b is not None]
+    if len(by_country) == 1:
+        return bests[0] if bests else None
+    if len(bests) != len(by_country):
+        return None
+    bests.sort(key=_weight, reverse=True)
+    top, second = bests[0], bests[1]
+    return top if _weight(top) > 0 and _weight(top) >= _DOMINANCE * _weight(second) else None
+
+
+def _best_in_country(places: list[Place]) -> Place | None:
+    """The country itself, else a seat or big city over its namesake region, else a dominant place."""
+    for place in places:
+        if place.feature_code == "PCLI":
+            return place
+    ranked = sorted(places, key=lambda p: (_weight(p), p.feature_class == "P"), reverse=True)
+    regions = [p for p in places if p.feature_code == "ADM1"]
+    towns = [p for p in ranked if p.feature_class == "P"]
+    if regions:
+        region = regions[0]
+        seat = next((t for t in towns if t.admin1 == region.admin1), None)
+        if seat is not None:
+            return seat
+        return towns[0] if towns and _weight(towns[0]) >= _BIG_CITY else region
+    top = ranked[0]
+    for other in ranked[1:]:
+        if _weight(top) < _DOMINANCE * _weight(other) and _distance_km(top, other) > _SAME_PLACE_KM:
+            return None
+    return top
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return math.inf
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _parse_row(cells: list[str]) -> tuple[Place, list[str]]:
+    gid, name, name_ar, cc, admin1, fclass, fcode, lat, lon, pop, keys = cells
+    place = Place(
+        geonames_id=int(gid) if gid else None,
+        name=name,
+        name_ar=name_ar or None,
+        country_code=cc or None,
+        admin1=admin1 or None,
+        feature_class=fclass or None,
+        feature_code=fcode or None,
+        lat=float(lat) if lat else None,
+        lon=float(lon) if lon else None,
+        population=int(pop) if pop else None,
+    )
+    return place, keys.split("|") if keys else []
+
+
+@cache
+def _load_default() -> Geocoder:
+    text = resources.files("marsad.streams").joinpath("data/places.tsv").read_text(encoding="utf-8")
+    return Geocoder.from_tsv(text)
