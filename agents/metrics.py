@@ -9,7 +9,7 @@ from __future__ import annotations
 import platform
 
 from marsad.streams.errors import Reason
-from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, PlatformCollector, ProcessCollector
 
 __all__ = ["STAGES", "MarsadMetrics"]
 
@@ -22,8 +22,11 @@ _LATENCY_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.
 class MarsadMetrics:
     """The metrics of one worker process; tests pass a fresh registry."""
 
-    def __init__(self, registry: CollectorRegistry, prefix: str = "marsad") -> None:
+    def __init__(self, registry: CollectorRegistry, prefix: str = "marsad", process: bool = True) -> None:
         self.registry = registry
+        if process:  # process_* (CPU, memory, fds) and python_info, as the default registry would have
+            ProcessCollector(registry=registry)
+            PlatformCollector(registry=registry)
         self.messages_in = Counter(
             f"{prefix}_stage_messages_in_total", "Messages consumed by a stage.", ["stage"], registry=registry
         )

@@ -9,7 +9,8 @@ def test_metrics_follow_prometheus_conventions() -> None:
     registry = CollectorRegistry()
     MarsadMetrics(registry)
     names = {metric.name for metric in registry.collect()}
-    assert all(name.startswith("marsad_") for name in names)
+    assert all(name.startswith(("marsad_", "process_", "python_")) for name in names)
+    assert "process_resident_memory_bytes" in names
     assert {"marsad_stage_duration_seconds", "marsad_end_to_end_latency_seconds"} <= names
     for metric in registry.collect():
         if metric.type == "counter":
