@@ -1,0 +1,245 @@
+"""Features of the NER tagger: cached per word type, so a document costs a few look-ups per token."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .arabic import fold, strip_clitics
+
+__all__ = [
+    "EDGE_FEATURES",
+    "OFFSETS",
+    "Lexicon",
+    "doc_memory_features",
+    "dynamic_features",
+    "edge_features",
+    "sentence_features",
+    "stem_of",
+    "type_features",
+]
+
+_ARABIC_RE = re.compile("[\u0600-\u06ff]")
+_LATIN_RE = re.compile("[A-Za-z]")
+_DIGIT_RE = re.compile("[0-9]")
+_PUNCT_RE = re.compile(r"^[^\w]+$")
+
+
+def _folded(words: str) -> frozenset[str]:
+    return frozenset(fold(word) for word in words.split())
+
+
+# Words that announce a name (ANERcorp news style): titles before people, heads of organisation names,
+# and place nouns. Written as they appear; folded once here so they match token keys.
+_TRIGGERS: dict[str, frozenset[str]] = {
+    "PER": _folded(
+        "الرئيس رئيس الوزير وزير الملك الأمير الشيخ السيد السيدة الدكتور د. المستشار النائب الزعيم "
+        "المرشح الجنرال العقيد اللواء العميد الرائد الإمام البابا القس الحاخام المطران الكاردينال "
+        "نائب الأمين أمين المتحدث الناطق المبعوث السفير المدير مدير المفوض المنسق القائد قائد "
+        "الملكة الأميرة الرئيسة المستشارة زعيم المحامي الفنان المطرب المغني اللاعب المدرب الكاتب "
+        "الشاعر الروائي المخرج الممثل الممثلة الصحافي الصحفي المراسل الحاكم حاكم العاهل ولي "
+        "السلطان الجنرال المشير الفريق النقيب الملازم الرقيب الكابتن مستر السناتور النائبة"
+    ),
+    "PERV": _folded("قال وقال أكد وأكد أضاف وأضاف أعلن وأعلن أوضح وأوضح صرح وصرح ذكر وذكر أشار وأشار بن ابن"),
+    "ORG": _folded(
+        "وزارة حزب قوات وكالة شركة جامعة منظمة مجلس هيئة جمعية اتحاد جبهة حركة مؤسسة بنك مصرف "
+        "صحيفة جريدة مجلة محكمة لجنة مركز معهد نادي فريق منتخب الجيش جيش الشرطة شرطة البرلمان "
+        "برلمان الكونغرس الكونجرس تلفزيون قناة إذاعة مكتب اللجنة المجلس الحزب الحركة المنظمة الوكالة "
+        "الشركة الجامعة الاتحاد الجبهة الهيئة البنك الصندوق صندوق رابطة نقابة مجموعة كتلة تحالف "
+        "ائتلاف ميليشيا ميليشيات كتائب سرايا لواء فيلق جماعة تنظيم مديرية إدارة دائرة سلطة"
+    ),
+    "LOC": _folded(
+        "مدينة محافظة ولاية منطقة قرية بلدة عاصمة العاصمة جنوب شمال شرق غرب جنوبي شمالي شرقي غربي "
+        "حي إقليم مقاطعة جزيرة جزر نهر بحر خليج جبل جبال مخيم ريف وادي شارع ساحة ميدان مطار ميناء "
+        "دولة بلاد أراضي إمارة المدينة المحافظة المنطقة القرية البلدة مناطق مدن قرى في إلى من"
+    ),
+}
+# The trigger classes a token (or its neighbour) can belong to.
+_CONTEXT_TYPES = ("PER", "PERV", "ORG", "LOC")
+
+
+@dataclass(slots=True)
+class Lexicon:
+    """Name lists (ANERgazet, GeoNames Arabic places) keyed by folded word tuples, for longest-match look-ups."""
+
+    names: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+    max_len: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> Lexicon:
+        """Build from ``TYPE<TAB>name`` lines; names are folded and split on whitespace."""
+        kinds: dict[tuple[str, ...], set[str]] = {}
+        for line in lines:
+            kind, _, name = line.rstrip("\n").partition("\t")
+            words = tuple(fold(name).split())
+            if kind and words:
+                kinds.setdefault(words, set()).add(kind)
+        lexicon = cls()
+        for words, found in kinds.items():
+            lexicon.names[words] = frozenset(found)
+            lexicon.max_len[words[0]] = max(lexicon.max_len.get(words[0], 0), len(words))
+        return lexicon
+
+    def match(self, keys: Sequence[str]) -> list[tuple[str, ...]]:
+        """Return, per token key, gazetteer tags (``LOC-B``, ``PER-I``...) from longest matches."""
+        tags: list[tuple[str, ...]] = [()] * len(keys)
+        i = 0
+        while i < len(keys):
+            found = self._longest_at(keys, i)
+            if found is None:
+                i += 1
+                continue
+            length, kinds = found
+            tags[i] = tuple(f"{kind}-B" for kind in sorted(kinds))
+            for j in range(i + 1, i + length):
+                tags[j] = tuple(f"{kind}-I" for kind in sorted(kinds))
+            i += length
+        return tags
+
+    def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, frozenset[str]] | None:
+        for first in _first_forms(keys[i]):
+            longest = self.max_len.get(first, 0)
+            for length in range(min(longest, len(keys) - i), 0, -1):
+                kinds = self.names.get((first, *keys[i + 1 : i + length]))
+                if kinds:
+                    return length, kinds
+        return None
+
+
+@lru_cache(maxsize=100_000)
+def _first_forms(key: str) -> tuple[str, ...]:
+    stem = strip_clitics(key)
+    return (key,) if stem == key else (key, stem)
+
+
+@lru_cache(maxsize=200_000)
+def stem_of(key: str) -> str:
+    """The clitic-stripped form without the article: the key that ties mentions of one name together."""
+    stem = strip_clitics(key)
+    if stem.startswith("ال") and len(stem) > 4:
+        stem = stem[2:]
+    return stem
+
+
+def _shape(text: str) -> str:
+    if _PUNCT_RE.match(text):
+        return "P"
+    if _DIGIT_RE.search(text):
+        return "D" if not _ARABIC_RE.search(text) and not _LATIN_RE.search(text) else "DX"
+    if _LATIN_RE.search(text):
+        return "LU" if text[:1].isupper() else "L"
+    return "A"
+
+
+@lru_cache(maxsize=200_000)
+def _own(key: str) -> tuple[str, ...]:
+    """Features a token carries itself: forms, affixes, shape, trigger classes."""
+    stem = strip_clitics(key)
+    bare = stem_of(key)
+    feats = [f"w={key}", f"s={stem}", f"b={bare}", f"sh={_shape(key)}", f"len={min(len(bare), 8)}"]
+    feats.extend(f"p{n}={bare[:n]}" for n in (1, 2, 3) if len(bare) > n)
+    feats.extend(f"x{n}={bare[-n:]}" for n in (1, 2, 3) if len(bare) > n)
+    if stem.startswith("ال"):
+        feats.append("al")
+    if stem != key:
+        feats.append(f"cl={key[: len(key) - len(stem)]}")
+    feats.extend(f"t={kind}" for kind in _CONTEXT_TYPES if key in _TRIGGERS[kind] or stem in _TRIGGERS[kind])
+    return tuple(feats)
+
+
+@lru_cache(maxsize=400_000)
+def _context(key: str, offset: int) -> tuple[str, ...]:
+    """Features a neighbour contributes at ``offset``: its forms and trigger classes, prefixed."""
+    stem = strip_clitics(key)
+    feats = [f"{offset}w={key}", f"{offset}b={stem_of(key)}"]
+    if abs(offset) == 1:
+        feats.append(f"{offset}sh={_shape(key)}")
+        feats.append(f"{offset}x2={stem[-2:]}")
+    feats.extend(f"{offset}t={kind}" for kind in _CONTEXT_TYPES if key in _TRIGGERS[kind] or stem in _TRIGGERS[kind])
+    return tuple(feats)
+
+
+OFFSETS = (-2, -1, 1, 2)
+# Features of tokens beyond the sentence edge, keyed by the offset they are seen from.
+EDGE_FEATURES = {-2: "-2w=<s>", -1: "-1w=<s>", 1: "1w=</s>", 2: "2w=</s>"}
+
+
+def type_features(key: str) -> tuple[tuple[str, ...], ...]:
+    """Everything a word type contributes: its own features, then what it shows a neighbour at each offset.
+
+    Row 0 holds the token's own features; rows 1-4 what it contributes to the token that sees it at
+    offsets -2, -1, +1, +2 (in ``OFFSETS`` order). Depends on the word alone, so scorers cache per type.
+    """
+    return (("bias", *_own(key)), *(_context(key, offset) for offset in OFFSETS))
+
+
+def dynamic_features(keys: Sequence[str], lexicon: Lexicon) -> list[list[str]]:
+    """Features that depend on a token's neighbours: the bigram and gazetteer matches (edges excluded)."""
+    gazette = lexicon.match(keys)
+    out: list[list[str]] = [[f"bg={prev}|{key}"] for prev, key in zip(["<s>", *keys], keys, strict=False)]
+    del out[0][0]
+    for i, tags in enumerate(gazette):
+        if tags:
+            out[i].extend(f"g={tag}" for tag in tags)
+            if i > 0:
+                out[i - 1].extend(f"1g={tag}" for tag in tags)
+            if i + 1 < len(out):
+                out[i + 1].extend(f"-1g={tag}" for tag in tags)
+    return out
+
+
+def edge_features(i: int, n: int) -> list[str]:
+    """The sentence-edge features of token ``i`` of ``n``."""
+    return [EDGE_FEATURES[offset] for offset in OFFSETS if not 0 <= i + offset < n]
+
+
+def sentence_features(keys: Sequence[str], lexicon: Lexicon) -> list[list[str]]:
+    """Return the full pass-1 feature list of every token of one sentence (training and reference path)."""
+    out = dynamic_features(keys, lexicon)
+    n = len(keys)
+    for i, key in enumerate(keys):
+        feats = list(type_features(key)[0])
+        for row, offset in enumerate(OFFSETS, start=1):
+            if 0 <= i + offset < n:
+                feats.extend(type_features(keys[i + offset])[row])
+        out[i] = feats + edge_features(i, n) + out[i]
+    return out
+
+
+def doc_memory_features(
+    keys: Sequence[Sequence[str]],
+    labels: Sequence[Sequence[str]],
+) -> list[list[list[str]]]:
+    """Pass-2 features: how pass 1 labelled the same stem elsewhere in the document, and here.
+
+    A surname repeated alone after a full first mention, or a name tagged in one sentence and missed in
+    another, gets the evidence of the other mentions.
+    """
+    votes: dict[str, Counter[str]] = {}
+    for sent_keys, sent_labels in zip(keys, labels, strict=True):
+        for key, label in zip(sent_keys, sent_labels, strict=True):
+            if label != "O":
+                votes.setdefault(stem_of(key), Counter())[label[2:]] += 1
+    out: list[list[list[str]]] = []
+    for sent_keys, sent_labels in zip(keys, labels, strict=True):
+        sent_out: list[list[str]] = []
+        n = len(sent_keys)
+        for i, key in enumerate(sent_keys):
+            own = sent_labels[i]
+            feats = [f"p1={own}"]
+            if i > 0:
+                feats.append(f"-1p1={sent_labels[i - 1]}")
+            if i + 1 < n:
+                feats.append(f"1p1={sent_labels[i + 1]}")
+            counts = votes.get(stem_of(key))
+            if counts:
+                others = counts.copy()
+                if own != "O":
+                    others[own[2:]] -= 1
+                feats.extend(f"dm={kind}" for kind, count in others.items() if count > 0)
+            sent_out.append(feats)
+        out.append(sent_out)
+    return out
