@@ -1,0 +1,258 @@
+"""Where an event's arguments come from: an index of the article's mentions by token, and the pickers.
+
+Actors and targets are found by position relative to the trigger inside its clause and by prepositions;
+locations are the most specific place of the clause (else the sentence); counts come from numbers next
+to casualty words. All spans point into the article body.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
+
+from .arabic import fold_with_offsets, strip_clitics
+from .context import ArticleContext
+from .event_lexicon import token_keys, words
+from .number_words import DUAL_STEMS
+
+__all__ = ["ArticleIndex", "entity_argument", "place_rank", "span_argument"]
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "."})
+_WIDE = frozenset({"ريف", "ارياف", "محافظه", "محافظات", "ولايه", "اقليم", "قضاء", "مديريه", "ريفي"})
+_NARROW = words("قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات")
+# Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
+# such places are often missing from gazetteers and from the NER model, yet they are the event's place.
+_PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه"}
+_NAME_JOINERS = words("بن ابو ام ابن بني عين تل دير كفر بيت راس ذي ذو")
+_NOT_NAMES = words(
+    "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
+    "التابعه الواقعه المحاذيه القريبه المجاوره الحدوديه المذكوره نفسها اخري ذاتها"
+)
+_DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود")
+_PERSON_NOUNS = DUAL_STEMS | words("مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleIndex:
+    """The context re-indexed by token: what the pickers look up many times per article."""
+
+    ctx: ArticleContext
+    keys: tuple[tuple[str, ...], ...]
+    starts: tuple[int, ...]
+    sentence_of: tuple[int, ...]
+    sentence_ranges: tuple[tuple[int, int], ...]
+    entities: tuple[tuple[int, int, Entity], ...]  # token range [lo, hi) and the entity, ORG/PER only
+    places: tuple[tuple[int, int, Place], ...]
+    numbers: dict[int, object]  # token index -> NumberMention (counts only: no unit, not inside a time)
+
+    @classmethod
+    def build(cls, ctx: ArticleContext) -> ArticleIndex:
+        tokens = ctx.tokens
+        starts = tuple(t.start for t in tokens)
+        sentence_of: list[int] = []
+        ranges: list[tuple[int, int]] = []
+        s = 0
+        for _i, token in enumerate(tokens):
+            while s < len(ctx.sentences) - 1 and token.start >= ctx.sentences[s].end:
+                s += 1
+            sentence_of.append(s)
+        for index in range(len(ctx.sentences)):
+            lo = bisect_right(sentence_of, index - 1)
+            ranges.append((lo, bisect_right(sentence_of, index)))
+
+        def span(start: int, end: int) -> tuple[int, int]:
+            lo = max(bisect_right(starts, start) - 1, 0)
+            return lo, max(bisect_right(starts, end - 1), lo + 1)
+
+        actors = [e for e in ctx.entities if e.type in ("ORG", "PER")]
+        entities = tuple((*span(e.start, e.end), e) for e in actors)
+        covering: dict[int, Entity] = {}
+        for lo, hi, entity in entities:
+            for i in range(lo, hi):
+                covering.setdefault(i, entity)
+
+        def inside(place: Place) -> bool:
+            entity = covering.get(span(place.start, place.end)[0])
+            return entity is not None and entity.start <= place.start and place.end <= entity.end
+
+        found = _join_split_places(ctx.body, [p for p in ctx.places if not inside(p)])
+        organisations = [(e.start, e.end) for e in actors if e.type == "ORG"]
+        found += _place_phrases(ctx, found, organisations)
+        places = tuple(sorted(((*span(p.start, p.end), p) for p in found), key=lambda item: item[0]))
+        timed = [(t.start, t.end) for t in ctx.times]  # type: ignore[attr-defined]
+        numbers = {
+            span(n.start, n.end)[0]: n  # type: ignore[attr-defined]
+            for n in ctx.numbers
+            if n.unit is None and not any(a <= n.start < b for a, b in timed)  # type: ignore[attr-defined]
+        }
+        keys = tuple(token_keys(t.norm) for t in tokens)
+        return cls(ctx, keys, starts, tuple(sentence_of), tuple(ranges), entities, places, numbers)
+
+    def has(self, i: int, words: frozenset[str] | set[str]) -> bool:
+        return 0 <= i < len(self.keys) and any(k in words for k in self.keys[i])
+
+    def starts_with(self, i: int, prefixes: tuple[str, ...]) -> bool:
+        return 0 <= i < len(self.keys) and any(k.startswith(prefixes) for k in self.keys[i])
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """Token range of the comma-delimited clause around token ``i``, inside its sentence."""
+        lo, hi = self.sentence_ranges[self.sentence_of[i]]
+        a = i
+        while a > lo and self.ctx.tokens[a - 1].norm not in _CLAUSE_BREAKS:
+            a -= 1
+        b = i
+        while b < hi and self.ctx.tokens[b].norm not in _CLAUSE_BREAKS:
+            b += 1
+        return a, b
+
+    def entity_at(self, i: int) -> tuple[int, int, Entity] | None:
+        for lo, hi, entity in self.entities:
+            if lo <= i < hi:
+                return lo, hi, entity
+        return None
+
+    def entities_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+        return [item for item in self.entities if lo <= item[0] < hi]
+
+    def places_in(self, lo: int, hi: int) -> list[tuple[int, int, Place]]:
+        return [item for item in self.places if lo <= item[0] < hi]
+
+    def person_count(self, i: int) -> int | None:
+        """1 for a singular person noun at ``i`` (جندي، ضابطا), plus one per coordinated noun (جندي ومدني)."""
+        count = 0
+        while 0 <= i < len(self.keys):
+            words = {k[:-1] if k.endswith("ا") else k for k in self.keys[i]}
+            words |= {w[2:] for w in words if w.startswith("ال")}
+            if not words & _PERSON_NOUNS:
+                break
+            count += 1
+            i += 1
+            if not (i < len(self.keys) and self.ctx.tokens[i].norm.startswith("و")):
+                break
+        return count or None
+
+
+def _join_split_places(body: str, places: list[Place]) -> list[Place]:
+    """Two places one space apart are one name the tagger split (دير | الزور): keep it whole, unresolved."""
+    joined: list[Place] = []
+    for place in sorted(places, key=lambda p: p.start):
+        last = joined[-1] if joined else None
+        if last is not None and body[last.end : place.start] == " ":
+            joined[-1] = Place(body[last.start : place.end], last.start, place.end)
+        else:
+            joined.append(place)
+    return joined
+
+
+@lru_cache(maxsize=50_000)
+def _is_place_head(norm: str) -> bool:
+    return any(k in _PLACE_HEADS for k in token_keys(norm))
+
+
+def _place_phrases(ctx: ArticleContext, known: list[Place], inside: list[tuple[int, int]]) -> list[Place]:
+    """Unresolved places written as a place word and a name that no other stage found."""
+    tokens = ctx.tokens
+    taken = [(p.start, p.end) for p in known] + inside
+    found: list[Place] = []
+    for i, token in enumerate(tokens[:-1]):
+        if not _is_place_head(token.norm):
+            continue
+        head = token_keys(token.norm)
+        j = i + 1
+        while j < len(tokens) and tokens[j].norm in {'"', "'"}:
+            j += 1
+        if j >= len(tokens) or not tokens[j].norm.isalpha() or tokens[j].norm in _NOT_NAMES:
+            continue
+        first = tokens[j].norm
+        if not first.startswith("ال") and (strip_clitics(token.norm).startswith("ال") or "منطقه" in head):
+            continue
+        end = j + 1
+        if not first.startswith("ال") and end < len(tokens) and tokens[end].norm.isalpha():
+            following = tokens[end].norm
+            if first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
+                end += 1
+        start = token.start if j == i + 1 else tokens[j].start
+        start = span_argument(ctx.body, start, tokens[end - 1].end).start
+        stop = tokens[end - 1].end
+        if any(a < stop and start < b for a, b in taken):
+            continue
+        taken.append((start, stop))
+        found.append(Place(ctx.body[start:stop], start, stop))
+    return found
+
+
+def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
+    """Lower is more specific: spot 0.5, town 1, unresolved 1.2, admin area 2, country 3; reference points +1."""
+    if place.feature_class is None:
+        rank = 2.0 if index.has(lo, _WIDE) else 0.5 if index.has(lo, _PLACE_HEADS) else 1.2
+    elif place.feature_class == "A":
+        rank = 2.0 if place.admin1 else 3.0
+    elif place.feature_class == "P":
+        rank = 1.0
+    else:
+        rank = 0.5
+    if index.has(lo - 1, _WIDE):
+        rank = max(rank, 2.0)
+    elif index.has(lo - 1, _NARROW) and rank < 2.5:
+        rank = min(rank, 0.5)
+    if index.has(lo - 1, _DIRECTIONS) or index.has(lo - 2, _DIRECTIONS):
+        rank += 1.0
+    return rank
+
+
+def entity_argument(entity: Entity) -> EventArgument:
+    return EventArgument(
+        text=entity.text,
+        start=entity.start,
+        end=entity.end,
+        type=entity.type,
+        canonical_id=entity.canonical_id,
+        canonical_name=entity.canonical_name,
+    )
+
+
+def span_argument(body: str, start: int, end: int, strip: bool = True) -> EventArgument:
+    """A non-entity argument (إداريتين، الذخيرة): the token span, minus one attached proclitic."""
+    if strip:
+        start = _after_clitic(body, start, end)
+    return EventArgument(text=body[start:end], start=start, end=end)
+
+
+def location_of(place: Place) -> EventLocation:
+    return EventLocation(
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        name=place.name,
+        country_code=place.country_code,
+        admin1=place.admin1,
+        geonames_id=place.geonames_id,
+        feature_class=place.feature_class,
+        lat=place.lat,
+        lon=place.lon,
+    )
+
+
+def _after_clitic(body: str, start: int, end: int) -> int:
+    """Start offset after one proclitic (و ف ب ل ك); a ``لل`` word keeps its span (no slice reads ``ال``)."""
+    word, index = fold_with_offsets(body[start:end])
+    stripped = strip_clitics(word)
+    if stripped == word or word.startswith(("لل", "ولل", "فلل")):
+        return start
+    return start + index[len(word) - len(stripped)]
+
+
+def nearest(items: Sequence[tuple[int, int, object]], i: int) -> tuple[int, int, object] | None:
+    """The item whose token range is nearest to token ``i`` (after it on a tie)."""
+    best = None
+    best_key: tuple[int, int] | None = None
+    for item in items:
+        distance = item[0] - i if item[0] >= i else i - item[1] + 1
+        key = (distance, 0 if item[0] >= i else 1)
+        if best_key is None or key < best_key:
+            best, best_key = item, key
+    return best

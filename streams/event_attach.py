@@ -1,0 +1,252 @@
+"""Attach actor, target, place, time, counts and the background flag to one event mention."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from marsad.schemas.records import EventArgument, EventTime
+
+from .arabic import fold
+from .event_arguments import ArticleIndex, entity_argument, location_of, nearest, place_rank, span_argument
+from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, words
+from .event_merge import Mention
+
+__all__ = ["attach_arguments"]
+
+_AGENT_MARKERS = ("نفذ", "شن", "اطلق", "زرع", "تبن")
+_SUPPORT_VERBS = ("شن", "نفذ", "بدا", "اطلق", "اصدر", "اعلن", "نظم", "فرض", "تمكن")
+_AGAINST = frozenset({"ضد", "علي", "بحق", "استهدف", "استهدفت"})
+_TARGET_PREPS = _AGAINST | {"من", "عناصر", "مسلحي", "خليه", "خلايا", "خطيره", "ارهابيه"}
+_SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
+_AIR_ACTORS = ("طيران", "طائرات", "التحالف", "سلاح الجو", "القوات الجويه")
+_KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
+_INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
+_BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
+_BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
+_BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
+_SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما", "لكن", "الا", "."})
+_BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
+_LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
+_RECENT_DAYS = 7
+_BG_REACH = 30  # tokens before a trigger where a background cue still governs it
+_NEAR = 8  # tokens: a time this close to the trigger dates the event itself
+_FUTURE_WORDS = ("مقبل", "قادم", "المقبل", "القادم")
+_OLD_DAYS = 10
+
+
+def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: Trigger) -> bool:
+    """Fill the mention's arguments in place; False when the mention should be dropped (no issuer)."""
+    lo, hi = index.sentence_ranges[m.sentence_index]
+    c_lo, c_hi = index.clause(a)
+    if m.type == "statement":
+        m.actor = _issuer(index, a, b, lo, hi, trigger)
+        if m.actor is None and trigger.needs == "spokesperson":
+            return False
+        m.confidence += 0.1 if m.actor else -0.2
+    else:
+        m.actor = None if m.passive else _actor(index, a, b, c_lo, c_hi, lo)
+        m.target = _target(index, m, a, b, lo, hi)
+        _locate(index, m, a, c_lo, c_hi, lo, hi)
+    _time(index, m, a, c_lo, c_hi, lo, hi)
+    _counts(index, m, a, b, lo, hi)
+    _background(index, m, a, lo)
+    if trigger.kill and m.actor is not None and any(w in m.actor.text for w in _AIR_ACTORS):
+        m.type = "airstrike"
+    if m.location is not None:
+        m.confidence += 0.1
+    return True
+
+
+def _issuer(index: ArticleIndex, a: int, b: int, lo: int, hi: int, trigger: Trigger) -> EventArgument | None:
+    if trigger.needs == "spokesperson":
+        people = [e for e in index.entities_in(b, min(hi, b + 9)) if e[2].type == "PER"]
+        return entity_argument(people[0][2]) if people else _apposition_name(index, b, hi)
+    after = index.entity_at(b)
+    if after is not None:
+        return entity_argument(after[2])
+    before = [e for e in index.entities_in(max(lo, a - 9), a)]
+    if before:
+        return entity_argument(before[-1][2])
+    return _antecedent(index, max(lo, a - 4), a)
+
+
+def _apposition_name(index: ArticleIndex, b: int, hi: int) -> EventArgument | None:
+    """The name set off by commas after a title (المتحدث باسم الحوثيين، يحيى سريع، ...), when NER missed it."""
+    tokens = index.ctx.tokens
+    comma = next((j for j in range(b, min(hi, b + 6)) if tokens[j].norm == ","), None)
+    if comma is None:
+        return None
+    end = comma + 1
+    while end < min(hi, comma + 4) and tokens[end].norm.isalpha() and not tokens[end].norm.startswith("ال"):
+        end += 1
+    if end - comma - 1 < 2 or (end < hi and tokens[end].norm != ","):
+        return None
+    return span_argument(index.ctx.body, tokens[comma + 1].start, tokens[end - 1].end, strip=False)
+
+
+def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
+    """A definite noun (الخلية) standing for an earlier organisation whose name starts with it."""
+    for i in range(hi - 1, lo - 1, -1):
+        nouns = [k[2:] for k in index.keys[i] if k.startswith("ال") and len(k) > 4]
+        for lo_e, _, entity in index.entities:
+            if lo_e < i and entity.type == "ORG" and index.keys[lo_e][-1] in nouns:
+                return entity_argument(entity)
+    return None
+
+
+def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -> EventArgument | None:
+    for j in range(b, min(c_hi, b + 4)):
+        if index.starts_with(j, _AGENT_MARKERS) or index.has(j, {"قبل", "يد", "ايدي"}):
+            found = index.entities_in(j + 1, min(index.sentence_ranges[index.sentence_of[j]][1], j + 7))
+            if found:
+                return entity_argument(found[0][2])
+    if any(TRIGGERS[k].verb for k in index.keys[a] if k in TRIGGERS):
+        after = index.entities_in(b, min(c_hi, b + 4))
+        if after and not index.has(after[0][0] - 1, _AGAINST | {"من"}):
+            return entity_argument(after[0][2])
+    before = [
+        e
+        for e in index.entities_in(max(lo, a - 7), a)
+        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS)
+    ]
+    if before:
+        return entity_argument(before[-1][2])
+    return None
+
+
+def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> EventArgument | None:
+    body = index.ctx.body
+    if m.type == "seizure":
+        for j in range(b, min(hi, b + 7)):
+            if index.has(j, SEIZABLE):
+                token = index.ctx.tokens[j]
+                return span_argument(body, token.start, token.end)
+        return None
+    if m.type in ("statement", "meeting", "agreement"):
+        return None
+    if trigger_kill(index, a) and b < hi and not index.has(b, _TARGET_PREPS | {"في"}):
+        token = index.ctx.tokens[b]
+        if index.person_count(b) or b in index.numbers or any(k.endswith(("ين", "تين")) for k in index.keys[b]):
+            return span_argument(body, token.start, token.end)
+    for lo_e, _, entity in index.entities_in(b, min(hi, b + 8)):
+        if index.has(lo_e - 1, _TARGET_PREPS) and (m.actor is None or entity.text != m.actor.text):
+            return entity_argument(entity)
+    if m.type == "arrest":
+        for lo_e, _, entity in reversed(index.entities_in(max(lo, a - 12), a)):
+            if index.has(lo_e - 1, {"من"}) and (m.actor is None or entity.text != m.actor.text):
+                return entity_argument(entity)
+    return None
+
+
+def trigger_kill(index: ArticleIndex, a: int) -> bool:
+    return any(TRIGGERS[k].kill for k in index.keys[a] if k in TRIGGERS)
+
+
+def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
+    sentence_places = index.places_in(lo, hi)
+    m.context = [p for _, _, p in sentence_places]
+    candidates = index.places_in(c_lo, c_hi) or sentence_places
+    if not candidates:
+        return
+    ranked = [(place_rank(index, p_lo, place), p_lo, p_hi, place) for p_lo, p_hi, place in candidates]
+    best = min(r[0] for r in ranked)
+    top = [(p_lo, p_hi, place) for rank, p_lo, p_hi, place in ranked if rank == best]
+    chosen = nearest(top, a)
+    if chosen is not None:
+        m.location, m.rank = location_of(chosen[2]), best  # type: ignore[arg-type]
+
+
+def _time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
+    ctx = index.ctx
+    times = [t for t in ctx.times if getattr(t, "kind", "") != "duration" and not _future(ctx.anchor_date, t)]
+    in_clause = False
+    near = (ctx.tokens[max(lo, a - _NEAR)].start, ctx.tokens[min(hi, a + _NEAR) - 1].end)
+    for start, end in ((ctx.tokens[c_lo].start, ctx.tokens[c_hi - 1].end), (m.sentence.start, m.sentence.end)):
+        inside = [t for t in times if start <= t.start and t.end <= end]  # type: ignore[attr-defined]
+        if inside:
+            anchor = ctx.tokens[a].start
+            best = min(inside, key=lambda t: abs(t.start - anchor))  # type: ignore[attr-defined]
+            in_clause = near[0] <= best.start < near[1]  # type: ignore[attr-defined]
+            m.time = EventTime(best.text, best.start, best.end, best.value, best.precision, best.anchor)  # type: ignore[attr-defined]
+            break
+    value = _iso(m.time.date)
+    if value is not None and ctx.time_anchor == "published":
+        age = (ctx.anchor_date - value).days
+        m.recent = in_clause and age <= _RECENT_DAYS
+        m.background = age > _OLD_DAYS
+    elif m.time.text is not None:
+        m.recent = in_clause
+
+
+@lru_cache(maxsize=20_000)
+def _future_words(text: str) -> bool:
+    return any(word in fold(text) for word in _FUTURE_WORDS)
+
+
+def _future(anchor: date, expression: object) -> bool:
+    if _future_words(getattr(expression, "text", "")):
+        return True
+    value = _iso(getattr(expression, "value", None))
+    return value is not None and value > anchor
+
+
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def _counts(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> None:
+    if m.type in ASSAULT_TYPES:
+        for j in range(lo, hi):
+            if index.starts_with(j, _KILL) and m.killed is None:
+                m.killed = _count_near(index, m, j, lo, hi)
+            elif index.starts_with(j, _INJURE) and m.injured is None:
+                m.injured = _count_near(index, m, j, lo, hi)
+    elif m.type == "arrest":
+        m.arrested = _count_near(index, m, a, lo, hi, span=b - a)
+    elif m.type == "seizure":
+        _count_near(index, m, a, lo, hi, span=b - a)
+
+
+def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span: int = 1) -> int | None:
+    """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun."""
+    after: list[int] = []
+    for k in range(j + span, min(hi, j + span + 4)):
+        if index.ctx.tokens[k].norm in {",", "."} or index.starts_with(k, _KILL + _INJURE):
+            break
+        after.append(k)
+    before = range(max(lo, j - 3), j)
+    for k in [*after, *reversed(before)]:
+        number = index.numbers.get(k)
+        if number is not None:
+            if number.vague or number.value is None:  # type: ignore[attr-defined]
+                m.count_text = m.count_text or number.text  # type: ignore[attr-defined]
+                return None
+            return int(number.value)  # type: ignore[attr-defined]
+    if j + span < hi:
+        after_noun = index.person_count(j + span)
+        if after_noun:
+            return after_noun
+    for k in range(j - 1, max(lo, j - 11) - 1, -1):
+        if index.ctx.tokens[k].norm in {",", "."}:
+            break
+        if index.person_count(k):
+            return index.person_count(k)
+    return None
+
+
+def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
+    if any(index.has(j, _BG_OPENERS) for j in range(lo, min(a, lo + 2))):
+        m.background = True
+    for j in range(a - 1, max(lo, a - _BG_REACH) - 1, -1):
+        if not index.has(j, _BG_ALL):
+            continue
+        if index.has(j, _BG_ANYWHERE) or (index.has(j, {"قبل"}) and index.has(j + 1, _LONG_AGO_UNITS)):
+            m.background = True
+        if index.has(j, _SCOPE_BREAKS):
+            break
+        if index.has(j, _BG_SCOPE) and not index.has(j - 1, {"علي"}):
+            m.background = True

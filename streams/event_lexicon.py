@@ -1,0 +1,232 @@
+"""Event trigger lexicon and cue words, keyed by folded forms (see :func:`marsad.streams.arabic.fold`).
+
+Every key is a folded, clitic-free form without the article (``ال``): a token is looked up by its folded
+form, its form without one proclitic, and that form without the article (:func:`token_keys`). Verbs are
+expanded to their common perfect and imperfect inflections once, at import; nothing here reads files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .arabic import fold, strip_clitics
+
+__all__ = [
+    "ASSAULT_TYPES",
+    "CONFLICT_TYPES",
+    "MULTIWORD",
+    "SEIZABLE",
+    "TRIGGERS",
+    "Trigger",
+    "plover_for",
+    "token_keys",
+    "words",
+]
+
+
+def words(text: str) -> frozenset[str]:
+    """A cue set from space-separated folded words (keeps long word lists readable)."""
+    return frozenset(text.split())
+
+
+ASSAULT_TYPES = frozenset({"attack", "bombing", "airstrike", "shelling", "armed_clash"})
+CONFLICT_TYPES = ASSAULT_TYPES | {"security_operation", "abduction"}
+# Objects whose "ضبط" / "مصادرة" is a seizure (not ضبط الأسعار / ضبط النفس).
+SEIZABLE = words(
+    "ذخيره ذخائر اسلحه سلاح مخدرات متفجرات عبوات حبوب كبتاغون كبتاجون حشيش صواريخ قذائف بنادق "
+    "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon entry: the type it signals and how to treat it.
+
+    ``needs`` names a cue set (in :mod:`marsad.streams.events`) that must occur near the trigger;
+    ``summary`` marks plural or dual nouns that usually sum up several events (تفجيرات، انفجارين);
+    ``verb`` marks verb forms (their subject follows them); ``kill`` marks casualty words that are an
+    ``attack`` only when nothing more specific is in the sentence.
+    """
+
+    type: str
+    verb: bool = False
+    summary: bool = False
+    needs: str | None = None
+    kill: bool = False
+    retype: bool = False  # a modifier right after it (صاروخي، انتحاري، جوي) may change the type
+
+
+_PERFECT_ENDINGS = ("", "ت", "وا", "ا", "تا", "ن", "نا", "تم")
+_IMPERFECT_ENDINGS = ("", "ون", "ان", "ين", "وا", "ا", "ن")
+_OBJECT_SUFFIXES = ("", "ها", "هم", "هما")  # not "ه": it folds like teh marbuta (قبضة، وزارة)
+
+
+def _verb(perfect: str, imperfect: str | None = None) -> set[str]:
+    """Folded inflections of a verb: perfect stem ``اعتقل`` and imperfect stem without prefix ``عتقل``."""
+    forms: set[str] = set()
+    bases = {perfect + ending for ending in _PERFECT_ENDINGS}
+    if imperfect:
+        bases |= {prefix + imperfect + ending for prefix in "يتن" for ending in _IMPERFECT_ENDINGS}
+    for base in bases:
+        forms |= {base + suffix for suffix in _OBJECT_SUFFIXES}
+    return forms
+
+
+def _entries() -> dict[str, Trigger]:
+    table: dict[str, Trigger] = {}
+
+    def add(type_: str, words: str, **flags: object) -> None:
+        for word in words.split():
+            table.setdefault(fold(word), Trigger(type_, **flags))  # type: ignore[arg-type]
+
+    def add_verbs(type_: str, pairs: str, **flags: object) -> None:
+        for pair in pairs.split():
+            perfect, _, imperfect = pair.partition("/")
+            for form in _verb(fold(perfect), fold(imperfect) or None):
+                table.setdefault(form, Trigger(type_, verb=True, **flags))  # type: ignore[arg-type]
+
+    add("arrest", "اعتقال احتجاز توقيف قبض القبض")
+    add("arrest", "اعتقالات", summary=True)
+    add_verbs("arrest", "اعتقل/عتقل احتجز/حتجز اوقف قبض/قبض")
+    add("attack", "هجوم", retype=True)
+    add("attack", "هجمات", summary=True)
+    add("attack", "اغتيال كمين اسقاط اعتداء")
+    add_verbs("attack", "هاجم/هاجم اغتال/غتال اسقط")
+    add("attack", "مقتل استشهاد مصرع قتل", kill=True)
+    add_verbs("attack", "قتل/قتل استشهد", kill=True)
+    add("bombing", "انفجار تفجير عبوه مفخخه انتحاري ناسفه")
+    add("bombing", "تفجيرات انفجارات انفجارين تفجيرين عبوات عبوتين ناسفتين", summary=True)
+    add_verbs("bombing", "انفجر/نفجر")
+    add("bombing", "فجرت فجروا يفجر تفجر فجرها", verb=True)
+    add("airstrike", "غاره")
+    add("airstrike", "غارات غارتين")
+    add("shelling", "قصف", needs="air_or_ground")
+    add_verbs("shelling", "قصف/قصف", needs="air_or_ground")
+    add("shelling", "قذيفه قذائف هاون مدفعي مدفعيه")
+    add("shelling", "صاروخ صواريخ صاروخين صاروخي صاروخيه", needs="launch")
+    add("armed_clash", "اشتباك اشتباكات اشتباكين مواجهات معارك اقتتال")
+    add_verbs("armed_clash", "اشتبك/شتبك")
+    add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك")
+    add_verbs("security_operation", "داهم/داهم فكك/فكك")
+    add("abduction", "اختطاف خطف")
+    add_verbs("abduction", "اختطف/ختطف خطف/خطف")
+    add("protest", "احتجاج احتجاجات احتجاجي احتجاجيه تظاهره تظاهرات مظاهره مظاهرات اعتصام اضراب محتجون")
+    add("protest", "المحتجون المحتجين متظاهرون المتظاهرون المتظاهرين")
+    add("seizure", "ضبط مصادره حجز", needs="seizable")
+    add_verbs("seizure", "ضبط/ضبط صادر/صادر", needs="seizable")
+    add("statement", "بيان بيانا البيان بيانه بيانها بلاغ", needs="issuer")
+    add("statement", "المتحدث الناطق", needs="spokesperson")
+    add("meeting", "اجتماع لقاء مباحثات محادثات قمه زياره")
+    add_verbs("meeting", "اجتمع/جتمع التقي/لتقي استقبل/ستقبل")
+    add("meeting", "زار زارت يزور", verb=True)
+    add("agreement", "اتفاق اتفاقيه هدنه معاهده")
+    add("sanction", "عقوبات حظر")
+    return table
+
+
+TRIGGERS: dict[str, Trigger] = _entries()
+
+# Multiword triggers: tuples of bare keys; they win over the single words they contain.
+MULTIWORD: dict[tuple[str, ...], Trigger] = {
+    tuple(fold(w) for w in words.split()): trigger
+    for words, trigger in [
+        ("عبوه ناسفه", Trigger("bombing")),
+        ("سياره مفخخه", Trigger("bombing")),
+        ("قصف جوي", Trigger("airstrike")),
+        ("ضربه جويه", Trigger("airstrike")),
+        ("ضربات جويه", Trigger("airstrike")),
+        ("غارات جويه", Trigger("airstrike")),
+        ("غاره جويه", Trigger("airstrike")),
+        ("قصف مدفعي", Trigger("shelling")),
+        ("هجوم صاروخي", Trigger("shelling")),
+        ("اطلاق نار", Trigger("attack")),
+        ("وقف اطلاق نار", Trigger("agreement")),
+        ("حمله امنيه", Trigger("security_operation")),
+        ("حمله عسكريه", Trigger("security_operation")),
+        ("حمله اعتقالات", Trigger("security_operation")),
+        ("حمله مداهمات", Trigger("security_operation")),
+        ("عمليه امنيه", Trigger("security_operation")),
+        ("عمليه عسكريه", Trigger("security_operation")),
+        ("عمليه تمشيط", Trigger("security_operation")),
+        ("عمليات تمشيط", Trigger("security_operation")),
+        ("عمليه تفتيش", Trigger("security_operation")),
+        ("عمليات تفتيش", Trigger("security_operation")),
+        ("عمليه دهم", Trigger("security_operation")),
+        ("طوق امني", Trigger("security_operation")),
+        ("اخفاء قسري", Trigger("abduction")),
+        ("مسيره احتجاجيه", Trigger("protest")),
+        ("تحرك احتجاجي", Trigger("protest")),
+        ("وقفه احتجاجيه", Trigger("protest")),
+        ("قطع طريق", Trigger("protest")),
+        ("مؤتمر صحفي", Trigger("statement", needs="issuer")),
+        ("فرض عقوبات", Trigger("sanction")),
+    ]
+}
+MAX_MULTIWORD = max(len(key) for key in MULTIWORD)
+
+
+@lru_cache(maxsize=100_000)
+def token_keys(norm: str) -> tuple[str, ...]:
+    """The lookup keys of a folded token: itself, without one proclitic, and without the article."""
+    keys = [norm]
+    stripped = strip_clitics(norm)
+    if stripped != norm:
+        keys.append(stripped)
+    for key in list(keys):
+        if key.startswith("ال") and len(key) > 4:
+            keys.append(key[2:])
+    for key in list(keys):
+        if key.endswith("ا") and len(key) > 4 and not key.endswith(("وا", "تا")):
+            keys.append(key[:-1])  # accusative -an (هجوماً، صاروخاً) but not verb endings
+    return tuple(keys)
+
+
+_PLOVER: dict[str, tuple[str | None, str | None]] = {
+    "arrest": ("COERCE", "arrest"),
+    "attack": ("ASSAULT", None),
+    "bombing": ("ASSAULT", "explosives"),
+    "airstrike": ("ASSAULT", "aerial"),
+    "shelling": ("ASSAULT", "artillery"),
+    "armed_clash": ("ASSAULT", None),
+    "security_operation": ("MOBILIZE", None),
+    "abduction": ("ASSAULT", "abduction"),
+    "protest": ("PROTEST", None),
+    "seizure": ("COERCE", "seize"),
+    "statement": (None, None),
+    "meeting": ("CONSULT", None),
+    "agreement": ("AGREE", None),
+    "sanction": ("SANCTION", None),
+}
+# Hints (folded substrings of the trigger or a mode word) that refine the PLOVER type or mode.
+_HINTS: dict[str, tuple[tuple[str, str | None, str | None], ...]] = {
+    "bombing": (("انتحار", "ASSAULT", "suicide"),),
+    "shelling": (("صاروخ", "ASSAULT", "missile"), ("صواريخ", "ASSAULT", "missile"), ("missile", "ASSAULT", "missile")),
+    "attack": (("اغتيال", "ASSAULT", "assassination"), ("اغتال", "ASSAULT", "assassination")),
+    "security_operation": (
+        ("مداهم", "COERCE", "raid"),
+        ("دهم", "COERCE", "raid"),
+        ("داهم", "COERCE", "raid"),
+        ("حصار", "COERCE", "siege"),
+    ),
+    "protest": (("اضراب", "PROTEST", "strike"), ("اعتصام", "PROTEST", "sit-in")),
+}
+
+
+def plover_for(type_: str, hint: str | None = None) -> tuple[str | None, str | None]:
+    """The PLOVER (type, mode) of a Marsad event type, refined by the trigger text or a mode hint.
+
+    Args:
+        type_: A Marsad event type (``arrest``, ``bombing`` ...).
+        hint: The trigger's text, or a mode word such as ``suicide`` / ``missile``.
+
+    Returns:
+        ``(plover_type, mode)``; ``(None, None)`` for ``statement`` and for unknown types.
+    """
+    base = _PLOVER.get(type_, (None, None))
+    if hint:
+        key = fold(hint)
+        for needle, plover_type, mode in _HINTS.get(type_, ()):
+            if needle in key or needle == hint:
+                return plover_type, mode
+    return base

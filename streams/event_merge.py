@@ -1,0 +1,221 @@
+"""One event per real-world event: mentions inherit from their operation, then merge into clusters.
+
+A mention is one trigger in one sentence with its arguments. Arrests and seizures without a place or an
+actor take them from the nearest security operation; mentions of one type whose places, actors and counts
+agree merge, keeping the most specific place, the first counts reported for one incident (not a summary),
+and ``background`` only if no mention reports the event as current news.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.schemas.records import EventArgument, EventLocation, EventTime, Place
+
+from .arabic import fold
+from .context import EventFinding
+from .tokenize import Sentence
+
+__all__ = ["Mention", "inherit_from_operations", "merge_mentions"]
+
+_COUNTS = ("killed", "injured", "arrested")
+_fold = lru_cache(maxsize=20_000)(fold)
+_INHERITING = frozenset({"arrest", "seizure"})
+
+
+@dataclass(slots=True)
+class Mention:
+    """One trigger of one sentence and what was attached to it (mutable while the finder works)."""
+
+    type: str
+    trigger: EventArgument
+    sentence: Sentence
+    sentence_index: int
+    summary: bool = False
+    passive: bool = False
+    confidence: float = 0.6
+    actor: EventArgument | None = None
+    target: EventArgument | None = None
+    location: EventLocation | None = None
+    rank: float = 9.0
+    context: list[Place] = field(default_factory=list)
+    time: EventTime = field(default_factory=EventTime)
+    killed: int | None = None
+    injured: int | None = None
+    arrested: int | None = None
+    count_text: str | None = None
+    background: bool = False
+    recent: bool = False
+
+
+def inherit_from_operations(mentions: list[Mention]) -> None:
+    """Arrests/seizures with no place or actor happened in the operation reported nearest before them."""
+    operations = [m for m in mentions if m.type == "security_operation"]
+    if not operations:
+        return
+    best = {id(m): min(cluster, key=lambda n: n.rank) for cluster in _cluster(operations) for m in cluster}
+    for mention in mentions:
+        if mention.type not in _INHERITING or (mention.location and mention.actor):
+            continue
+        before = [op for op in operations if op.sentence_index <= mention.sentence_index]
+        ordered = [*reversed(before), *(op for op in operations if op not in before)]
+        if mention.actor is None:
+            mention.actor = next((op.actor for op in ordered if op.actor is not None), None)
+        source = next((best[id(op)] for op in ordered if best[id(op)].location is not None), None)
+        if mention.location is None and source is not None and source.location is not None:
+            mention.location, mention.rank, mention.context = source.location, source.rank, source.context
+            if mention.time.text is None:
+                mention.time = source.time
+
+
+def merge_mentions(mentions: list[Mention]) -> list[EventFinding]:
+    """Cluster mentions (incident reports first, summaries after) and build one finding per cluster."""
+    clusters = _cluster(mentions)
+    clusters.sort(key=lambda c: min(m.trigger.start for m in c))
+    return [_finding(cluster) for cluster in clusters]
+
+
+def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
+    clusters: list[list[Mention]] = []
+    for mention in [m for m in mentions if not m.summary] + [m for m in mentions if m.summary]:
+        for cluster in clusters:
+            if _compatible(mention, cluster) or (mention.summary and _rolls_up(mention, cluster)):
+                cluster.append(mention)
+                break
+        else:
+            clusters.append([mention])
+    return clusters
+
+
+def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
+    if mention.type != cluster[0].type:
+        return False
+    for other in cluster:
+        if not _actors_agree(mention.actor, other.actor):
+            return False
+        if not mention.summary and not other.summary:
+            for name in _COUNTS:
+                a, b = getattr(mention, name), getattr(other, name)
+                if a is not None and b is not None and a != b:
+                    return False
+    located = [other for other in cluster if other.location is not None]
+    if mention.location is None or not located:
+        return True
+    if any(_places_clash(mention, other) for other in located):
+        return False
+    agreeing = [_places_agree(mention, other) for other in located]
+    return any(agreeing) and (all(agreeing) or any(_same_name_location(mention, o) for o in located))
+
+
+def _rolls_up(summary: Mention, cluster: list[Mention]) -> bool:
+    """A summary (انفجارين، تفجيرات منفصلة) sums up incidents of its country: it adds no event of its own."""
+    if summary.type != cluster[0].type or not all(_actors_agree(summary.actor, m.actor) for m in cluster):
+        return False
+    here = summary.location
+    return here is None or any(
+        m.location is None or not here.country_code or m.location.country_code in (None, here.country_code)
+        for m in cluster
+    )
+
+
+def _actors_agree(a: EventArgument | None, b: EventArgument | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.canonical_id and b.canonical_id:
+        return a.canonical_id == b.canonical_id
+    x, y = fold(a.text), fold(b.text)
+    return x in y or y in x or bool(a.canonical_id or b.canonical_id)
+
+
+def _places_agree(m: Mention, n: Mention) -> bool:
+    """Places agree when equal or nested; with an unresolved one, when the two sentences share a place."""
+    a, b = m.location, n.location
+    if a is None or b is None or _same_name(a.text, b.text):
+        return True
+    if a.feature_class and b.feature_class:
+        return _contains(a, b)
+    left = [p for p in m.context if p.feature_class]
+    right = [p for p in n.context if p.feature_class]
+    if left and right and any(_contains(x, y) for x in left for y in right):
+        return True
+    return any(_same_name(x.text, y.text) for x in m.context for y in n.context)
+
+
+def _places_clash(m: Mention, n: Mention) -> bool:
+    """Resolved places on both sides that cannot be the same place."""
+    a, b = m.location, n.location
+    if a is None or b is None or _same_name(a.text, b.text):
+        return False
+    if a.feature_class and b.feature_class:
+        return not _contains(a, b)
+    left = [p for p in m.context if p.feature_class]
+    right = [p for p in n.context if p.feature_class]
+    return bool(left and right) and not any(_contains(x, y) for x in left for y in right)
+
+
+def _same_name_location(m: Mention, n: Mention) -> bool:
+    return m.location is not None and n.location is not None and _same_name(m.location.text, n.location.text)
+
+
+def _same_name(x: str, y: str) -> bool:
+    a, b = _fold(x), _fold(y)
+    return a == b or a in b or b in a
+
+
+def _contains(a: Place | EventLocation, b: Place | EventLocation) -> bool:
+    """Same place, or one is the country / first-level area of the other."""
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    if a.country_code != b.country_code:
+        return False
+    if any(x.feature_class == "A" and not x.admin1 for x in (a, b)):
+        return True
+    return bool(a.admin1) and a.admin1 == b.admin1
+
+
+def _finding(cluster: list[Mention]) -> EventFinding:
+    reports = [m for m in cluster if not m.summary] or cluster
+    lead = reports[0]
+    placed = min(cluster, key=lambda m: (m.rank, cluster.index(m)))
+    counts = {name: _first(getattr(m, name) for m in reports) for name in _COUNTS}
+    for name in _COUNTS:
+        if counts[name] is None:
+            counts[name] = _first(getattr(m, name) for m in cluster)
+    current = any(m.recent and not m.background for m in cluster)
+    return EventFinding(
+        type=lead.type,
+        trigger=lead.trigger,
+        sentence=lead.sentence,
+        actor=_best_argument([m.actor for m in cluster]),
+        target=_first(m.target for m in cluster),
+        location=placed.location,
+        time=_first_time(cluster, placed),
+        killed=counts["killed"],
+        injured=counts["injured"],
+        arrested=counts["arrested"],
+        count_text=_first(m.count_text for m in reports) or _first(m.count_text for m in cluster),
+        background=all(m.background for m in cluster) or (any(m.background for m in cluster) and not current),
+        confidence=min(0.99, max(m.confidence for m in cluster) + 0.05 * (len(cluster) - 1)),
+    )
+
+
+def _first(values: object) -> object:
+    for value in values:  # type: ignore[attr-defined]
+        if value is not None:
+            return value
+    return None
+
+
+def _best_argument(arguments: list[EventArgument | None]) -> EventArgument | None:
+    linked = [a for a in arguments if a is not None and a.canonical_id]
+    return linked[0] if linked else _first(arguments)  # type: ignore[return-value]
+
+
+def _first_time(cluster: list[Mention], placed: Mention) -> EventTime:
+    if placed.time.text is not None:
+        return placed.time
+    for mention in cluster:
+        if mention.time.text is not None:
+            return mention.time
+    return EventTime()

@@ -1,0 +1,219 @@
+"""Typed events on invented sentences: one table per behaviour (types, cues, counts, places, merging)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from marsad.schemas.records import Entity, Place
+from marsad.streams.context import ArticleContext
+from marsad.streams.event_lexicon import CONFLICT_TYPES
+from marsad.streams.events import find_events, plover_for
+from marsad.streams.numbers import find_numbers
+from marsad.streams.timex import find_times
+from marsad.streams.tokenize import split_sentences, tokenize
+
+ANCHOR = date(2024, 3, 15)
+SY_CITY = {"country_code": "SY", "admin1": "01", "feature_class": "P"}
+SY_TOWN = {"country_code": "SY", "admin1": "01", "feature_class": "P"}
+IQ_CITY = {"country_code": "IQ", "admin1": "07", "feature_class": "P"}
+SY = {"country_code": "SY", "feature_class": "A"}
+
+
+def make_context(
+    body: str,
+    entities: dict[str, str] | None = None,
+    places: dict[str, dict[str, object]] | None = None,
+) -> ArticleContext:
+    """Every occurrence of each entity text becomes an Entity; LOC ones also become Places."""
+    found: list[Entity] = []
+    located: list[Place] = []
+    for text, type_ in (entities or {}).items():
+        at = body.find(text)
+        while at >= 0:
+            found.append(Entity(text, type_, at, at + len(text), canonical_id=f"test:{text}"))
+            if type_ == "LOC":
+                fields = (places or {}).get(text, {})
+                located.append(Place(text, at, at + len(text), name=text, **fields))  # type: ignore[arg-type]
+            at = body.find(text, at + len(text))
+    return ArticleContext(
+        body=body,
+        tokens=tokenize(body),
+        sentences=split_sentences(body),
+        entities=sorted(found, key=lambda e: e.start),
+        places=sorted(located, key=lambda p: p.start),
+        times=find_times(body, ANCHOR, "published"),
+        numbers=find_numbers(body),
+        anchor_date=ANCHOR,
+        time_anchor="published",
+    )
+
+
+def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
+    return sorted(e.type for e in find_events(make_context(body, entities)))
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("اعتقلت قوات الأمن ثلاثة أشخاص في المدينة.", ["arrest"]),
+        ("ألقت الشرطة القبض على مطلوب بتهمة السرقة.", ["arrest"]),
+        ("انفجرت سيارة مفخخة قرب سوق شعبي.", ["bombing"]),
+        ("شن الطيران الحربي غارات جوية على مواقع للمسلحين.", ["airstrike"]),
+        ("قصفت طائرات حربية مواقع المسلحين.", ["airstrike"]),
+        ("قصفت القوات مواقع المسلحين بالمدفعية الثقيلة.", ["shelling"]),
+        ("أطلق المسلحون صاروخا على قاعدة للجيش.", ["shelling"]),
+        ("اندلعت اشتباكات عنيفة بين الجيش ومسلحين.", ["armed_clash"]),
+        ("اختطف مسلحون مجهولون صحفيا على طريق المطار.", ["abduction"]),
+        ("نظم مئات المتظاهرين وقفة احتجاجية أمام مبنى البرلمان.", ["protest"]),
+        ("ضبطت الشرطة كمية كبيرة من المخدرات في سيارة.", ["seizure"]),
+        ("داهمت قوات الأمن منزلا يتحصن فيه مسلحون.", ["security_operation"]),
+        ("تعرض حاجز للجيش لهجوم مسلح.", ["attack"]),
+        ("وقع الطرفان اتفاق وقف إطلاق النار برعاية دولية.", ["agreement"]),
+    ],
+)
+def test_trigger_types(body: str, expected: list[str]) -> None:
+    assert types_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "لم تسجل أي اشتباكات في المنطقة خلال اليوم.",  # negation
+        "حذر الجيش من أنه سيرد في حال وقوع هجوم على قواته.",  # conditional
+        "هدد المسلحون باستئناف هجماتهم على الطرق.",  # threat
+        "تشهد المنطقة غارات شبه يومية منذ أشهر.",  # habitual
+        "تعمل الحكومة على ضبط الأسعار في الأسواق.",  # ضبط without a seizable object
+        "أطلقت الشركة صاروخا جديدا للفضاء.",  # launch cue, but no conflict context
+        "شن الفريق هجوما قويا في المباراة وسجل اللاعب هدفا في الدوري.",  # sport
+        "ارتفعت أسعار النفط بعد تراجع المخزونات الأمريكية.",  # economy
+    ],
+)
+def test_no_conflict_event(body: str) -> None:
+    assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+def test_operation_that_arrests_yields_both_types_with_count() -> None:
+    body = "نفذت قوات الأمن حملة أمنية في حي الميدان أسفرت عن اعتقال 12 مطلوبا."
+    events = find_events(make_context(body, {"قوات الأمن": "ORG"}))
+    by_type = {e.type: e for e in events}
+    assert set(by_type) == {"security_operation", "arrest"}
+    assert by_type["arrest"].arrested == 12
+    assert by_type["security_operation"].actor is not None
+    assert by_type["security_operation"].actor.text == "قوات الأمن"
+    assert by_type["arrest"].location is not None and by_type["arrest"].location.text == "حي الميدان"
+
+
+@pytest.mark.parametrize(
+    ("body", "killed", "injured"),
+    [
+        ("قتل جنديان وأصيب خمسة مدنيين في انفجار عبوة ناسفة.", 2, 5),
+        ("أسفر انفجار عبوة ناسفة عن استشهاد ضابط وإصابة 3 آخرين.", 1, 3),
+        ("أدى الهجوم المسلح إلى مقتل 7 أشخاص وجرح العشرات.", 7, None),
+    ],
+)
+def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> None:
+    (event,) = find_events(make_context(body))
+    assert (event.killed, event.injured) == (killed, injured)
+
+
+def test_vague_quantity_stays_in_count_text() -> None:
+    (event,) = find_events(make_context("اعتقلت الشرطة العشرات من المشتبه بهم في المدينة."))
+    assert event.type == "arrest" and event.arrested is None
+    assert event.count_text == "العشرات"
+
+
+def test_kill_word_is_attack_only_without_a_more_specific_trigger() -> None:
+    assert types_of("قتل مسلحون شرطيا في كمين قرب القرية.") == ["attack"]
+    assert types_of("قتل شرطي في انفجار عبوة ناسفة.") == ["bombing"]
+
+
+def test_location_is_most_specific_place_of_the_clause() -> None:
+    body = "انفجرت عبوة ناسفة في بلدة الصالحية بريف دير الزور شرقي سوريا."
+    ctx = make_context(
+        body, {"الصالحية": "LOC", "دير الزور": "LOC", "سوريا": "LOC"},
+        {"الصالحية": SY_TOWN, "دير الزور": SY_CITY, "سوريا": SY},
+    )  # fmt: skip
+    (event,) = find_events(ctx)
+    assert event.location is not None and event.location.text == "الصالحية"
+
+
+def test_unresolved_square_is_a_place() -> None:
+    (event,) = find_events(make_context("خرجت مسيرة احتجاجية من ساحة الشهداء باتجاه الوزارة."))
+    assert event.location is not None and event.location.text == "ساحة الشهداء"
+
+
+def test_two_mentions_of_one_incident_merge() -> None:
+    body = "انفجرت عبوة ناسفة في مدينة الرمادي أمس. وقالت الشرطة إن الانفجار أسفر عن مقتل شخصين في الرمادي."
+    events = find_events(make_context(body, {"الرمادي": "LOC"}, {"الرمادي": IQ_CITY}))
+    assert [e.type for e in events] == ["bombing"]
+    assert events[0].killed == 2
+
+
+def test_incidents_in_two_governorates_stay_apart() -> None:
+    body = "انفجرت عبوة ناسفة في مدينة الرمادي. وفي حادث آخر انفجرت عبوة ناسفة في مدينة حلب."
+    ctx = make_context(body, {"الرمادي": "LOC", "حلب": "LOC"}, {"الرمادي": IQ_CITY, "حلب": SY_CITY})
+    assert [e.location.text for e in find_events(ctx) if e.location] == ["الرمادي", "حلب"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكان مسلحون قد هاجموا حاجزا للجيش في المنطقة.",
+        "جاء ذلك بعد هجوم شنه مسلحون على حاجز للجيش.",
+        "وقبل أيام اندلعت اشتباكات بين الطرفين في المدينة.",
+    ],
+)
+def test_background_cues(body: str) -> None:
+    events = find_events(make_context(body))
+    assert events and all(e.background for e in events)
+
+
+def test_statement_needs_an_issuer() -> None:
+    body = "أصدرت وزارة الداخلية بيانا حول الأوضاع الأمنية."
+    (event,) = find_events(make_context(body, {"وزارة الداخلية": "ORG"}))
+    assert event.type == "statement" and event.actor is not None
+    assert event.actor.text == "وزارة الداخلية"
+
+
+def test_passive_arrest_takes_the_operation_actor() -> None:
+    body = "بدأت قوات الجيش عملية تمشيط في المنطقة. وتم اعتقال خمسة مشتبه بهم."
+    events = {e.type: e for e in find_events(make_context(body, {"قوات الجيش": "ORG"}))}
+    assert events["arrest"].actor is not None and events["arrest"].actor.text == "قوات الجيش"
+    assert events["arrest"].arrested == 5
+
+
+def test_spans_index_the_original_text() -> None:
+    body = "وأعلنت الشرطة ضبط أسلحة وذخائر، واعتقال ٣ أشخاص، في مدينة الموصل."
+    ctx = make_context(body, {"الموصل": "LOC"}, {"الموصل": IQ_CITY})
+    events = find_events(ctx)
+    assert {e.type for e in events} == {"seizure", "arrest"}
+    for event in events:
+        for span in (event.trigger, event.actor, event.target, event.location):
+            if span is not None:
+                assert body[span.start : span.end] == span.text
+    assert next(e for e in events if e.type == "arrest").arrested == 3
+
+
+@pytest.mark.parametrize(
+    ("type_", "hint", "expected"),
+    [
+        ("arrest", "اعتقال", ("COERCE", "arrest")),
+        ("bombing", "تفجير انتحاري", ("ASSAULT", "suicide")),
+        ("bombing", "انفجار", ("ASSAULT", "explosives")),
+        ("airstrike", "غارة", ("ASSAULT", "aerial")),
+        ("shelling", "صاروخ", ("ASSAULT", "missile")),
+        ("shelling", "قذائف", ("ASSAULT", "artillery")),
+        ("seizure", None, ("COERCE", "seize")),
+        ("protest", "اعتصام", ("PROTEST", "sit-in")),
+        ("statement", "بيان", (None, None)),
+        ("meeting", None, ("CONSULT", None)),
+        ("unknown", None, (None, None)),
+    ],
+)
+def test_plover_for(type_: str, hint: str | None, expected: tuple[str | None, str | None]) -> None:
+    assert plover_for(type_, hint) == expected
+
+
+def test_empty_article() -> None:
+    assert find_events(make_context("")) == []
