@@ -10,9 +10,11 @@ from marsad.schemas.records import Entity
 from .arabic import fold
 from .tokenize import Token
 
-__all__ = ["ModelSpan", "merge_entities", "spans_from_labels", "trim_proclitic"]
+__all__ = ["ModelSpan", "merge_entities", "spans_from_labels", "trim_proclitic", "trim_qualifier"]
 
 _PROCLITICS = "وفبلك"
+# Words that introduce a place name without being part of it (محافظة ذي قار is the place ذي قار).
+_QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري"])
 _TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
 
 
@@ -54,10 +56,12 @@ def merge_entities(
     linked: Sequence[object],
     link: Callable[[str, str | None], object | None],
     known: Callable[[str], bool] = lambda _: False,
+    places: Sequence[object] = (),
 ) -> list[Entity]:
     """One entity per stretch of text, sorted by offset.
 
-    A gazetteer mention (a known actor or place) wins over a model span it overlaps, unless the model span
+    Known actors come first, then gazetteer places they do not overlap (``سوريا`` inside ``قوات سوريا
+    الديمقراطية`` is not a place). A gazetteer mention wins over a model span it overlaps, unless the model span
     strictly contains it (``وزارة الداخلية العراقية`` over ``وزارة الداخلية``): then the longer span stays and
     is linked as a whole when it can be. Model spans are linked by their surface form.
 
@@ -65,6 +69,7 @@ def merge_entities(
         body: the article text every span indexes.
         model_spans: ``EntitySpan``-like objects (text, type, start, end).
         linked: ``LinkedMention``-like objects (text, start, end, canonical).
+        places: spans (text, start, end) of gazetteer place names.
         link: ``EntityLinker.link``.
         known: whether a folded surface form (without its proclitic) is a known name; used to trim و/ب/ل.
     """
@@ -73,8 +78,14 @@ def merge_entities(
         canonical = mention.canonical
         start, end = trim_proclitic(body, mention.start, mention.end, known)
         chosen.append(_entity(body, start, end, canonical.type, canonical, "gazetteer"))
+    for place in places:
+        if not any(e.start < place.end and place.start < e.end for e in chosen):
+            start, end = trim_qualifier(body, *trim_proclitic(body, place.start, place.end, known))
+            chosen.append(_entity(body, start, end, "LOC", None, "gazetteer"))
     for span in model_spans:
         start, end = trim_proclitic(body, span.start, span.end, known)
+        if span.type == "LOC":
+            start, end = trim_qualifier(body, start, end)
         overlapping = [e for e in chosen if e.start < end and start < e.end]
         if overlapping and not all(
             start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping
@@ -99,6 +110,20 @@ def trim_proclitic(body: str, start: int, end: int, known: Callable[[str], bool]
     rest = body[start + 1 : end]
     if rest.startswith(("ال", "ٱل")) or known(fold(rest)):
         return start + 1, end
+    return start, end
+
+
+def trim_qualifier(body: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading محافظة / مدينة / بلدة ... from a place span when a name follows it."""
+    space = body.find(" ", start, end)
+    if space < 0:
+        return start, end
+    first = fold(body[start:space])
+    if first in _QUALIFIERS or (first[:1] in _PROCLITICS and first[1:] in _QUALIFIERS):
+        rest = space
+        while rest < end and body[rest].isspace():
+            rest += 1
+        return (rest, end) if rest < end else (start, end)
     return start, end
 
 

@@ -26,6 +26,7 @@ from .geocode import Geocoder
 from .linking import EntityLinker
 from .ner import EntityTagger
 from .numbers import find_numbers
+from .place_spotter import PlaceSpotter
 from .quotes import find_quotes
 from .timex import find_times
 from .tokenize import Sentence, Token
@@ -40,6 +41,7 @@ class Extractor:
     tagger: EntityTagger
     linker: EntityLinker
     geocoder: Geocoder
+    spotter: PlaceSpotter
     pipeline_version: str = ""
 
     @classmethod
@@ -95,7 +97,9 @@ class Extractor:
     def _entities(self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Entity]:
         grouped = _tokens_by_sentence(tokens, sentences)
         spans = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
-        return merge_entities(body, spans, self.linker.find(body), self.linker.link, self._known)
+        linked = self.linker.find(body, tokens)
+        places = self.spotter.find(body, tokens)
+        return merge_entities(body, spans, linked, self.linker.link, self._known, places)
 
     def _known(self, key: str) -> bool:
         return self.linker.link(key) is not None or bool(self.geocoder.candidates(key))
@@ -152,8 +156,8 @@ def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) 
 
 
 @cache
-def _resources() -> tuple[EntityTagger, EntityLinker, Geocoder]:
-    return EntityTagger.load(), EntityLinker.load(), Geocoder.load()
+def _resources() -> tuple[EntityTagger, EntityLinker, Geocoder, PlaceSpotter]:
+    return EntityTagger.load(), EntityLinker.load(), Geocoder.load(), PlaceSpotter.load()
 
 
 def _tokens_by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:

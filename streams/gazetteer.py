@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from .arabic import fold, fold_with_offsets, strip_clitics
@@ -25,11 +26,12 @@ def phrase_key(text: str) -> str:
     return _SPACES_RE.sub(" ", fold(text).replace("-", " ")).strip()
 
 
-def first_word_variants(word: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def first_word_variants(word: str) -> tuple[str, ...]:
     """Forms a folded first word may take: as written, without one proclitic, without two (ولحزب)."""
     once = strip_clitics(word)
     twice = strip_clitics(once)
-    return list(dict.fromkeys((word, once, twice)))
+    return tuple(dict.fromkeys((word, once, twice)))
 
 
 @dataclass(frozen=True, slots=True)

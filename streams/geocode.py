@@ -97,6 +97,10 @@ class Geocoder:
         """Every matching key of the gazetteer (for lexicon features and scanners)."""
         return self._by_key.keys()
 
+    def entries(self) -> Iterable[tuple[str, tuple[Place, ...]]]:
+        """Every matching key with the places it names, as stored (no clitic or qualifier handling)."""
+        return self._by_key.items()
+
     def candidates(self, name: str) -> list[Place]:
         """All places ``name`` may denote, as written in text (clitics and qualifiers handled)."""
         found = self._lookup(name)

@@ -8,7 +8,7 @@ tagger has already called an entity. Blocked phrases (مجلس الأمن الق
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -114,13 +114,13 @@ class EntityLinker:
             return match.value
         return None
 
-    def find(self, text: str) -> list[LinkedMention]:
-        """Every safe alias in ``text``, longest match first, with offsets into ``text``."""
-        return [
-            LinkedMention(text[m.start : m.end], m.start, m.end, m.value)
-            for m in self._scan.find(text)
-            if m.value is not None
-        ]
+    def find(self, text: str, tokens: Sequence[Token] | None = None) -> list[LinkedMention]:
+        """Every safe alias in ``text``, longest match first, with offsets into ``text``.
+
+        Pass the text's ``tokens`` when they are at hand (the extract stage has them) to skip tokenising.
+        """
+        matches = self._scan.match_tokens(tokens if tokens is not None else tokenize(text))
+        return [LinkedMention(text[m.start : m.end], m.start, m.end, m.value) for m in matches if m.value is not None]
 
 
 def _article_variants(tokens: list[Token]) -> list[list[Token]]:

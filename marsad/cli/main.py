@@ -7,6 +7,8 @@ import click
 from marsad import __version__
 
 from .commands import config_command, demo, extract, publish, tail, topics, worker
+from .eval_events import eval_events
+from .eval_ner import eval_ner
 
 __all__ = ["cli", "main"]
 
@@ -29,18 +31,8 @@ def eval_group() -> None:
 def _register() -> None:
     for command in (worker, publish, tail, extract, demo, topics, config_command):
         cli.add_command(command)
-    try:
-        from .eval_ner import eval_ner
-
-        eval_group.add_command(eval_ner, name="ner")
-    except ImportError:  # pragma: no cover - optional while the module is absent
-        pass
-    try:
-        from .eval_events import eval_events
-
-        eval_group.add_command(eval_events, name="events")
-    except ImportError:  # pragma: no cover
-        pass
+    eval_group.add_command(eval_ner, name="ner")
+    eval_group.add_command(eval_events, name="events")
 
 
 _register()

@@ -1,0 +1,98 @@
+"""Spot place names in text from the gazetteer, where the tagger missed or split them (دير / الزور).
+
+A name is spotted on its own only when it is unlikely to be an ordinary word: a multi-word name, a country,
+a first-level division or a city of at least ``_CITY_POPULATION``. Smaller places are spotted only after a
+word that announces a place (مدينة، بلدة، قرية، ريف، محافظة ...), which is how news introduces them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .arabic import strip_clitics
+from .gazetteer import PhraseMatch, PhraseMatcher
+from .geocode import Geocoder, Place
+from .tokenize import Token
+
+__all__ = ["PlaceSpotter", "SpottedPlace"]
+
+_CITY_POPULATION = 100_000
+_CUES = frozenset("مدينه بلده قريه ريف محافظه منطقه ناحيه قضاء مخيم حي ولايه اقليم مديريه مركز جزيره عاصمه".split())
+_REGION = frozenset("SY IQ LB JO PS IL EG LY TN DZ MA SD YE SA OM AE QA BH KW SO MR".split())
+# Names of places that are far more often ordinary words in news text.
+_COMMON_WORDS = frozenset(
+    "صور الامل النصر السلام الحريه الوحده الثوره الجزيره الخليج العين البيت الشرق الغرب الشمال الجنوب "
+    "المركز الحي الساحل الجبل السد الميناء المطار القصر الرئاسه الدوله اليوم امس الاحد الاثنين الثلاثاء "
+    "الاربعاء الخميس الجمعه السبت تحرير".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class SpottedPlace:
+    """A stretch of text naming a gazetteer place (resolution happens later, with the article's context)."""
+
+    text: str
+    start: int
+    end: int
+
+
+class PlaceSpotter:
+    """Longest-match scan of the gazetteer's safe names over an article's tokens."""
+
+    def __init__(self, geocoder: Geocoder) -> None:
+        safe: dict[str, bool] = {}
+        cued: dict[str, bool] = {}
+        for key, places in geocoder.entries():
+            if _safe_alone(key, places):
+                safe[key] = True
+            elif " " not in key or len(key) > 3:
+                cued[key] = True
+        self._safe = PhraseMatcher(safe)
+        self._cued = PhraseMatcher(cued)
+
+    @classmethod
+    def load(cls) -> PlaceSpotter:
+        return _load_default()
+
+    def find(self, body: str, tokens: Sequence[Token]) -> list[SpottedPlace]:
+        """Every spotted place, left to right, without overlaps."""
+        found: list[SpottedPlace] = []
+        i = 0
+        while i < len(tokens):
+            hit = self._safe.match_at(tokens, i)
+            if hit is None and i > 0 and strip_clitics(tokens[i - 1].norm) in _CUES:
+                hit = self._cued.match_at(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            match, n = hit
+            found.append(_spotted(body, match))
+            i += n
+        return found
+
+
+def _safe_alone(key: str, places: Sequence[Place]) -> bool:
+    """Whether ``key`` can be taken for a place wherever it stands (see the module docstring)."""
+    if key in _COMMON_WORDS or len(key) < 3:
+        return False
+    if " " in key:
+        return True
+    if any(p.feature_code in ("PCLI", "ADM1") or p.feature_class == "T" for p in places):
+        return True
+    big = [p for p in places if (p.population or 0) >= _CITY_POPULATION]
+    # Short words collide with function words and clitic+word forms (وان is Van, ليل is Lille): only big
+    # cities of the region Arabic news covers most may be that short.
+    if len(key) == 3:
+        return any(p.country_code in _REGION for p in big)
+    return bool(big)
+
+
+def _spotted(body: str, match: PhraseMatch[bool]) -> SpottedPlace:
+    return SpottedPlace(body[match.start : match.end], match.start, match.end)
+
+
+@cache
+def _load_default() -> PlaceSpotter:
+    return PlaceSpotter(Geocoder.load())
