@@ -124,6 +124,7 @@ def _observe_article(metrics: MarsadMetrics, article: EnrichedArticle, kafka_tim
 async def _update_lag(app: faust.App, metrics: MarsadMetrics) -> None:
     consumer = app.consumer
     assigned = consumer.assignment()
+    _forget_revoked(metrics, {(tp.topic, str(tp.partition)) for tp in assigned})
     if not assigned:
         return
     try:
@@ -136,6 +137,15 @@ async def _update_lag(app: faust.App, metrics: MarsadMetrics) -> None:
         position = committed if committed is not None else await consumer.position(tp)
         lag = max(0, end - (position or 0)) if end is not None else 0
         metrics.consumer_lag.labels(tp.topic, str(tp.partition)).set(lag)
+        metrics.lag_series.add((tp.topic, str(tp.partition)))
+
+
+def _forget_revoked(metrics: MarsadMetrics, assigned: set[tuple[str, str]]) -> None:
+    """Drop the lag series of partitions this worker lost in a rebalance: another worker reports them now."""
+    for labels in list(metrics.lag_series):
+        if labels not in assigned:
+            metrics.consumer_lag.remove(*labels)
+            metrics.lag_series.discard(labels)
 
 
 def _credentials(settings: Settings) -> faust.auth.Credentials | None:

@@ -76,6 +76,7 @@ class MarsadMetrics:
             ["topic", "partition"],
             registry=registry,
         )
+        self.lag_series: set[tuple[str, str]] = set()  # (topic, partition) label pairs currently exported
         self.build = Info(f"{prefix}_build", "Versions of Marsad and its stream libraries.", registry=registry)
         self._precreate()
 

@@ -3,7 +3,6 @@
 from importlib import resources
 
 import yaml
-
 from marsad.schemas.topics import topic_configs
 
 
