@@ -8,22 +8,23 @@ instead of crashing the agent (Faust's typed topics stall a partition on a decod
 from __future__ import annotations
 
 import logging
-import time
 from collections.abc import Callable
 from importlib.metadata import version
 
 import faust
-from faust.types import EventT, StreamT
-from marsad.schemas.records import EnrichedArticle, NormalizedArticle
-from marsad.streams.normalize import NormalizeSettings
+from faust.types import StreamT
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry, disable_created_metrics, generate_latest
 
 from marsad.config import Settings
+from marsad.schemas.records import EnrichedArticle, NormalizedArticle
+from marsad.streams.normalize import NormalizeSettings
 from marsad.version import PIPELINE_VERSION
 
-from .handling import MessageLike, Outcome, StepResult, run_extract, run_normalize
+from .consumer import install_transactional_consumer
+from .handling import MessageLike, StepResult, run_extract, run_normalize
 from .metrics import MarsadMetrics
-from .sender import Sender
+from .stage_runner import BATCH_MAX, BATCH_WITHIN_SECONDS, StageRunner
+from .transactions import TransactionalOutputs
 
 __all__ = ["create_app"]
 
@@ -54,7 +55,9 @@ def create_app(
         topic_disable_leader=True,
         topic_partitions=settings.partitions,
         consumer_auto_offset_reset="earliest",
-        processing_guarantee="at_least_once",
+        broker_session_timeout=float(settings.session_timeout),
+        broker_heartbeat_interval=max(1.0, settings.session_timeout / 3),
+        # processing_guarantee stays at Faust's default: Marsad commits offsets in its own transactions
         producer_acks=-1,
         web_bind=settings.web_host,
         web_host=settings.web_host,
@@ -64,24 +67,16 @@ def create_app(
     disable_created_metrics()  # the *_created series only double what dashboards read
     metrics = MarsadMetrics(registry or CollectorRegistry())
     metrics.set_build_info(PIPELINE_VERSION, version("faust-streaming"), version("aiokafka"))
+    install_transactional_consumer(app)
     topics = {
         role: app.topic(cfg.name, key_type=bytes, value_type=bytes, partitions=cfg.partitions)
         for role, cfg in settings.topics.items()
     }
-    sender = Sender(topics, metrics)
+    outputs = TransactionalOutputs(
+        settings, settings.app_id, {role: cfg.name for role, cfg in settings.topics.items()}, metrics
+    )
     normalize_settings = NormalizeSettings(pipeline_version=PIPELINE_VERSION)
     cap = settings.deadletter_payload_bytes
-
-    async def handle(stage: str, event: EventT, step: Callable[[MessageLike], StepResult]) -> None:
-        message = event.message
-        metrics.messages_in.labels(stage).inc()
-        with metrics.duration.labels(stage).time():
-            result = step(message)
-        await sender.send_all(result.outputs, message, stage)
-        if result.outcome is Outcome.DEAD_LETTERED:
-            metrics.dead_letters.labels(stage, result.reason.value).inc()
-        if result.article is not None:
-            _observe_article(metrics, result.article, message.timestamp)
 
     def normalize_step(message: MessageLike) -> StepResult:
         return run_normalize(message, normalize_settings, settings.max_body_bytes, cap)
@@ -89,15 +84,26 @@ def create_app(
     def extract_step(message: MessageLike) -> StepResult:
         return run_extract(message, extract, cap, PIPELINE_VERSION)
 
+    normalize_runner = StageRunner("normalize", normalize_step, outputs, metrics)
+    extract_runner = StageRunner("extract", extract_step, outputs, metrics)
+
     @app.agent(topics["raw"], name="marsad.normalize", concurrency=1)
     async def normalize(stream: StreamT) -> None:
-        async for event in stream.events():
-            await handle("normalize", event, normalize_step)
+        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_SECONDS):
+            await normalize_runner.run_batch(events)
 
     @app.agent(topics["normalized"], name="marsad.extract", concurrency=1)
     async def extract_agent(stream: StreamT) -> None:
-        async for event in stream.events():
-            await handle("extract", event, extract_step)
+        async for events in stream.take_events(BATCH_MAX, within=BATCH_WITHIN_SECONDS):
+            await extract_runner.run_batch(events)
+
+    @app.on_partitions_revoked.connect
+    async def close_revoked(sender: faust.App, revoked: set, **kwargs: object) -> None:
+        await outputs.close_partitions({(tp.topic, tp.partition) for tp in revoked})
+
+    @app.on_before_shutdown.connect
+    async def close_producers(sender: faust.App, **kwargs: object) -> None:
+        await outputs.close()
 
     @app.page("/metrics")
     async def metrics_page(web: faust.web.View, request: faust.web.Request) -> faust.web.Response:
@@ -109,16 +115,6 @@ def create_app(
 
     app.marsad_metrics = metrics  # for tests and the CLI
     return app
-
-
-def _observe_article(metrics: MarsadMetrics, article: EnrichedArticle, kafka_timestamp: float | None) -> None:
-    if kafka_timestamp:
-        metrics.latency.observe(max(0.0, time.time() - kafka_timestamp))
-    for entity in article.entities:
-        metrics.entities.labels(entity.type).inc()
-    for event in article.events:
-        country = event.location.country_code if event.location and event.location.country_code else "unknown"
-        metrics.events.labels(event.type, country).inc()
 
 
 async def _update_lag(app: faust.App, metrics: MarsadMetrics) -> None:

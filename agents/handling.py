@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any, Protocol
 
 import orjson
+
 from marsad.schemas.codec import decode_json, decode_raw_article, encode
 from marsad.schemas.records import DeadLetter, EnrichedArticle, NormalizedArticle
 from marsad.schemas.validation import validate

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import platform
 
-from marsad.streams.errors import Reason
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, Info, PlatformCollector, ProcessCollector
+
+from marsad.streams.errors import Reason
 
 __all__ = ["STAGES", "MarsadMetrics"]
 
@@ -70,6 +71,12 @@ class MarsadMetrics:
             ["output"],
             registry=registry,
         )
+        self.transactions = Counter(
+            f"{prefix}_kafka_transactions_total",
+            "Output transactions (a batch's records plus its input offset), by outcome.",
+            ["stage", "outcome"],
+            registry=registry,
+        )
         self.consumer_lag = Gauge(
             f"{prefix}_consumer_lag_messages",
             "Log end offset minus the worker's position, per consumed partition.",
@@ -86,6 +93,9 @@ class MarsadMetrics:
             self.duration.labels(stage)
             for reason in Reason:
                 self.dead_letters.labels(stage, reason.value)
+        for stage in STAGES:
+            for outcome in ("committed", "aborted", "fenced"):
+                self.transactions.labels(stage, outcome)
         for output in ("normalized", "enriched", "events", "deadletter"):
             self.send_errors.labels(output)
         self.messages_out.labels("normalize", "normalized")

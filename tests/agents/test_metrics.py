@@ -1,8 +1,9 @@
 """Metric names, units and label sets, read back from a fresh registry."""
 
+from prometheus_client import CollectorRegistry
+
 from marsad.agents.metrics import MarsadMetrics
 from marsad.streams.errors import Reason
-from prometheus_client import CollectorRegistry
 
 
 def test_metrics_follow_prometheus_conventions() -> None:

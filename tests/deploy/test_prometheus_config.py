@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from marsad.agents.metrics import MarsadMetrics
 from prometheus_client import CollectorRegistry
+
+from marsad.agents.metrics import MarsadMetrics
 
 from . import (
     COMPOSE,

@@ -18,8 +18,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from marsad.agents.admin import ensure_topics
 
+from marsad.agents.admin import ensure_topics
 from marsad.config import Settings, load_settings
 
 REPO = Path(__file__).resolve().parents[2]

@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from marsad.schemas.validation import validate
 
 from .conftest import Worker

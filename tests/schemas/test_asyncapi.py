@@ -3,6 +3,7 @@
 from importlib import resources
 
 import yaml
+
 from marsad.schemas.topics import topic_configs
 
 

@@ -1,6 +1,7 @@
 """Decoding raw messages: each kind of bad input gets its own reason code."""
 
 import pytest
+
 from marsad.schemas.codec import decode_json, decode_raw_article, encode
 from marsad.streams.errors import ArticleRejected, Reason
 

@@ -9,6 +9,7 @@ from typing import Any
 
 import orjson
 import pytest
+
 from marsad.schemas import records
 from marsad.schemas.codec import encode
 from marsad.schemas.validation import SCHEMA_NAMES, load_schema, validate

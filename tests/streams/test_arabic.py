@@ -1,6 +1,7 @@
 """Tests of the Arabic folding functions."""
 
 import pytest
+
 from marsad.streams.arabic import fold, fold_with_offsets, strip_clitics
 
 

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from marsad.streams.geocode import Geocoder, Place
 
 _SHARED = Path(__file__).parents[2].parent / "shared"

@@ -6,6 +6,7 @@ import json
 from importlib import resources
 
 import pytest
+
 from marsad.streams.linking import Canonical, EntityLinker
 
 

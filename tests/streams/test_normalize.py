@@ -3,6 +3,7 @@
 from datetime import UTC, datetime
 
 import pytest
+
 from marsad.schemas.codec import encode
 from marsad.schemas.records import RawArticle
 from marsad.schemas.validation import validate

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from marsad.streams.arabic import fold_with_offsets
 from marsad.streams.numbers import NumberMention, find_numbers, nearest_count
 from marsad.streams.numbers_folding import folded_text

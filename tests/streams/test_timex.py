@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from marsad.streams.timex import TimeExpression, find_times
 
 SHARED = Path(__file__).parents[2].parent / "shared"

@@ -1,6 +1,7 @@
 """Tests of tokens and sentences with offsets into the original text."""
 
 import pytest
+
 from marsad.streams.tokenize import split_sentences, tokenize
 
 TEXTS = [
