@@ -1,7 +1,8 @@
-"""Named entities (PER, ORG, LOC) from a two-pass CRF trained on ANERcorp, with spans into the original text.
+"""Named entities (PER, ORG, LOC) from a CRF trained on ANERcorp, with spans into the original text.
 
-Pass 1 tags each sentence from word, affix, shape, trigger-word and gazetteer features; pass 2 sees how
-pass 1 tagged the same stem elsewhere in the document. The models and name lists ship in ``data/``
+The CRF tags each sentence from word, affix, shape, trigger-word and gazetteer features; then the names it
+found are propagated to their untagged repeats in the article (or, with a pass-2 model present, a second
+CRF sees how pass 1 tagged the same stem elsewhere in the document). The models and name lists ship in ``data/``
 (trained by ``scripts/train_ner.py``; ANERcorp, Benajiba et al. 2007, CAMeL Lab release, CC BY-SA 4.0).
 """
 
@@ -18,7 +19,9 @@ import pycrfsuite
 
 from .arabic import fold
 from .conll import bio_spans
-from .ner_features import EDGE_FEATURES, OFFSETS, Lexicon, doc_memory_features, dynamic_features, type_features
+from .ner_consistency import propagate
+from .ner_features import Lexicon, stem_of
+from .ner_scorer import CrfTables, Doc, marginals, viterbi
 from .tokenize import Token, split_sentences, tokenize
 
 __all__ = ["DEFAULT_MODEL", "ENTITY_TYPES", "EntitySpan", "EntityTagger", "conll_tokens"]
@@ -31,7 +34,7 @@ _PASS2_SUFFIX = ".pass2.crfsuite"
 _GAZETTEER = "ner_gazetteer.txt"
 _META = "ner_model.json"
 _DEFAULT_DOC_SIZE = 20
-_ROW_CACHE_SIZE = 200_000
+_MEMORY_KINDS = ("PERS", "ORG", "LOC", "MISC")
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,131 +58,24 @@ def conll_tokens(words: Sequence[str]) -> list[Token]:
     return tokens
 
 
-class _CompiledCrf:
-    """A linear-chain CRF read out of a crfsuite model, scored with cached per-word-type weight rows.
-
-    crfsuite rebuilds every feature string and looks each one up per token; here a word type's weights
-    (its own features and what it shows each neighbour) are summed once and cached, and Viterbi and
-    forward-backward run over all sentences of a document at once.
-    """
-
-    def __init__(self, tagger: pycrfsuite.Tagger) -> None:
-        info = tagger.info()
-        self.labels: list[str] = list(tagger.labels())
-        index = self._index = {label: i for i, label in enumerate(self.labels)}
-        size = len(self.labels)
-        self._state: dict[str, np.ndarray] = {}
-        for (attr, label), weight in info.state_features.items():
-            self._state.setdefault(attr, np.zeros(size))[index[label]] = weight
-        self._trans = np.zeros((size, size))
-        for (prev, label), weight in info.transitions.items():
-            self._trans[index[prev], index[label]] = weight
-        self._exp_trans = np.exp(self._trans)
-        self._zero = np.zeros(size)
-        self._edges = {offset: self._state.get(feat, self._zero) for offset, feat in EDGE_FEATURES.items()}
-        self._rows: dict[str, np.ndarray] = {}
-
-    def _type_rows(self, key: str) -> np.ndarray:
-        rows = self._rows.get(key)
-        if rows is None:
-            if len(self._rows) > _ROW_CACHE_SIZE:
-                self._rows.clear()
-            state, zero = self._state, self._zero
-            rows = np.array([sum((state.get(f, zero) for f in feats), zero) for feats in type_features(key)])
-            self._rows[key] = rows
-        return rows
-
-    def emissions(self, keys: Sequence[str], extra: Sequence[Sequence[str]]) -> np.ndarray:
-        """Per-token label scores (n x labels): cached type rows shifted by offset, plus ``extra`` features."""
-        rows = np.stack([self._type_rows(key) for key in keys])
-        scores = rows[:, 0].copy()
-        for row, offset in enumerate(OFFSETS, start=1):
-            if offset < 0:
-                scores[-offset:] += rows[:offset, row]
-            else:
-                scores[:-offset] += rows[offset:, row]
-        n = len(keys)
-        for offset, weights in self._edges.items():
-            if offset < 0:
-                scores[: min(-offset, n)] += weights
-            else:
-                scores[max(n - offset, 0) :] += weights
-        state = self._state
-        for i, feats in enumerate(extra):
-            for feat in feats:
-                weights = state.get(feat)
-                if weights is not None:
-                    scores[i] += weights
-        return scores
-
-    def viterbi(self, emissions: Sequence[np.ndarray]) -> list[list[str]]:
-        """Best label path of every sentence, all sentences advanced together one position at a time."""
-        batch, lengths = _pad(emissions)
-        n_sent, longest, size = batch.shape
-        delta = batch[:, 0]
-        back = np.empty((n_sent, longest, size), dtype=np.intp)
-        back[:] = np.arange(size)
-        for t in range(1, longest):
-            cand = delta[:, :, None] + self._trans
-            live = (t < lengths)[:, None]
-            back[:, t] = np.where(live, cand.argmax(axis=1), back[:, t])
-            delta = np.where(live, cand.max(axis=1) + batch[:, t], delta)
-        rows = np.arange(n_sent)
-        path = np.empty((n_sent, longest), dtype=np.intp)
-        path[:, -1] = delta.argmax(axis=1)
-        for t in range(longest - 1, 0, -1):
-            path[:, t - 1] = back[rows, t, path[:, t]]
-        labels = self.labels
-        return [[labels[y] for y in path[b, : lengths[b]].tolist()] for b in range(n_sent)]
-
-    def marginals(self, emissions: Sequence[np.ndarray], paths: Sequence[Sequence[str]]) -> list[list[float]]:
-        """Marginal probability of each label of each path (scaled forward-backward, sentences batched)."""
-        batch, lengths = _pad(emissions)
-        longest = batch.shape[1]
-        potentials = np.exp(batch - batch.max(axis=2, keepdims=True))
-        alpha = np.empty_like(potentials)
-        beta = np.empty_like(potentials)
-        alpha[:, 0] = potentials[:, 0] / potentials[:, 0].sum(axis=1, keepdims=True)
-        for t in range(1, longest):
-            a = (alpha[:, t - 1] @ self._exp_trans) * potentials[:, t]
-            alpha[:, t] = a / a.sum(axis=1, keepdims=True)
-        beta[:, -1] = 1.0
-        last = (lengths - 1)[:, None]
-        for t in range(longest - 2, -1, -1):
-            b = (potentials[:, t + 1] * beta[:, t + 1]) @ self._exp_trans.T
-            beta[:, t] = np.where(t >= last, 1.0, b / b.sum(axis=1, keepdims=True))
-        joint = alpha * beta
-        joint /= joint.sum(axis=2, keepdims=True)
-        index = self._index
-        out = []
-        for b, path in enumerate(paths):
-            picked = joint[b, np.arange(len(path)), [index[label] for label in path]]
-            out.append(picked.tolist())
-        return out
-
-
-def _pad(emissions: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    lengths = np.array([len(e) for e in emissions])
-    batch = np.zeros((len(emissions), int(lengths.max()), emissions[0].shape[1]))
-    for b, e in enumerate(emissions):
-        batch[b, : len(e)] = e
-    return batch, lengths
-
-
 class EntityTagger:
     """A loaded NER model; build it once per process with :meth:`load` and share it between articles."""
 
-    def __init__(
-        self,
-        pass1: _CompiledCrf,
-        pass2: _CompiledCrf | None,
-        lexicon: Lexicon,
-        doc_size: int = _DEFAULT_DOC_SIZE,
-    ) -> None:
-        self._pass1 = pass1
-        self._pass2 = pass2
+    def __init__(self, tables: CrfTables, lexicon: Lexicon, doc_size: int = _DEFAULT_DOC_SIZE) -> None:
+        self._tables = tables
         self._lexicon = lexicon
         self.doc_size = doc_size
+        self._two_pass = len(tables.trans) == 2
+        self._outside = tables.labels.index("O")
+        size = tables.size
+        if self._two_pass:
+            weights, attrs = tables.weights[:, size:], tables.attrs
+            # Pass-2 weights of the pass-1 label here and at each neighbour (last row: no neighbour).
+            self._memory = [
+                np.vstack([weights[[attrs.get(f"{prefix}p1={label}", 0) for label in tables.labels]], np.zeros(size)])
+                for prefix in ("", "-1", "1")
+            ]
+            self._dm = {kind: weights[attrs.get(f"dm={kind}", 0)] for kind in _MEMORY_KINDS}
 
     @classmethod
     def load(cls, path: Path | None = None) -> EntityTagger:
@@ -233,25 +129,55 @@ class EntityTagger:
         scores: list[list[float]] = [[] for _ in sentences]
         if not full:
             return labels, scores
-        keys = [[token.norm for token in sentences[i]] for i in full]
-        extra = [dynamic_features(sent_keys, self._lexicon) for sent_keys in keys]
-        crf = self._pass1
-        emissions = [crf.emissions(k, x) for k, x in zip(keys, extra, strict=True)]
-        found = crf.viterbi(emissions)
-        if self._pass2 is not None:
-            crf = self._pass2
-            memory = doc_memory_features(keys, found)
-            emissions = [
-                crf.emissions(k, [x + m for x, m in zip(sx, sm, strict=True)])
-                for k, sx, sm in zip(keys, extra, memory, strict=True)
-            ]
-            found = crf.viterbi(emissions)
-        for i, sent_labels in zip(full, found, strict=True):
+        tables = self._tables
+        doc = Doc(tables, [[token.norm for token in sentences[i]] for i in full], self._lexicon)
+        size = tables.size
+        emissions = doc.scores[:, :size]
+        found = viterbi(emissions, doc.lengths, tables.trans[0])
+        if self._two_pass:
+            emissions = doc.scores[:, size:] + self._memory_scores(doc, found)
+            found = viterbi(emissions, doc.lengths, tables.trans[1])
+        names = tables.labels
+        found_labels = [[names[y] for y in sent.tolist()] for sent in doc.split(found)]
+        if not self._two_pass:
+            found_labels = propagate(doc.keys, found_labels)
+        for i, sent_labels in zip(full, found_labels, strict=True):
             labels[i] = sent_labels
         if want_scores:
-            for i, sent_scores in zip(full, crf.marginals(emissions, found), strict=True):
-                scores[i] = sent_scores
+            index = {label: i for i, label in enumerate(names)}
+            path = np.array([index[label] for sent in found_labels for label in sent])
+            probs = marginals(emissions, doc.lengths, tables.trans[-1], path)
+            for i, sent_scores in zip(full, doc.split(probs), strict=True):
+                scores[i] = sent_scores.tolist()
         return labels, scores
+
+    def _memory_scores(self, doc: Doc, found: np.ndarray) -> np.ndarray:
+        """Pass-2 document-memory features (see ``ner_features.doc_memory_features``) as weight sums."""
+        size = self._tables.size
+        layout = np.full(len(doc.layout), size)
+        layout[doc.positions] = found
+        own, before, after = self._memory
+        scores = own[found] + before[layout[doc.positions - 1]] + after[layout[doc.positions + 1]]
+        names = self._tables.labels
+        stems = [stem_of(key) for sent in doc.keys for key in sent]
+        votes: dict[str, dict[str, int]] = {}
+        outside = self._outside
+        for at in np.flatnonzero(found != outside).tolist():
+            counts = votes.setdefault(stems[at], {})
+            kind = names[found[at]][2:]
+            counts[kind] = counts.get(kind, 0) + 1
+        if not votes:
+            return scores
+        dm = self._dm
+        for at, stem in enumerate(stems):
+            counts = votes.get(stem)
+            if counts is None:
+                continue
+            own_kind = names[found[at]][2:] if found[at] != outside else ""
+            for kind, count in counts.items():
+                if count - (kind == own_kind) > 0:
+                    scores[at] += dm[kind]
+        return scores
 
 
 def _output_label(label: str) -> str:
@@ -265,20 +191,25 @@ def _output_label(label: str) -> str:
 def _load_cached(path: Path) -> EntityTagger:
     if not path.is_file():
         raise FileNotFoundError(f"NER model not found: {path}")
-    pass1 = _open_crf(path)
+    paths = [path]
     pass2_path = path.with_name(path.name.removesuffix(".crfsuite") + _PASS2_SUFFIX)
-    pass2 = _open_crf(pass2_path) if pass2_path.is_file() else None
+    if pass2_path.is_file():
+        paths.append(pass2_path)
     gazetteer = path.with_name(_GAZETTEER)
     lines = gazetteer.read_text(encoding="utf-8").splitlines() if gazetteer.is_file() else []
     meta_path = path.with_name(_META)
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-    return EntityTagger(pass1, pass2, Lexicon.from_lines(lines), int(meta.get("doc_size", _DEFAULT_DOC_SIZE)))
+    return EntityTagger(_open_tables(paths), Lexicon.from_lines(lines), int(meta.get("doc_size", _DEFAULT_DOC_SIZE)))
 
 
-def _open_crf(path: Path) -> _CompiledCrf:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
+def _open_tables(paths: Sequence[Path]) -> CrfTables:
+    taggers = []
     try:
-        return _CompiledCrf(tagger)
+        for path in paths:
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(path))
+            taggers.append(tagger)
+        return CrfTables(taggers)
     finally:
-        tagger.close()
+        for tagger in taggers:
+            tagger.close()

@@ -67,6 +67,7 @@ class Lexicon:
 
     names: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     max_len: dict[str, int] = field(default_factory=dict)
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Lexicon:
@@ -81,6 +82,7 @@ class Lexicon:
         for words, found in kinds.items():
             lexicon.names[words] = frozenset(found)
             lexicon.max_len[words[0]] = max(lexicon.max_len.get(words[0], 0), len(words))
+            lexicon.prefixes.update(words[:n] for n in range(2, len(words) + 1))
         return lexicon
 
     def match(self, keys: Sequence[str]) -> list[tuple[str, ...]]:
@@ -99,13 +101,46 @@ class Lexicon:
             i += length
         return tags
 
+    def can_start(self, key: str) -> bool:
+        """Whether some name of the lexicon begins with this word (or its clitic-stripped form)."""
+        return any(self.max_len.get(first, 0) for first in _first_forms(key))
+
+    def match_spans(self, keys: Sequence[str], starts: Sequence[int]) -> list[tuple[int, int, frozenset[str]]]:
+        """The longest matches of :meth:`match` as ``(start, length, kinds)``, trying only ``starts``.
+
+        ``starts`` (ascending) must hold every position where :meth:`can_start` is true.
+        """
+        out: list[tuple[int, int, frozenset[str]]] = []
+        covered = 0
+        for i in starts:
+            if i < covered:
+                continue
+            found = self._longest_at(keys, i)
+            if found is not None:
+                out.append((i, *found))
+                covered = i + found[0]
+        return out
+
     def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, frozenset[str]] | None:
+        """The longest name at ``i`` (first word as written, else clitic-stripped), grown one word at a time."""
+        names, prefixes = self.names, self.prefixes
         for first in _first_forms(keys[i]):
-            longest = self.max_len.get(first, 0)
-            for length in range(min(longest, len(keys) - i), 0, -1):
-                kinds = self.names.get((first, *keys[i + 1 : i + length]))
+            if not self.max_len.get(first):
+                continue
+            words: tuple[str, ...] = (first,)
+            best = None
+            kinds = names.get(words)
+            if kinds:
+                best = (1, kinds)
+            for j in range(i + 1, len(keys)):
+                words = (*words, keys[j])
+                if words not in prefixes:
+                    break
+                kinds = names.get(words)
                 if kinds:
-                    return length, kinds
+                    best = (len(words), kinds)
+            if best is not None:
+                return best
         return None
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+
 from marsad.streams.conll import ConllSentence, bio_spans, read_conll, score_entities, write_predictions
 
 

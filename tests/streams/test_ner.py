@@ -5,8 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from marsad.streams.conll import read_conll
 from marsad.streams.ner import DEFAULT_MODEL, ENTITY_TYPES, EntitySpan, EntityTagger, conll_tokens
+from marsad.streams.ner_consistency import propagate
+from marsad.streams.ner_features import Lexicon, sentence_features
+from marsad.streams.ner_scorer import Doc, viterbi
 from marsad.streams.tokenize import tokenize
 
 SHARED = Path(__file__).parents[2].parent / "shared"
@@ -95,3 +99,65 @@ def test_dev_slice_sanity(tagger: EntityTagger) -> None:
     dev = sentences[int(len(sentences) * 0.9) :][:40]
     labels = tagger.tag_conll([s.tokens for s in dev])
     assert [len(s) for s in labels] == [len(s.tokens) for s in dev]
+
+
+@pytest.mark.parametrize(
+    ("keys", "labels", "expected"),
+    [
+        # a surname alone after the full name inherits PER
+        (
+            [["قال", "محمد", "العبدالله"], ["واكد", "العبدالله", "ذلك"]],
+            [["O", "B-PERS", "I-PERS"], ["O", "O", "O"]],
+            [["O", "B-PERS", "I-PERS"], ["O", "B-PERS", "O"]],
+        ),
+        # an organisation tagged once is tagged where it recurs, clitic and all
+        (
+            [["حركه", "النهضه", "فازت"], ["وقالت", "وحركه", "النهضه", "انها"]],
+            [["B-ORG", "I-ORG", "O"], ["O", "O", "O", "O"]],
+            [["B-ORG", "I-ORG", "O"], ["O", "B-ORG", "I-ORG", "O"]],
+        ),
+        # places are left to the CRF; tagged spans are never cut or retyped
+        (
+            [["في", "بغداد"], ["بغداد", "محمد", "العبدالله"], ["العبدالله"]],
+            [["O", "B-LOC"], ["O", "B-PERS", "I-PERS"], ["B-ORG"]],
+            [["O", "B-LOC"], ["O", "B-PERS", "I-PERS"], ["B-ORG"]],
+        ),
+        ([["في"], []], [["O"], []], [["O"], []]),
+    ],
+)
+def test_propagate(keys: list[list[str]], labels: list[list[str]], expected: list[list[str]]) -> None:
+    assert propagate(keys, labels) == expected
+
+
+@pytest.mark.parametrize(
+    ("lines", "keys", "expected"),
+    [
+        (["LOC\tدير الزور", "LOC\tدير"], ["في", "دير", "الزور", "و", "دير"], [(1, 2), (4, 1)]),
+        (["PER\tعلي"], ["وعلي", "علي"], [(0, 1), (1, 1)]),  # a proclitic on the first word is allowed
+        (["ORG\tالامم المتحده"], ["الامم", "الافريقيه"], []),
+    ],
+)
+def test_lexicon_match_spans(lines: list[str], keys: list[str], expected: list[tuple[int, int]]) -> None:
+    lexicon = Lexicon.from_lines(lines)
+    starts = [i for i, key in enumerate(keys) if lexicon.can_start(key)]
+    assert [(first, length) for first, length, _ in lexicon.match_spans(keys, starts)] == expected
+    tags = lexicon.match(keys)
+    assert [i for i, tag in enumerate(tags) if tag and tag[0].endswith("-B")] == [first for first, _ in expected]
+
+
+def test_fast_scorer_matches_crfsuite(tagger: EntityTagger) -> None:
+    """The array scorer gives crfsuite's own Viterbi labels (before document propagation)."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    sentences = [
+        tokenize("وصل الرئيس الفرنسي إيمانويل ماكرون إلى بغداد يوم الأحد."),
+        tokenize("وأعلنت وزارة الدفاع في القاهرة أن الاجتماع سيعقد في دمشق مع وفد من الأمم المتحدة."),
+        tokenize("بغداد"),
+    ]
+    keys = [[token.norm for token in sent] for sent in sentences]
+    reference = pycrfsuite.Tagger()
+    reference.open(str(DEFAULT_MODEL))
+    expected = [reference.tag(sentence_features(k, tagger._lexicon)) for k in keys]
+    tables = tagger._tables
+    doc = Doc(tables, keys, tagger._lexicon)
+    found = viterbi(doc.scores[:, : tables.size], doc.lengths, tables.trans[0])
+    assert [[tables.labels[y] for y in sent.tolist()] for sent in doc.split(found)] == expected
