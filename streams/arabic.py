@@ -16,6 +16,7 @@ from camel_tools.utils.normalize import normalize_unicode as _camel_normalize_un
 __all__ = [
     "ascii_digits",
     "fold",
+    "fold_cached",
     "fold_with_offsets",
     "is_arabic_letter",
     "normalize_unicode",
@@ -113,6 +114,7 @@ def fold(text: str) -> str:
     return unify_punctuation(text)
 
 
+@lru_cache(maxsize=200_000)
 def strip_clitics(word: str, min_stem: int = 2) -> str:
     """Remove one attached proclitic (و ف ب ل ك, ``لل`` -> ``ال``) from a folded word.
 
@@ -156,3 +158,7 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
 @lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     return fold(char)
+
+
+# Words and short names recur across articles: their folded keys are worth remembering.
+fold_cached = lru_cache(maxsize=200_000)(fold)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from marsad.schemas.records import Entity
 
-from .arabic import fold
+from .arabic import fold_cached as fold
 from .tokenize import Token
 
 __all__ = ["ModelSpan", "merge_entities", "spans_from_labels", "trim_proclitic", "trim_qualifier"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
@@ -43,6 +43,7 @@ class Extractor:
     geocoder: Geocoder
     spotter: PlaceSpotter
     pipeline_version: str = ""
+    _known_names: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, pipeline_version: str = "") -> Extractor:
@@ -102,7 +103,14 @@ class Extractor:
         return merge_entities(body, spans, linked, self.linker.link, self._known, places)
 
     def _known(self, key: str) -> bool:
-        return self.linker.link(key) is not None or bool(self.geocoder.candidates(key))
+        """Whether a name (without its proclitic) is a known actor or place; remembered, names recur."""
+        known = self._known_names.get(key)
+        if known is None:
+            if len(self._known_names) > 100_000:
+                self._known_names.clear()
+            known = self.linker.link(key) is not None or bool(self.geocoder.candidates(key))
+            self._known_names[key] = known
+        return known
 
     def _place(self, entity: Entity, country_context: Sequence[str]) -> Place:
         place = self.geocoder.resolve(entity.text, country_context)
