@@ -79,10 +79,10 @@ def create_app(
     cap = settings.deadletter_payload_bytes
 
     def normalize_step(message: MessageLike) -> StepResult:
-        return run_normalize(message, normalize_settings, settings.max_body_bytes, cap)
+        return run_normalize(message, normalize_settings, settings.max_body_bytes, cap, settings.message_timeout)
 
     def extract_step(message: MessageLike) -> StepResult:
-        return run_extract(message, extract, cap, PIPELINE_VERSION)
+        return run_extract(message, extract, cap, PIPELINE_VERSION, settings.message_timeout)
 
     normalize_runner = StageRunner("normalize", normalize_step, outputs, metrics)
     extract_runner = StageRunner("extract", extract_step, outputs, metrics)

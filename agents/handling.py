@@ -22,6 +22,8 @@ from marsad.schemas.validation import validate
 from marsad.streams.errors import ArticleRejected, Reason
 from marsad.streams.normalize import NormalizeSettings, normalize_article
 
+from .time_budget import time_budget
+
 __all__ = ["MessageLike", "Outcome", "Output", "StepResult", "dead_letter", "run_extract", "run_normalize"]
 
 log = logging.getLogger(__name__)
@@ -61,7 +63,11 @@ class StepResult:
 
 
 def run_normalize(
-    message: MessageLike, settings: NormalizeSettings, max_body_bytes: int, deadletter_cap: int
+    message: MessageLike,
+    settings: NormalizeSettings,
+    max_body_bytes: int,
+    deadletter_cap: int,
+    budget_seconds: float | None = None,
 ) -> StepResult:
     """Normalize stage on one ``articles.raw`` message."""
 
@@ -71,7 +77,7 @@ def run_normalize(
         key = record.id.encode("utf-8")
         return StepResult(Outcome.PROCESSED, [Output("normalized", key, encode(record))])
 
-    return _guarded("normalize", message, step, deadletter_cap, settings.pipeline_version)
+    return _guarded("normalize", message, step, deadletter_cap, settings.pipeline_version, budget_seconds)
 
 
 def run_extract(
@@ -79,6 +85,7 @@ def run_extract(
     extract: Callable[[NormalizedArticle], EnrichedArticle],
     deadletter_cap: int,
     pipeline_version: str,
+    budget_seconds: float | None = None,
 ) -> StepResult:
     """Extract stage on one ``articles.normalized`` message: one enriched article, one record per event."""
 
@@ -91,12 +98,20 @@ def run_extract(
         outputs += [Output("events", e.event_id.encode(), encode(e)) for e in article.events]
         return StepResult(Outcome.PROCESSED, outputs, article=article)
 
-    return _guarded("extract", message, step, deadletter_cap, pipeline_version)
+    return _guarded("extract", message, step, deadletter_cap, pipeline_version, budget_seconds)
 
 
-def _guarded(stage: str, message: MessageLike, step: Callable[[], StepResult], cap: int, version: str) -> StepResult:
+def _guarded(
+    stage: str,
+    message: MessageLike,
+    step: Callable[[], StepResult],
+    cap: int,
+    version: str,
+    budget_seconds: float | None = None,
+) -> StepResult:
     try:
-        return step()
+        with time_budget(budget_seconds):
+            return step()
     except ArticleRejected as exc:
         log.warning(
             "%s: rejected message %s[%d]@%d: %s; sent to the dead-letter topic",

@@ -48,6 +48,11 @@ ENV_VARS: dict[str, tuple[str, str, str]] = {
         "65536",
         "Cap on the payload copied to dead letters.",
     ),
+    "MARSAD_MESSAGE_TIMEOUT": (
+        "message_timeout",
+        "10",
+        "Seconds a stage may spend on one message before it is dead-lettered with reason timeout.",
+    ),
     "MARSAD_SESSION_TIMEOUT": (
         "session_timeout",
         "10",
@@ -83,6 +88,7 @@ class Settings:
     web_port: int
     max_body_bytes: int
     deadletter_payload_bytes: int
+    message_timeout: int
     session_timeout: int
     data_dir: str
     log_level: str
@@ -141,6 +147,7 @@ def load_settings(env: Mapping[str, str] | None = None, config_file: str | None 
         "max_body_bytes",
         "deadletter_payload_bytes",
         "session_timeout",
+        "message_timeout",
     )
     fields: dict[str, Any] = dict(raw)
     for key in ints:

@@ -23,6 +23,7 @@ class Reason(StrEnum):
     EMPTY_BODY = "empty_body"
     UNSUPPORTED_LANGUAGE = "unsupported_language"
     PROCESSING_ERROR = "processing_error"
+    TIMEOUT = "timeout"
 
 
 class MarsadError(Exception):

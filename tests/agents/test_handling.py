@@ -114,3 +114,23 @@ def test_an_exception_in_the_stage_is_dead_lettered_not_raised() -> None:
 def test_extract_rejects_a_normalized_record_that_breaks_its_contract() -> None:
     result = run_extract(MessageStub(b'{"id": "a-1"}'), lambda a: enriched_article(), 1000, "v")
     assert result.reason is Reason.SCHEMA_VIOLATION
+
+
+def test_a_message_over_the_time_budget_is_dead_lettered_as_timeout() -> None:
+    def slow(article: NormalizedArticle) -> object:
+        deadline = __import__("time").monotonic() + 5
+        while __import__("time").monotonic() < deadline:
+            pass
+        raise AssertionError("the budget should have stopped this")
+
+    result = run_extract(_normalized_message(), slow, 1000, "marsad/test", budget_seconds=0.2)
+    assert (result.outcome, result.reason) == (Outcome.DEAD_LETTERED, Reason.TIMEOUT)
+    record = orjson.loads(result.outputs[0].value)
+    validate("dead_letter", record)
+    assert "budget" in record["error"]
+
+
+def test_the_budget_is_lifted_after_the_message() -> None:
+    result = run_extract(_normalized_message(), lambda a: enriched_article(), 1000, "v", budget_seconds=0.05)
+    assert result.outcome is Outcome.PROCESSED
+    __import__("time").sleep(0.1)  # no alarm fires after the message is done
