@@ -13,6 +13,7 @@ from .tokenize import Token
 __all__ = ["ModelSpan", "merge_entities", "spans_from_labels", "trim_proclitic", "trim_qualifier"]
 
 _PROCLITICS = "وفبلك"
+_ENTITY_TYPES = frozenset(("PER", "ORG", "LOC"))
 # Words that introduce a place name without being part of it (محافظة ذي قار is the place ذي قار).
 _QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري"])
 _TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
@@ -34,19 +35,24 @@ def spans_from_labels(
     """Turn BIO labels into spans; an ``I-`` without a matching ``B-`` opens a span, as conlleval does."""
     spans: list[ModelSpan] = []
     for tokens, tags in zip(sentences, labels, strict=True):
-        current: list[object] | None = None  # [type, start, end]
+        kind = ""
+        start = end = -1
         for token, tag in zip(tokens, tags, strict=True):
-            kind = tag[2:] if len(tag) > 2 else ""
-            if tag.startswith("I-") and current is not None and current[0] == kind:
-                current[2] = token.end
+            if tag == "O":
+                if kind:
+                    spans.append(ModelSpan(body[start:end], kind, start, end))
+                    kind = ""
                 continue
-            if current is not None:
-                spans.append(ModelSpan(body[current[1] : current[2]], *current))
-                current = None
-            if tag.startswith(("B-", "I-")) and kind in ("PER", "ORG", "LOC"):
-                current = [kind, token.start, token.end]
-        if current is not None:
-            spans.append(ModelSpan(body[current[1] : current[2]], *current))
+            label = tag[2:]
+            if tag[0] == "I" and kind == label:
+                end = token.end
+                continue
+            if kind:
+                spans.append(ModelSpan(body[start:end], kind, start, end))
+            kind = label if label in _ENTITY_TYPES else ""
+            start, end = token.start, token.end
+        if kind:
+            spans.append(ModelSpan(body[start:end], kind, start, end))
     return spans
 
 

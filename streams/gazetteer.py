@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Generic, TypeVar
 
-from .arabic import fold, fold_with_offsets, strip_clitics
+from .arabic import fold_cached, fold_with_offsets, strip_clitics
 from .tokenize import Token, tokenize
 
 __all__ = ["PhraseMatch", "PhraseMatcher", "first_word_variants", "phrase_key"]
@@ -23,7 +23,7 @@ _SPACES_RE = re.compile(r"\s+")
 
 def phrase_key(text: str) -> str:
     """Return the matching key of a phrase: folded, hyphens as spaces, single-spaced."""
-    return _SPACES_RE.sub(" ", fold(text).replace("-", " ")).strip()
+    return _SPACES_RE.sub(" ", fold_cached(text).replace("-", " ")).strip()
 
 
 @lru_cache(maxsize=200_000)
@@ -57,6 +57,7 @@ class PhraseMatcher(Generic[V]):
                 self._lengths.setdefault(words[0], []).append(len(words))
         for first, lengths in self._lengths.items():
             self._lengths[first] = sorted(set(lengths), reverse=True)
+        self._starts: dict[str, bool] = {}
 
     def __len__(self) -> int:
         return len(self._phrases)
@@ -70,11 +71,24 @@ class PhraseMatcher(Generic[V]):
     def find(self, text: str) -> list[PhraseMatch[V]]:
         return self.match_tokens(tokenize(text))
 
+    def can_start(self, word: str) -> bool:
+        """Whether some phrase may start at a token whose key is ``word`` (a cheap test before ``match_at``)."""
+        known = self._starts.get(word)
+        if known is None:
+            if len(self._starts) > 200_000:
+                self._starts.clear()
+            known = any(variant in self._lengths for variant in first_word_variants(word))
+            self._starts[word] = known
+        return known
+
     def match_tokens(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Scan ``tokens``; at each position take the longest phrase that starts there, then jump past it."""
         out: list[PhraseMatch[V]] = []
         i = 0
         while i < len(tokens):
+            if not self.can_start(tokens[i].norm):
+                i += 1
+                continue
             found = self.match_at(tokens, i)
             if found is None:
                 i += 1

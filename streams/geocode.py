@@ -71,6 +71,7 @@ class Geocoder:
     def __init__(self, places: Sequence[Place], keys: dict[str, tuple[Place, ...]]) -> None:
         self._places = tuple(places)
         self._by_key = keys
+        self._memo: dict[str, tuple[tuple[Place, ...], str, bool, bool] | None] = {}
 
     @classmethod
     def load(cls) -> Geocoder:
@@ -144,6 +145,16 @@ class Geocoder:
         return sorted(score, key=lambda c: (-score[c], first[c]))
 
     def _lookup(self, name: str) -> tuple[tuple[Place, ...], str, bool, bool] | None:
+        """:meth:`_find` with a memory: an article names the same places again and again."""
+        try:
+            return self._memo[name]
+        except KeyError:
+            if len(self._memo) > 100_000:
+                self._memo.clear()
+            found = self._memo[name] = self._find(name)
+            return found
+
+    def _find(self, name: str) -> tuple[tuple[Place, ...], str, bool, bool] | None:
         """Try the name, then without a proclitic, then without qualifiers; stop at the first hit."""
         words = phrase_key(_PUNCT_RE.sub(" ", name)).split()
         if not words:

@@ -61,8 +61,9 @@ class PlaceSpotter:
         found: list[SpottedPlace] = []
         i = 0
         while i < len(tokens):
-            hit = self._safe.match_at(tokens, i)
-            if hit is None and i > 0 and strip_clitics(tokens[i - 1].norm) in _CUES:
+            norm = tokens[i].norm
+            hit = self._safe.match_at(tokens, i) if self._safe.can_start(norm) else None
+            if hit is None and i > 0 and self._cued.can_start(norm) and strip_clitics(tokens[i - 1].norm) in _CUES:
                 hit = self._cued.match_at(tokens, i)
             if hit is None:
                 i += 1
