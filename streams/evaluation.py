@@ -13,6 +13,9 @@ Matching, precisely (also documented in docs/quality.md):
   whose predicted location agrees: folded texts equal, or one contains the other.
 * counts: over every non-null gold ``killed`` / ``injured`` / ``arrested``, the share reproduced exactly by
   the paired prediction (an unpaired gold event counts as missed).
+* arguments (``actor``, ``target``, ``when``, ``count_text``): over paired events, the share whose predicted
+  argument agrees with gold: both null, or texts that agree as locations do. A stricter view than the
+  above: a null predicted where gold names someone is wrong, and so is a guess where gold has null.
 """
 
 from __future__ import annotations
@@ -20,13 +23,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from marsad.schemas.records import RawArticle
 
 from .arabic import fold, strip_clitics
+from .event_scores import ArticleMisses, EventReport, Ratio, Score
 
 __all__ = [
     "ArticleMisses",
@@ -43,103 +46,7 @@ __all__ = [
 ]
 
 COUNT_FIELDS = ("killed", "injured", "arrested")
-
-
-@dataclass(frozen=True, slots=True)
-class Score:
-    """Precision, recall and F1 from counts."""
-
-    gold: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(self.gold + other.gold, self.predicted + other.predicted, self.correct + other.correct)
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "correct": self.correct,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
-
-
-@dataclass(frozen=True, slots=True)
-class Ratio:
-    """A share: how many of ``total`` were right."""
-
-    correct: int = 0
-    total: int = 0
-
-    @property
-    def value(self) -> float:
-        return self.correct / self.total if self.total else 0.0
-
-    def __add__(self, other: Ratio) -> Ratio:
-        return Ratio(self.correct + other.correct, self.total + other.total)
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {"correct": self.correct, "total": self.total, "accuracy": round(self.value, 4)}
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleMisses:
-    """What one article got wrong, for ``--details``."""
-
-    id: str
-    missed_entities: list[str] = field(default_factory=list)
-    spurious_entities: list[str] = field(default_factory=list)
-    missed_types: list[str] = field(default_factory=list)
-    spurious_types: list[str] = field(default_factory=list)
-    wrong_locations: list[str] = field(default_factory=list)
-    wrong_counts: list[str] = field(default_factory=list)
-
-    @property
-    def clean(self) -> bool:
-        return not any(getattr(self, name) for name in self.__dataclass_fields__ if name != "id")
-
-
-@dataclass(frozen=True, slots=True)
-class EventReport:
-    """Aggregate scores over a gold file, with per-type breakdowns and per-article misses."""
-
-    articles: int
-    entities: Score
-    entities_by_type: dict[str, Score]
-    event_types: Score
-    event_types_by_type: dict[str, Score]
-    location: Ratio
-    counts: Ratio
-    background: Ratio
-    misses: list[ArticleMisses]
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "articles": self.articles,
-            "entities": self.entities.as_dict(),
-            "entities_by_type": {k: v.as_dict() for k, v in sorted(self.entities_by_type.items())},
-            "event_types": self.event_types.as_dict(),
-            "event_types_by_type": {k: v.as_dict() for k, v in sorted(self.event_types_by_type.items())},
-            "location": self.location.as_dict(),
-            "counts": self.counts.as_dict(),
-            "background": self.background.as_dict(),
-        }
+ARGUMENT_FIELDS = ("actor", "target", "when", "count_text")
 
 
 def load_gold(path: Path | str) -> list[dict[str, Any]]:
@@ -176,6 +83,7 @@ def evaluate(lines: Iterable[dict[str, Any]], process: Callable[[RawArticle], An
     }
     entity_types: dict[str, Score] = {}
     event_types: dict[str, Score] = {}
+    arguments = dict.fromkeys(ARGUMENT_FIELDS, Ratio())
     misses: list[ArticleMisses] = []
     count = 0
     for line in lines:
@@ -187,6 +95,8 @@ def evaluate(lines: Iterable[dict[str, Any]], process: Callable[[RawArticle], An
             entity_types[kind] = entity_types.get(kind, Score()) + score
         for kind, score in result["event_types_by_type"].items():
             event_types[kind] = event_types.get(kind, Score()) + score
+        for name, ratio in result["arguments"].items():
+            arguments[name] = arguments[name] + ratio
         misses.append(result["misses"])
     return EventReport(
         articles=count,
@@ -198,6 +108,7 @@ def evaluate(lines: Iterable[dict[str, Any]], process: Callable[[RawArticle], An
         counts=totals["counts"],
         background=totals["background"],
         misses=misses,
+        arguments=arguments,
     )
 
 
@@ -269,6 +180,7 @@ def score_article(line: dict[str, Any], enriched: Any) -> dict[str, Any]:
         spurious_types=sorted((predicted_types - gold_types).elements()),
     )
     location, counts, background = Ratio(), Ratio(), Ratio()
+    arguments = dict.fromkeys(ARGUMENT_FIELDS, Ratio())
     for p, g in pairs:
         if g.get("location"):
             agrees = location_agrees(_location_text(p), g["location"])
@@ -282,6 +194,11 @@ def score_article(line: dict[str, Any], enriched: Any) -> dict[str, Any]:
                 if not right:
                     misses.wrong_counts.append(f"{g['type']}.{name}: {_get(p, name)} != {g[name]}")
         background += Ratio(int(bool(_get(p, "background")) == bool(g.get("background"))), 1)
+        for name in ARGUMENT_FIELDS:
+            right = _argument_agrees(_argument_text(p, name), g.get(name))
+            arguments[name] += Ratio(int(right), 1)
+            if not right:
+                misses.wrong_arguments.append(f"{g['type']}.{name}: {_argument_text(p, name)} != {g.get(name)}")
     paired = {id(g) for _, g in pairs}
     for g in gold_events:
         if id(g) not in paired:
@@ -294,6 +211,7 @@ def score_article(line: dict[str, Any], enriched: Any) -> dict[str, Any]:
         "location": location,
         "counts": counts,
         "background": background,
+        "arguments": arguments,
         "misses": misses,
     }
 
@@ -312,3 +230,17 @@ def _text(obj: Any) -> str | None:
 
 def _location_text(event: Any) -> str | None:
     return _text(_get(event, "location"))
+
+
+def _argument_text(event: Any, name: str) -> str | None:
+    """The predicted text of a gold argument field (``when`` is the event time's text)."""
+    if name == "when":
+        return _text(_get(event, "time"))
+    value = _get(event, name)
+    return value if isinstance(value, str) or value is None else _text(value)
+
+
+def _argument_agrees(predicted: str | None, gold: str | None) -> bool:
+    if not predicted and not gold:
+        return True
+    return location_agrees(predicted, gold)

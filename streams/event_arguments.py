@@ -7,21 +7,29 @@ to casualty words. All spans point into the article body.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import replace
 from functools import lru_cache
 
 from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 
 from .arabic import fold_with_offsets, strip_clitics
 from .context import ArticleContext
+from .event_index import ArticleIndex, token_flag
 from .event_lexicon import token_keys, words
 from .number_words import DUAL_STEMS
 
-__all__ = ["ArticleIndex", "entity_argument", "place_rank", "span_argument"]
+__all__ = [
+    "ArticleIndex",
+    "build_index",
+    "entity_argument",
+    "location_of",
+    "nearest",
+    "person_count",
+    "place_rank",
+    "span_argument",
+]
 
-_CLAUSE_BREAKS = frozenset({",", ";", ":", "."})
 _WIDE = frozenset({"ريف", "ارياف", "محافظه", "محافظات", "ولايه", "اقليم", "قضاء", "مديريه", "ريفي"})
 _NARROW = words("قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات")
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
@@ -36,104 +44,50 @@ _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شر�
 _PERSON_NOUNS = DUAL_STEMS | words("مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف")
 
 
-@dataclass(frozen=True, slots=True)
-class ArticleIndex:
-    """The context re-indexed by token: what the pickers look up many times per article."""
+def build_index(ctx: ArticleContext) -> ArticleIndex:
+    """The article's index: tokens, then its ORG/PER entities, places (joined and phrase-found) and counts."""
+    index = ArticleIndex.tokens_of(ctx)
+    span = index.span
+    actors = [e for e in ctx.entities if e.type in ("ORG", "PER")]
+    entities = tuple((*span(e.start, e.end), e) for e in actors)
+    covering: dict[int, Entity] = {}
+    for lo, hi, entity in entities:
+        for i in range(lo, hi):
+            covering.setdefault(i, entity)
 
-    ctx: ArticleContext
-    keys: tuple[tuple[str, ...], ...]
-    starts: tuple[int, ...]
-    sentence_of: tuple[int, ...]
-    sentence_ranges: tuple[tuple[int, int], ...]
-    entities: tuple[tuple[int, int, Entity], ...]  # token range [lo, hi) and the entity, ORG/PER only
-    places: tuple[tuple[int, int, Place], ...]
-    numbers: dict[int, object]  # token index -> NumberMention (counts only: no unit, not inside a time)
+    def inside(place: Place) -> bool:
+        entity = covering.get(span(place.start, place.end)[0])
+        return entity is not None and entity.start <= place.start and place.end <= entity.end
 
-    @classmethod
-    def build(cls, ctx: ArticleContext) -> ArticleIndex:
-        tokens = ctx.tokens
-        starts = tuple(t.start for t in tokens)
-        sentence_of: list[int] = []
-        ranges: list[tuple[int, int]] = []
-        s = 0
-        for _i, token in enumerate(tokens):
-            while s < len(ctx.sentences) - 1 and token.start >= ctx.sentences[s].end:
-                s += 1
-            sentence_of.append(s)
-        for index in range(len(ctx.sentences)):
-            lo = bisect_right(sentence_of, index - 1)
-            ranges.append((lo, bisect_right(sentence_of, index)))
+    found = _join_split_places(ctx.body, [p for p in ctx.places if not inside(p)])
+    organisations = [(e.start, e.end) for e in actors if e.type == "ORG"]
+    found += _place_phrases(index, found, organisations)
+    places = tuple(sorted(((*span(p.start, p.end), p) for p in found), key=lambda item: item[0]))
+    timed = [(t.start, t.end) for t in ctx.times]  # type: ignore[attr-defined]
+    numbers = {
+        span(n.start, n.end)[0]: n  # type: ignore[attr-defined]
+        for n in ctx.numbers
+        if n.unit is None and not any(a <= n.start < b for a, b in timed)  # type: ignore[attr-defined]
+    }
+    return replace(index, entities=entities, places=places, numbers=numbers)
 
-        def span(start: int, end: int) -> tuple[int, int]:
-            lo = max(bisect_right(starts, start) - 1, 0)
-            return lo, max(bisect_right(starts, end - 1), lo + 1)
 
-        actors = [e for e in ctx.entities if e.type in ("ORG", "PER")]
-        entities = tuple((*span(e.start, e.end), e) for e in actors)
-        covering: dict[int, Entity] = {}
-        for lo, hi, entity in entities:
-            for i in range(lo, hi):
-                covering.setdefault(i, entity)
+def person_count(index: ArticleIndex, i: int) -> int | None:
+    """1 for a singular person noun at ``i`` (جندي، ضابطا), plus one per coordinated noun (جندي ومدني)."""
+    count = 0
+    while 0 <= i < len(index.norms) and _is_person(index.norms[i]):
+        count += 1
+        i += 1
+        if not (i < len(index.norms) and index.norms[i].startswith("و")):
+            break
+    return count or None
 
-        def inside(place: Place) -> bool:
-            entity = covering.get(span(place.start, place.end)[0])
-            return entity is not None and entity.start <= place.start and place.end <= entity.end
 
-        found = _join_split_places(ctx.body, [p for p in ctx.places if not inside(p)])
-        organisations = [(e.start, e.end) for e in actors if e.type == "ORG"]
-        found += _place_phrases(ctx, found, organisations)
-        places = tuple(sorted(((*span(p.start, p.end), p) for p in found), key=lambda item: item[0]))
-        timed = [(t.start, t.end) for t in ctx.times]  # type: ignore[attr-defined]
-        numbers = {
-            span(n.start, n.end)[0]: n  # type: ignore[attr-defined]
-            for n in ctx.numbers
-            if n.unit is None and not any(a <= n.start < b for a, b in timed)  # type: ignore[attr-defined]
-        }
-        keys = tuple(token_keys(t.norm) for t in tokens)
-        return cls(ctx, keys, starts, tuple(sentence_of), tuple(ranges), entities, places, numbers)
-
-    def has(self, i: int, words: frozenset[str] | set[str]) -> bool:
-        return 0 <= i < len(self.keys) and any(k in words for k in self.keys[i])
-
-    def starts_with(self, i: int, prefixes: tuple[str, ...]) -> bool:
-        return 0 <= i < len(self.keys) and any(k.startswith(prefixes) for k in self.keys[i])
-
-    def clause(self, i: int) -> tuple[int, int]:
-        """Token range of the comma-delimited clause around token ``i``, inside its sentence."""
-        lo, hi = self.sentence_ranges[self.sentence_of[i]]
-        a = i
-        while a > lo and self.ctx.tokens[a - 1].norm not in _CLAUSE_BREAKS:
-            a -= 1
-        b = i
-        while b < hi and self.ctx.tokens[b].norm not in _CLAUSE_BREAKS:
-            b += 1
-        return a, b
-
-    def entity_at(self, i: int) -> tuple[int, int, Entity] | None:
-        for lo, hi, entity in self.entities:
-            if lo <= i < hi:
-                return lo, hi, entity
-        return None
-
-    def entities_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
-        return [item for item in self.entities if lo <= item[0] < hi]
-
-    def places_in(self, lo: int, hi: int) -> list[tuple[int, int, Place]]:
-        return [item for item in self.places if lo <= item[0] < hi]
-
-    def person_count(self, i: int) -> int | None:
-        """1 for a singular person noun at ``i`` (جندي، ضابطا), plus one per coordinated noun (جندي ومدني)."""
-        count = 0
-        while 0 <= i < len(self.keys):
-            words = {k[:-1] if k.endswith("ا") else k for k in self.keys[i]}
-            words |= {w[2:] for w in words if w.startswith("ال")}
-            if not words & _PERSON_NOUNS:
-                break
-            count += 1
-            i += 1
-            if not (i < len(self.keys) and self.ctx.tokens[i].norm.startswith("و")):
-                break
-        return count or None
+@lru_cache(maxsize=50_000)
+def _is_person(norm: str) -> bool:
+    found = {k[:-1] if k.endswith("ا") else k for k in token_keys(norm)}
+    found |= {w[2:] for w in found if w.startswith("ال")}
+    return not found.isdisjoint(_PERSON_NOUNS)
 
 
 def _join_split_places(body: str, places: list[Place]) -> list[Place]:
@@ -148,19 +102,21 @@ def _join_split_places(body: str, places: list[Place]) -> list[Place]:
     return joined
 
 
-@lru_cache(maxsize=50_000)
+@token_flag
 def _is_place_head(norm: str) -> bool:
     return any(k in _PLACE_HEADS for k in token_keys(norm))
 
 
-def _place_phrases(ctx: ArticleContext, known: list[Place], inside: list[tuple[int, int]]) -> list[Place]:
+def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[int, int]]) -> list[Place]:
     """Unresolved places written as a place word and a name that no other stage found."""
+    ctx = index.ctx
     tokens = ctx.tokens
     taken = [(p.start, p.end) for p in known] + inside
     found: list[Place] = []
-    for i, token in enumerate(tokens[:-1]):
-        if not _is_place_head(token.norm):
+    for i in index.tokens_where(_is_place_head):
+        if i == len(tokens) - 1:
             continue
+        token = tokens[i]
         head = token_keys(token.norm)
         j = i + 1
         while j < len(tokens) and tokens[j].norm in {'"', "'"}:

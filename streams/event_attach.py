@@ -8,9 +8,12 @@ from functools import lru_cache
 from marsad.schemas.records import EventArgument, EventTime
 
 from .arabic import fold
-from .event_arguments import ArticleIndex, entity_argument, location_of, nearest, place_rank, span_argument
-from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, words
+from .context import ArticleContext
+from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
+from .event_index import ArticleIndex, key_set, token_flag
+from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
+from .event_roles import arrested_group, protest_participants, repelled_attack
 
 __all__ = ["attach_arguments"]
 
@@ -47,9 +50,12 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
     else:
         m.actor = None if m.passive else _actor(index, a, b, c_lo, c_hi, lo)
         m.target = _target(index, m, a, b, lo, hi)
+        repelled_attack(index, m, a, lo)
         _locate(index, m, a, c_lo, c_hi, lo, hi)
     _time(index, m, a, c_lo, c_hi, lo, hi)
     _counts(index, m, a, b, lo, hi)
+    arrested_group(index, m, a, b, c_lo, hi)
+    protest_participants(index, m, a, b, hi)
     _background(index, m, a, lo)
     if trigger.kill and m.actor is not None and any(w in m.actor.text for w in _AIR_ACTORS):
         m.type = "airstrike"
@@ -127,7 +133,7 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
         return None
     if trigger_kill(index, a) and b < hi and not index.has(b, _TARGET_PREPS | {"في"}):
         token = index.ctx.tokens[b]
-        if index.person_count(b) or b in index.numbers or any(k.endswith(("ين", "تين")) for k in index.keys[b]):
+        if person_count(index, b) or b in index.numbers or any(k.endswith(("ين", "تين")) for k in index.keys[b]):
             return span_argument(body, token.start, token.end)
     for lo_e, _, entity in index.entities_in(b, min(hi, b + 8)):
         if index.has(lo_e - 1, _TARGET_PREPS) and (m.actor is None or entity.text != m.actor.text):
@@ -159,15 +165,17 @@ def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: i
 
 def _time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
     ctx = index.ctx
-    times = [t for t in ctx.times if getattr(t, "kind", "") != "duration" and not _future(ctx.anchor_date, t)]
+    times = index.memo("event_times", lambda: _event_times(ctx))
     in_clause = False
     near = (ctx.tokens[max(lo, a - _NEAR)].start, ctx.tokens[min(hi, a + _NEAR) - 1].end)
-    for start, end in ((ctx.tokens[c_lo].start, ctx.tokens[c_hi - 1].end), (m.sentence.start, m.sentence.end)):
+    windows = ((ctx.tokens[c_lo].start, ctx.tokens[c_hi - 1].end), (m.sentence.start, m.sentence.end))
+    for scope, (start, end) in enumerate(windows):
         inside = [t for t in times if start <= t.start and t.end <= end]  # type: ignore[attr-defined]
         if inside:
             anchor = ctx.tokens[a].start
             best = min(inside, key=lambda t: abs(t.start - anchor))  # type: ignore[attr-defined]
             in_clause = near[0] <= best.start < near[1]  # type: ignore[attr-defined]
+            m.time_explicit = in_clause or scope == 0
             m.time = EventTime(best.text, best.start, best.end, best.value, best.precision, best.anchor)  # type: ignore[attr-defined]
             break
     value = _iso(m.time.date)
@@ -177,6 +185,11 @@ def _time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int
         m.background = age > _OLD_DAYS
     elif m.time.text is not None:
         m.recent = in_clause
+
+
+def _event_times(ctx: ArticleContext) -> list[object]:
+    """Times that can date an event: not durations, not in the future of the article."""
+    return [t for t in ctx.times if getattr(t, "kind", "") != "duration" and not _future(ctx.anchor_date, t)]
 
 
 @lru_cache(maxsize=20_000)
@@ -198,12 +211,28 @@ def _iso(value: str | None) -> date | None:
         return None
 
 
+@token_flag
+def _casualty(norm: str) -> bool:
+    return _kill_word(norm) or _injure_word(norm)
+
+
+@lru_cache(maxsize=50_000)
+def _kill_word(norm: str) -> bool:
+    return any(key.startswith(_KILL) for key in token_keys(norm))
+
+
+@lru_cache(maxsize=50_000)
+def _injure_word(norm: str) -> bool:
+    return any(key.startswith(_INJURE) for key in token_keys(norm))
+
+
 def _counts(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> None:
     if m.type in ASSAULT_TYPES:
-        for j in range(lo, hi):
-            if index.starts_with(j, _KILL) and m.killed is None:
-                m.killed = _count_near(index, m, j, lo, hi)
-            elif index.starts_with(j, _INJURE) and m.injured is None:
+        for j in index.tokens_in(_casualty, lo, hi):
+            if _kill_word(index.norms[j]):
+                if m.killed is None:
+                    m.killed = _count_near(index, m, j, lo, hi)
+            elif m.injured is None:
                 m.injured = _count_near(index, m, j, lo, hi)
     elif m.type == "arrest":
         m.arrested = _count_near(index, m, a, lo, hi, span=b - a)
@@ -215,7 +244,7 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun."""
     after: list[int] = []
     for k in range(j + span, min(hi, j + span + 4)):
-        if index.ctx.tokens[k].norm in {",", "."} or index.starts_with(k, _KILL + _INJURE):
+        if index.norms[k] in {",", "."} or _casualty(index.norms[k]):
             break
         after.append(k)
     before = range(max(lo, j - 3), j)
@@ -227,23 +256,26 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
                 return None
             return int(number.value)  # type: ignore[attr-defined]
     if j + span < hi:
-        after_noun = index.person_count(j + span)
+        after_noun = person_count(index, j + span)
         if after_noun:
             return after_noun
     for k in range(j - 1, max(lo, j - 11) - 1, -1):
         if index.ctx.tokens[k].norm in {",", "."}:
             break
-        if index.person_count(k):
-            return index.person_count(k)
+        if person_count(index, k):
+            return person_count(index, k)
     return None
+
+
+@token_flag
+def _background_cue(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_BG_ALL)
 
 
 def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
     if any(index.has(j, _BG_OPENERS) for j in range(lo, min(a, lo + 2))):
         m.background = True
-    for j in range(a - 1, max(lo, a - _BG_REACH) - 1, -1):
-        if not index.has(j, _BG_ALL):
-            continue
+    for j in reversed(index.tokens_in(_background_cue, max(lo, a - _BG_REACH), a)):
         if index.has(j, _BG_ANYWHERE) or (index.has(j, {"قبل"}) and index.has(j + 1, _LONG_AGO_UNITS)):
             m.background = True
         if index.has(j, _SCOPE_BREAKS):

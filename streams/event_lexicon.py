@@ -16,6 +16,8 @@ __all__ = [
     "ASSAULT_TYPES",
     "CONFLICT_TYPES",
     "MULTIWORD",
+    "PARTICIPANTS",
+    "REPEL",
     "SEIZABLE",
     "TRIGGERS",
     "Trigger",
@@ -36,6 +38,14 @@ CONFLICT_TYPES = ASSAULT_TYPES | {"security_operation", "abduction"}
 SEIZABLE = words(
     "ذخيره ذخائر اسلحه سلاح مخدرات متفجرات عبوات حبوب كبتاغون كبتاجون حشيش صواريخ قذائف بنادق "
     "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات"
+)
+
+
+# Nouns naming the people who protest: a protest trigger that is also its actor (المحتجون).
+PARTICIPANTS = words("محتجون محتجين متظاهرون متظاهرين معتصمون معتصمين")
+# Verbs of repelling or foiling (صد الجيش هجوما): their subject is the attacked side, not the attacker.
+REPEL = words(
+    "صد صدت صدوا يصد تصد نصد تصدي تصدت تصدوا يتصدي تتصدي التصدي احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل"
 )
 
 
@@ -112,7 +122,8 @@ def _entries() -> dict[str, Trigger]:
     add("abduction", "اختطاف خطف")
     add_verbs("abduction", "اختطف/ختطف خطف/خطف")
     add("protest", "احتجاج احتجاجات احتجاجي احتجاجيه تظاهره تظاهرات مظاهره مظاهرات اعتصام اضراب محتجون")
-    add("protest", "المحتجون المحتجين متظاهرون المتظاهرون المتظاهرين")
+    add("protest", "المحتجون المحتجين محتجين متظاهرون المتظاهرون المتظاهرين متظاهرين معتصمون المعتصمون المعتصمين")
+    add_verbs("protest", "تظاهر/تظاهر احتج/حتج اعتصم/عتصم")
     add("seizure", "ضبط مصادره حجز", needs="seizable")
     add_verbs("seizure", "ضبط/ضبط صادر/صادر", needs="seizable")
     add("statement", "بيان بيانا البيان بيانه بيانها بلاغ", needs="issuer")

@@ -41,6 +41,7 @@ class Mention:
     rank: float = 9.0
     context: list[Place] = field(default_factory=list)
     time: EventTime = field(default_factory=EventTime)
+    time_explicit: bool = False  # the time is in the trigger's clause or within a few tokens of it
     killed: int | None = None
     injured: int | None = None
     arrested: int | None = None
@@ -66,7 +67,7 @@ def inherit_from_operations(mentions: list[Mention]) -> None:
         if mention.location is None and source is not None and source.location is not None:
             mention.location, mention.rank, mention.context = source.location, source.rank, source.context
             if mention.time.text is None:
-                mention.time = source.time
+                mention.time, mention.time_explicit = source.time, source.time_explicit
 
 
 def merge_mentions(mentions: list[Mention]) -> list[EventFinding]:
@@ -120,7 +121,8 @@ def _rolls_up(summary: Mention, cluster: list[Mention]) -> bool:
 
 
 def _actors_agree(a: EventArgument | None, b: EventArgument | None) -> bool:
-    if a is None or b is None:
+    """Named actors must match; a common-noun actor (الطلاب، المحتجون) agrees with any other."""
+    if a is None or b is None or a.type is None or b.type is None:
         return True
     if a.canonical_id and b.canonical_id:
         return a.canonical_id == b.canonical_id
@@ -213,9 +215,13 @@ def _best_argument(arguments: list[EventArgument | None]) -> EventArgument | Non
 
 
 def _first_time(cluster: list[Mention], placed: Mention) -> EventTime:
-    if placed.time.text is not None:
-        return placed.time
-    for mention in cluster:
-        if mention.time.text is not None:
-            return mention.time
+    """The time one mention states next to its trigger beats one borrowed from elsewhere in a sentence.
+
+    Among explicit times (or, failing those, among borrowed ones), the best-placed mention's time wins,
+    then the first in text order.
+    """
+    for explicit in (True, False):
+        timed = [m for m in cluster if m.time.text is not None and (m.time_explicit or not explicit)]
+        if timed:
+            return placed.time if placed in timed else timed[0].time
     return EventTime()

@@ -5,16 +5,17 @@ Entry point :func:`find_events`, called by :mod:`marsad.streams.extract` with th
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 from functools import lru_cache
 
 from .context import ArticleContext, EventFinding
-from .event_arguments import ArticleIndex, span_argument
+from .event_arguments import build_index, span_argument
 from .event_attach import attach_arguments
+from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import (
     ASSAULT_TYPES,
     CONFLICT_TYPES,
-    MAX_MULTIWORD,
     MULTIWORD,
     SEIZABLE,
     TRIGGERS,
@@ -49,9 +50,11 @@ _VIOLENCE = (
     "انفجر", "انفجار", "تفجير", "مفخخ", "ناسف", "ارهاب", "داعش", "ميليشي", "مليشي", "عسكري", "اسلح", "سلاح",
     "غاره", "غارات", "قصف", "قذائف", "هاون", "اشتباك", "معارك", "اختطاف", "خطف", "مسيره", "طائرات",
 )  # fmt: skip
-
-
 _FIRST_WORDS = frozenset(key[0] for key in MULTIWORD)
+# Multiword triggers by their first key, longest first (they win over the shorter ones they contain).
+_BY_FIRST_WORD: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
+for _key, _trigger in sorted(MULTIWORD.items(), key=lambda item: -len(item[0])):
+    _BY_FIRST_WORD.setdefault(_key[0], []).append((_key[1:], _trigger))
 
 
 def find_events(ctx: ArticleContext) -> list[EventFinding]:
@@ -66,39 +69,45 @@ def find_events(ctx: ArticleContext) -> list[EventFinding]:
     """
     if not ctx.tokens:
         return []
-    index = ArticleIndex.build(ctx)
+    index = build_index(ctx)
+    candidates = index.tokens_where(_candidate)
+    if not candidates:
+        return []
     conflict = _conflict_context(index)
     mentions: list[Mention] = []
     for s, (lo, hi) in enumerate(index.sentence_ranges):
-        for type_, trigger, a, b in _sentence_triggers(index, lo, hi):
+        first = bisect_left(candidates, lo)
+        if first == len(candidates) or candidates[first] >= hi:
+            continue
+        for type_, trigger, a, b in _sentence_triggers(index, candidates, first, lo, hi):
             if type_ in CONFLICT_TYPES and not conflict:
                 continue
-            body = ctx.body
-            start, end = ctx.tokens[a].start, ctx.tokens[b - 1].end
-            whole = index.keys[a][0] in TRIGGERS or (b - a > 1 and index.keys[a][0] in {k[0] for k in MULTIWORD})
-            mention = Mention(
-                type=type_,
-                trigger=span_argument(body, start, end, strip=not whole),
-                sentence=ctx.sentences[s],
-                sentence_index=s,
-                summary=trigger.summary,
-                passive=index.has(a - 1, _PASSIVE) or index.has(a - 2, _PASSIVE),
-                confidence=0.75 if b - a > 1 else 0.65,
-            )
+            mention = _mention(index, s, type_, trigger, a, b)
             if attach_arguments(index, mention, a, b, trigger):
                 mentions.append(mention)
     inherit_from_operations(mentions)
     return merge_mentions(mentions)
 
 
+def _mention(index: ArticleIndex, s: int, type_: str, trigger: Trigger, a: int, b: int) -> Mention:
+    ctx = index.ctx
+    start, end = ctx.tokens[a].start, ctx.tokens[b - 1].end
+    head = index.keys[a][0]
+    whole = head in TRIGGERS or (b - a > 1 and head in _FIRST_WORDS)
+    return Mention(
+        type=type_,
+        trigger=span_argument(ctx.body, start, end, strip=not whole),
+        sentence=ctx.sentences[s],
+        sentence_index=s,
+        summary=trigger.summary,
+        passive=index.has(a - 1, _PASSIVE) or index.has(a - 2, _PASSIVE),
+        confidence=0.75 if b - a > 1 else 0.65,
+    )
+
+
 def _conflict_context(index: ArticleIndex) -> bool:
-    violence = 0
-    for token in index.ctx.tokens:
-        violence += _violent(token.norm)
-        if violence >= 2:
-            return True
-    sport = sum(1 for keys in index.keys if any(k in _SPORT for k in keys))
-    return violence >= 1 and sport < 3
+    violence = len(index.tokens_where(_violent))
+    return violence >= 2 or (violence == 1 and len(index.tokens_where(_sporty)) < 3)
 
 
 @lru_cache(maxsize=50_000)
@@ -109,60 +118,64 @@ def _lookup(norm: str) -> tuple[Trigger | None, bool]:
     return single, any(k in _FIRST_WORDS for k in keys)
 
 
-@lru_cache(maxsize=50_000)
+@token_flag
+def _candidate(norm: str) -> bool:
+    single, starts_multiword = _lookup(norm)
+    return single is not None or starts_multiword
+
+
+@token_flag
 def _violent(norm: str) -> bool:
     return any(key.startswith(_VIOLENCE) for key in token_keys(norm))
 
 
-def _sentence_triggers(index: ArticleIndex, lo: int, hi: int) -> list[tuple[str, Trigger, int, int]]:
+@token_flag
+def _sporty(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_SPORT)
+
+
+def _sentence_triggers(
+    index: ArticleIndex, candidates: list[int], first: int, lo: int, hi: int
+) -> list[tuple[str, Trigger, int, int]]:
     """The surviving triggers of one sentence, one per type (the first), kill words only as a last resort."""
     found: dict[str, tuple[str, Trigger, int, int]] = {}
     kills: list[tuple[str, Trigger, int, int]] = []
-    i = lo
-    while i < hi:
+    done = lo
+    for i in candidates[first:]:
+        if i >= hi:
+            break
+        if i < done:
+            continue
         hit = _match(index, i, hi)
         if hit is None:
-            i += 1
             continue
         trigger, b = hit
+        done = b
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
-        if type_ is not None and not _suppressed(index, i, b, lo):
-            if trigger.kill:
-                kills.append((type_, trigger, i, b))
-            elif type_ in found and trigger.summary and not found[type_][1].summary:
-                first = found[type_]
-                found[type_] = (type_, replace(first[1], summary=True), first[2], first[3])
-            else:
-                found.setdefault(type_, (type_, trigger, i, b))
-        i = b
+        if type_ is None or _suppressed(index, i, b, lo):
+            continue
+        if trigger.kill:
+            kills.append((type_, trigger, i, b))
+        elif type_ in found and trigger.summary and not found[type_][1].summary:
+            first_found = found[type_]
+            found[type_] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
+        else:
+            found.setdefault(type_, (type_, trigger, i, b))
     if kills and not ASSAULT_TYPES & found.keys():
         found.setdefault("attack", kills[0])
     return sorted(found.values(), key=lambda item: item[2])
 
 
 def _match(index: ArticleIndex, i: int, hi: int) -> tuple[Trigger, int] | None:
-    single, starts_multiword = _lookup(index.ctx.tokens[i].norm)
-    if not starts_multiword:
-        return (single, i + 1) if single is not None else None
-    for size in range(min(MAX_MULTIWORD, hi - i), 1, -1):
-        for combo in _combinations(index, i, size):
-            trigger = MULTIWORD.get(combo)
-            if trigger is not None:
-                return trigger, i + size
-    for key in index.keys[i]:
-        trigger = TRIGGERS.get(key)
-        if trigger is not None:
-            return trigger, i + 1
-    return None
-
-
-def _combinations(index: ArticleIndex, i: int, size: int) -> list[tuple[str, ...]]:
-    combos: list[tuple[str, ...]] = [()]
-    for j in range(i, i + size):
-        combos = [(*c, k) for c in combos for k in index.keys[j]]
-        if len(combos) > 16:
-            break
-    return combos
+    single, starts_multiword = _lookup(index.norms[i])
+    if starts_multiword:
+        keysets = index.keysets
+        for first in index.keys[i]:
+            for rest, trigger in _BY_FIRST_WORD.get(first, ()):
+                end = i + 1 + len(rest)
+                if end <= hi and all(key in keysets[i + 1 + n] for n, key in enumerate(rest)):
+                    return trigger, end
+    return (single, i + 1) if single is not None else None
 
 
 def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int, hi: int) -> str | None:
@@ -184,9 +197,17 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
 
 def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     """Negated, hypothetical, threatened, habitual or generic mentions are not events."""
-    if any(index.has(j, _NEGATION) for j in range(max(lo, a - 3), a)):
-        return True
-    if any(index.has(j, _IRREALIS) for j in range(max(lo, a - 3), a)):
+    if index.tokens_in(_unreal, max(lo, a - 3), a):
         return True
     hi = index.sentence_ranges[index.sentence_of[a]][1]
-    return any(index.has(j, _HABITUAL) for j in range(b, min(hi, b + 3)))
+    return bool(index.tokens_in(_habitual, b, min(hi, b + 3)))
+
+
+@token_flag
+def _unreal(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_NEGATION | _IRREALIS)
+
+
+@token_flag
+def _habitual(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_HABITUAL)

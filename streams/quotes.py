@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from operator import attrgetter
 
 from marsad.schemas.records import Entity, Quote
 
@@ -24,6 +25,7 @@ _MIN_CHARS = 15
 _MIN_WORDS = 4
 _LOOKBACK = 220
 _NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "عن", "علي", "الي", "مع", "خلال", "بعد", "قبل"})
+_START = attrgetter("start")
 _SUBJECT_REACH = 60  # characters before the verb where its subject may stand (SVO)
 
 
@@ -59,7 +61,6 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
         (“أخبار الآن”) are not quotes.
     """
     body = ctx.body
-    starts = [t.start for t in ctx.tokens]
     quotes: list[Quote] = []
     previous: Quote | None = None
     for q_start, q_end in _quoted_spans(body):
@@ -67,7 +68,8 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
         if len(inner.strip()) < _MIN_CHARS or len(inner.split()) < _MIN_WORDS:
             continue
         window_start = max(0, q_start - _LOOKBACK, previous.end + 1 if previous else 0)
-        lo, hi = bisect_left(starts, window_start), bisect_left(starts, q_start - 1)
+        lo = bisect_left(ctx.tokens, window_start, key=_START)
+        hi = bisect_left(ctx.tokens, q_start - 1, key=_START)
         verb_at = _last_verb(ctx.tokens, lo, hi)
         if verb_at is None:
             continue
@@ -129,7 +131,7 @@ def _attribute(ctx: ArticleContext, verb_at: int, until: int, inner: str, start:
 def _quote(
     ctx: ArticleContext, inner: str, start: int, end: int, speaker: Entity | None, outlet: str | None, verb: Token
 ) -> Quote:
-    verb_at = next(i for i, t in enumerate(ctx.tokens) if t.start == verb.start)
+    verb_at = bisect_left(ctx.tokens, verb.start, key=_START)
     return Quote(
         text=inner,
         start=start,
@@ -175,8 +177,12 @@ def _antecedent(ctx: ArticleContext, verb_at: int) -> Entity | None:
 
 def _outlet_token(ctx: ArticleContext, after: int, until: int) -> str | None:
     """An outlet written as one word with its preposition (للأناضول، لوكالة ...) right after the speaker."""
-    for token in ctx.tokens:
-        if token.start < after or token.end > until or token.norm in {",", "-"}:
+    tokens = ctx.tokens
+    for i in range(bisect_left(tokens, after, key=_START), len(tokens)):
+        token = tokens[i]
+        if token.end > until:
+            return None
+        if token.norm in {",", "-"}:
             continue
         if token.norm.startswith("لل") and token.norm.isalpha():
             return "ال" + ctx.body[token.start + 2 : token.end]

@@ -7,7 +7,7 @@ Usage:
 FILE holds one article a line in the ``../shared/dev`` format (``id``, ``text``, ``published``, ``gold``).
 Each article runs through the whole pipeline (normalize, then extract) and is scored by
 :mod:`marsad.streams.evaluation`: entity P/R/F1, event-type P/R/F1, location accuracy of matched events
-and exact count matches. ``--details`` adds what each article missed.
+exact count matches and agreement of actor, target, time and count_text. ``--details`` adds what each article missed.
 """
 
 from __future__ import annotations
@@ -58,6 +58,8 @@ def format_report(report: EventReport, details: bool = False) -> str:
     for name in ("location", "counts", "background"):
         ratio = getattr(report, name)
         rows.append(f"{name + ' accuracy':<22} {ratio.correct:>4}/{ratio.total:<4} {ratio.value:.4f}")
+    for name, ratio in report.arguments.items():
+        rows.append(f"{'  ' + name + ' agreement':<22} {ratio.correct:>4}/{ratio.total:<4} {ratio.value:.4f}")
     if details:
         for misses in report.misses:
             if misses.clean:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from marsad.schemas.records import RawArticle
 from marsad.streams.evaluation import (
     Score,
@@ -109,3 +110,34 @@ def test_match_prefers_location_agreement() -> None:
 def test_raw_article_from_dev_line() -> None:
     raw = raw_article(LINE)
     assert (raw.id, raw.body, raw.source, raw.published_at) == ("t1", "نص تجريبي", "test", "2024-03-15")
+
+
+def test_argument_agreement_over_paired_events() -> None:
+    line = {
+        "id": "t2",
+        "text": "نص تجريبي",
+        "published": "2024-03-15",
+        "gold": {
+            "entities": [],
+            "events": [
+                {"type": "arrest", "actor": "الشرطة", "target": "تنظيم داعش", "location": None, "when": "أمس",
+                 "count_text": "العشرات"},
+                {"type": "protest", "actor": "العسكريين المتقاعدين", "target": None, "location": None, "when": None,
+                 "count_text": None},
+            ],
+        },
+    }  # fmt: skip
+    predicted = {
+        "entities": [],
+        "events": [
+            {"type": "arrest", "actor": {"text": "الشرطة"}, "target": {"text": "تنظيم داعش الإرهابي"},
+             "time": {"text": "اليوم"}, "count_text": "العشرات"},
+            {"type": "protest", "actor": {"text": "للعسكريين المتقاعدين"}, "target": None,
+             "time": {"text": None}, "count_text": "مئات"},
+        ],
+    }  # fmt: skip
+    report = evaluate([line], lambda raw: predicted)
+    got = {name: (ratio.correct, ratio.total) for name, ratio in report.arguments.items()}
+    assert got == {"actor": (2, 2), "target": (2, 2), "when": (1, 2), "count_text": (1, 2)}
+    (misses,) = report.misses
+    assert sorted(misses.wrong_arguments) == ["arrest.when: اليوم != أمس", "protest.count_text: مئات != None"]

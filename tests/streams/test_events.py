@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from marsad.schemas.records import Entity, Place
 from marsad.streams.context import ArticleContext
 from marsad.streams.event_lexicon import CONFLICT_TYPES
@@ -217,3 +218,97 @@ def test_plover_for(type_: str, hint: str | None, expected: tuple[str | None, st
 
 def test_empty_article() -> None:
     assert find_events(make_context("")) == []
+
+
+# Round 2: role rules (arrested group, repelled attacks, protest participants), time choice, places.
+GROUP = {"جماعة النصر": "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("body", "count_text", "arrested"),
+    [
+        ("العشرات من جماعة النصر المسلحة اليوم رهن الاعتقال في المدينة.", "العشرات", None),
+        ("خمسة من جماعة النصر رهن الاحتجاز منذ الصباح في المدينة.", None, 5),
+    ],
+)
+def test_quantity_of_group_before_arrest_is_its_target(body: str, count_text: str | None, arrested: int | None) -> None:
+    (event,) = find_events(make_context(body, GROUP))
+    assert event.type == "arrest"
+    assert event.target is not None and event.target.text == "جماعة النصر"
+    assert (event.count_text, event.arrested) == (count_text, arrested)
+
+
+def test_membership_names_the_arrested_group() -> None:
+    body = "اعتقلت الشرطة ثلاثة أشخاص يشتبه بانتمائهم إلى جماعة النصر في المدينة."
+    (event,) = find_events(make_context(body, {"الشرطة": "ORG", **GROUP}))
+    assert event.target is not None and event.target.text == "جماعة النصر"
+    assert event.actor is not None and event.actor.text == "الشرطة"
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        ("أعلنت قوات الجيش في بيان أنها صدت هجوما على مواقعها قرب الحدود.", None, "قوات الجيش"),
+        ("تصدت قوات الجيش لهجوم شنه مسلحو جماعة النصر على مواقعها.", "جماعة النصر", "قوات الجيش"),
+        ("أحبطت قوات الجيش هجوما مسلحا على نقطة تفتيش.", None, "قوات الجيش"),
+    ],
+)
+def test_repelling_side_is_the_target(body: str, actor: str | None, target: str) -> None:
+    events = [e for e in find_events(make_context(body, {"قوات الجيش": "ORG", **GROUP})) if e.type == "attack"]
+    (attack,) = events
+    assert (attack.actor.text if attack.actor else None) == actor
+    assert attack.target is not None and attack.target.text == target
+
+
+def test_attacker_before_an_attack_verb_stays_the_actor() -> None:
+    body = "هاجمت جماعة النصر مواقع قوات الجيش في القرية."
+    (attack,) = find_events(make_context(body, {"قوات الجيش": "ORG", **GROUP}))
+    assert attack.actor is not None and attack.actor.text == "جماعة النصر"
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "count_text"),
+    [
+        ("تظاهر آلاف العمال، أمس الخميس، في ساحة الشهداء وسط المدينة.", "العمال", "آلاف"),
+        ("اعتصم العشرات من الأطباء أمام مبنى الوزارة.", "الأطباء", "العشرات"),
+        ("ردد المحتجون هتافات ضد الحكومة في الساحة.", "المحتجون", None),
+        ("يحتج المزارعون على ارتفاع أسعار الأسمدة.", "المزارعون", None),
+    ],
+)
+def test_protest_verbs_participants_and_crowd_size(body: str, actor: str | None, count_text: str | None) -> None:
+    (event,) = find_events(make_context(body))
+    assert event.type == "protest"
+    assert (event.actor.text if event.actor else None) == actor
+    assert event.count_text == count_text
+
+
+def test_protest_sentence_gets_its_square_and_day() -> None:
+    body = "تظاهر آلاف العمال، أمس الخميس، في ساحة الشهداء وسط المدينة. ورفع المتظاهرون لافتات."
+    (event,) = find_events(make_context(body))
+    assert event.location is not None and event.location.text == "ساحة الشهداء"
+    assert event.time.text == "أمس الخميس"
+
+
+def test_merged_event_keeps_the_time_stated_next_to_a_trigger() -> None:
+    body = (
+        "بدأت قوات الجيش حملة عسكرية واسعة في المنطقة، بعد تصاعد الهجمات على القرى الحدودية والطرق "
+        "الرئيسية كما أفادت مصادر محلية اليوم. وأوضحت المصادر أن القوات بدأت عملية التمشيط، "
+        "ليل الأربعاء الماضي، في القرى."
+    )
+    events = [e for e in find_events(make_context(body, {"قوات الجيش": "ORG"})) if e.type == "security_operation"]
+    (operation,) = events
+    assert operation.time.text == "ليل الأربعاء الماضي"
+
+
+def test_time_in_the_trigger_clause_is_kept_over_a_later_explicit_one() -> None:
+    body = "اعتقلت الشرطة اليوم خمسة مطلوبين في المدينة. وكانت الشرطة قد اعتقلت مطلوبين اثنين يوم الاثنين."
+    events = [e for e in find_events(make_context(body, {"الشرطة": "ORG"})) if not e.background]
+    assert [e.time.text for e in events] == ["اليوم"]
+
+
+def test_unresolved_town_beats_its_resolved_province() -> None:
+    body = "قتل ثلاثة مدنيين في غارة جوية استهدفت بلدة كفرنبل بريف إدلب شمال غربي سوريا."
+    ctx = make_context(body, {"كفرنبل": "LOC", "إدلب": "LOC", "سوريا": "LOC"}, {"إدلب": SY_CITY, "سوريا": SY})
+    (event,) = find_events(ctx)
+    assert event.type == "airstrike" and event.killed == 3
+    assert event.location is not None and event.location.text == "كفرنبل"

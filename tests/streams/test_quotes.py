@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+
 from marsad.schemas.records import Entity
 from marsad.streams.context import ArticleContext
 from marsad.streams.quotes import find_quotes

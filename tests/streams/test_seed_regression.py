@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+
 from marsad.schemas.records import EnrichedArticle, RawArticle
 from marsad.streams.arabic import fold
 
@@ -37,6 +38,16 @@ def test_arrest_and_operation_by_sdf_in_deir_ez_zor(enriched: EnrichedArticle) -
         assert found.actor is not None and "سوريا الديموقراطية" in found.actor.text
         assert found.location is not None and _same(found.location.text, "دير الزور")
         assert not found.background
+
+
+def test_arrest_target_count_and_operation_time(enriched: EnrichedArticle, seed_gold: dict[str, Any]) -> None:
+    gold = {e["type"]: e for e in seed_gold["events"]}
+    (arrest,) = _events(enriched, "arrest")
+    assert arrest.target is not None and fold(gold["arrest"]["target"]) in fold(arrest.target.text)
+    assert arrest.count_text == gold["arrest"]["count_text"]
+    assert _same(arrest.time.text, gold["arrest"]["when"])
+    (operation,) = _events(enriched, "security_operation")
+    assert _same(operation.time.text, gold["security_operation"]["when"])
 
 
 def test_background_attack_in_hasakah(enriched: EnrichedArticle) -> None:

@@ -1,0 +1,173 @@
+"""The article context re-indexed by token, built once per article: what the event pickers look up.
+
+Each token's lookup keys and key set come from a per-process cache keyed by its folded form, so an
+article costs one dictionary look-up per token; cue tests are set intersections, and prefix tests are
+computed once per article and cue list.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
+from typing import Any
+
+from marsad.schemas.records import Entity, Place
+
+from .context import ArticleContext
+from .event_lexicon import token_keys
+
+__all__ = ["ArticleIndex", "key_set", "token_flag"]
+
+_CLAUSE_BREAKS = frozenset({",", ";", ":", "."})
+_NORM = attrgetter("norm")
+_START = attrgetter("start")
+
+
+@lru_cache(maxsize=100_000)
+def key_set(norm: str) -> frozenset[str]:
+    """The lookup keys of a folded token, as a set (see :func:`token_keys`)."""
+    return frozenset(token_keys(norm))
+
+
+_FLAGS: dict[Callable[[str], bool], int] = {}
+_flagged_key = object()
+
+
+def token_flag(test: Callable[[str], bool]) -> Callable[[str], bool]:
+    """Register a per-token test (a decorator): it is then evaluated with the token's keys, once per
+    folded form and process, and :meth:`ArticleIndex.tokens_where` reads its answers from a bit mask.
+    """
+    _FLAGS[test] = 1 << len(_FLAGS)
+    _entry.cache_clear()
+    return test
+
+
+@lru_cache(maxsize=100_000)
+def _entry(norm: str) -> tuple[tuple[str, ...], frozenset[str], int]:
+    keys = token_keys(norm)
+    mask = 0
+    for test, bit in _FLAGS.items():
+        if test(norm):
+            mask |= bit
+    return keys, frozenset(keys), mask
+
+
+@lru_cache(maxsize=200_000)
+def _starts(norm: str, prefixes: tuple[str, ...]) -> bool:
+    return any(key.startswith(prefixes) for key in token_keys(norm))
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleIndex:
+    """Tokens' keys, sentence and clause ranges, and the article's mentions by token range."""
+
+    ctx: ArticleContext
+    norms: tuple[str, ...]
+    keys: tuple[tuple[str, ...], ...]
+    keysets: tuple[frozenset[str], ...]
+    masks: tuple[int, ...]
+    starts: tuple[int, ...]
+    sentence_of: tuple[int, ...]
+    sentence_ranges: tuple[tuple[int, int], ...]
+    entities: tuple[tuple[int, int, Entity], ...] = ()  # token range [lo, hi) and the entity, ORG/PER only
+    places: tuple[tuple[int, int, Place], ...] = ()
+    numbers: dict[int, object] = field(default_factory=dict)  # token -> count (no unit, not inside a time)
+    _memo: dict[object, list[Any]] = field(default_factory=dict)
+
+    @classmethod
+    def tokens_of(cls, ctx: ArticleContext) -> ArticleIndex:
+        """The token part of the index (keys, sentences); :func:`with_mentions` adds the mentions."""
+        tokens = ctx.tokens
+        norms = tuple(map(_NORM, tokens))
+        starts = tuple(map(_START, tokens))
+        sentence_of: list[int] = []
+        ranges: list[tuple[int, int]] = []
+        lo = 0
+        last = len(ctx.sentences) - 1
+        for s, sentence in enumerate(ctx.sentences):
+            hi = len(tokens) if s == last else max(lo, bisect_left(starts, sentence.end, lo))
+            ranges.append((lo, hi))
+            sentence_of.extend([s] * (hi - lo))
+            lo = hi
+        if len(sentence_of) < len(tokens):  # no sentences at all
+            sentence_of.extend([0] * (len(tokens) - len(sentence_of)))
+        keys, keysets, masks = zip(*map(_entry, norms), strict=True) if norms else ((), (), ())
+        return cls(ctx, norms, keys, keysets, masks, starts, tuple(sentence_of), tuple(ranges))
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Token range [lo, hi) covering the character span [start, end)."""
+        lo = max(bisect_right(self.starts, start) - 1, 0)
+        return lo, max(bisect_right(self.starts, end - 1), lo + 1)
+
+    def has(self, i: int, words: frozenset[str] | set[str]) -> bool:
+        return 0 <= i < len(self.keysets) and not self.keysets[i].isdisjoint(words)
+
+    def starts_with(self, i: int, prefixes: tuple[str, ...]) -> bool:
+        return 0 <= i < len(self.norms) and _starts(self.norms[i], prefixes)
+
+    def tokens_where(self, test: Callable[[str], bool]) -> list[int]:
+        """Sorted indices of the tokens whose folded form passes ``test`` (memoised per article and test).
+
+        A test registered with :func:`token_flag` costs one bit test per token; any other test should be
+        cached by folded form (``functools.lru_cache``).
+        """
+        found = self._memo.get(test)
+        if found is None:
+            bit = _FLAGS.get(test)
+            if bit:
+                masks = self.masks
+                found = [i for i in self._flagged() if masks[i] & bit]
+            else:
+                found = list(compress(range(len(self.norms)), map(test, self.norms)))
+            self._memo[test] = found
+        return found
+
+    def memo(self, key: object, compute: Callable[[], list[Any]]) -> list[Any]:
+        """A per-article value computed once (for example the times that can date an event)."""
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = compute()
+        return found
+
+    def _flagged(self) -> list[int]:
+        """The tokens that pass at least one registered test (a small share of an article)."""
+        found = self._memo.get(_flagged_key)
+        if found is None:
+            found = self._memo[_flagged_key] = list(compress(range(len(self.masks)), self.masks))
+        return found
+
+    def tokens_in(self, test: Callable[[str], bool], lo: int, hi: int) -> list[int]:
+        """The tokens of [lo, hi) that pass ``test``, in order."""
+        found = self.tokens_where(test)
+        return found[bisect_left(found, lo) : bisect_left(found, hi)]
+
+    def clause(self, i: int) -> tuple[int, int]:
+        """Token range of the comma-delimited clause around token ``i``, inside its sentence."""
+        lo, hi = self.sentence_ranges[self.sentence_of[i]]
+        norms = self.norms
+        a = i
+        while a > lo and norms[a - 1] not in _CLAUSE_BREAKS:
+            a -= 1
+        b = i
+        while b < hi and norms[b] not in _CLAUSE_BREAKS:
+            b += 1
+        return a, b
+
+    def entity_at(self, i: int) -> tuple[int, int, Entity] | None:
+        for lo, hi, entity in self.entities:
+            if lo <= i < hi:
+                return lo, hi, entity
+        return None
+
+    def entities_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
+        return [item for item in self.entities if lo <= item[0] < hi]
+
+    def places_in(self, lo: int, hi: int) -> list[tuple[int, int, Place]]:
+        return [item for item in self.places if lo <= item[0] < hi]
+
+    def place_at(self, i: int) -> bool:
+        return any(lo <= i < hi for lo, hi, _ in self.places)
