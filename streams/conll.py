@@ -31,9 +31,12 @@ class ConllSentence:
 class TypeScore:
     """Exact-match counts and scores for one entity type (or the micro average)."""
 
-    gold: int
-    predicted: int
-    correct: int
+    gold: int = 0
+    predicted: int = 0
+    correct: int = 0
+
+    def __add__(self, other: TypeScore) -> TypeScore:
+        return type(self)(self.gold + other.gold, self.predicted + other.predicted, self.correct + other.correct)
 
     @property
     def precision(self) -> float:

@@ -179,18 +179,8 @@ def span_argument(body: str, start: int, end: int, strip: bool = True) -> EventA
 
 
 def location_of(place: Place) -> EventLocation:
-    return EventLocation(
-        text=place.text,
-        start=place.start,
-        end=place.end,
-        name=place.name,
-        country_code=place.country_code,
-        admin1=place.admin1,
-        geonames_id=place.geonames_id,
-        feature_class=place.feature_class,
-        lat=place.lat,
-        lon=place.lon,
-    )
+    """The event's location: the place mention itself (both records carry the same fields)."""
+    return EventLocation(**place.to_dict())
 
 
 def _after_clitic(body: str, start: int, end: int) -> int:

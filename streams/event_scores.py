@@ -8,32 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .conll import TypeScore
+
 __all__ = ["ArticleMisses", "EventReport", "Ratio", "Score"]
 
 
 @dataclass(frozen=True, slots=True)
-class Score:
-    """Precision, recall and F1 from counts."""
-
-    gold: int = 0
-    predicted: int = 0
-    correct: int = 0
-
-    @property
-    def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.correct / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    def __add__(self, other: Score) -> Score:
-        return Score(self.gold + other.gold, self.predicted + other.predicted, self.correct + other.correct)
+class Score(TypeScore):
+    """Precision, recall and F1 from counts (the NER scorer's counts, with a JSON form)."""
 
     def as_dict(self) -> dict[str, float | int]:
         return {
