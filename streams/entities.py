@@ -63,6 +63,7 @@ def merge_entities(
     link: Callable[[str, str | None], object | None],
     known: Callable[[str], bool] = lambda _: False,
     places: Sequence[object] = (),
+    rules: Sequence[object] = (),
 ) -> list[Entity]:
     """One entity per stretch of text, sorted by offset.
 
@@ -76,6 +77,7 @@ def merge_entities(
         model_spans: ``EntitySpan``-like objects (text, type, start, end).
         linked: ``LinkedMention``-like objects (text, start, end, canonical).
         places: spans (text, start, end) of gazetteer place names.
+        rules: spans (text, type, start, end) of :mod:`marsad.streams.entity_rules`, placed after places.
         link: ``EntityLinker.link``.
         known: whether a folded surface form (without its proclitic) is a known name; used to trim و/ب/ل.
     """
@@ -88,6 +90,9 @@ def merge_entities(
         if not any(e.start < place.end and place.start < e.end for e in chosen):
             start, end = trim_qualifier(body, *trim_proclitic(body, place.start, place.end, known))
             chosen.append(_entity(body, start, end, "LOC", None, "gazetteer"))
+    for rule in rules:
+        if not any(e.start < rule.end and rule.start < e.end for e in chosen):
+            chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
         start, end = trim_proclitic(body, span.start, span.end, known)
         if span.type == "LOC":

@@ -21,6 +21,7 @@ from marsad.schemas.records import (
 
 from .context import ArticleContext, EventFinding
 from .entities import merge_entities, spans_from_labels
+from .entity_rules import extend_nationality, rule_spans
 from .events import find_events, plover_for
 from .geocode import Geocoder
 from .linking import EntityLinker
@@ -100,7 +101,9 @@ class Extractor:
         spans = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
         linked = self.linker.find(body, tokens)
         places = self.spotter.find(body, tokens)
-        return merge_entities(body, spans, linked, self.linker.link, self._known, places)
+        rules = rule_spans(body, tokens)
+        merged = merge_entities(body, spans, linked, self.linker.link, self._known, places, rules)
+        return extend_nationality(body, merged, tokens)
 
     def _known(self, key: str) -> bool:
         """Whether a name (without its proclitic) is a known actor or place; remembered, names recur."""

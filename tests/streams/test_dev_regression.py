@@ -1,7 +1,7 @@
 """Aggregate scores on ../shared/dev stay above floors set a little below what the extractor reached.
 
 Measured when written (see docs/quality.md): event-type F1 0.94-0.96, location accuracy 0.90-0.91, counts 1.00,
-entity F1 0.77; argument agreement on paired events: actor 0.88, time 0.75 (the entity floor guards the
+entity F1 0.825; argument agreement on paired events: actor 0.88, time 0.75 (the entity floor guards the
 pipeline, not the event finder).
 """
 
@@ -13,7 +13,7 @@ import pytest
 
 from marsad.streams.evaluation import EventReport, evaluate, load_gold
 
-FLOORS = {"event_type_f1": 0.88, "location": 0.85, "counts": 0.9, "entity_f1": 0.65, "actor": 0.75, "when": 0.65}
+FLOORS = {"event_type_f1": 0.88, "location": 0.85, "counts": 0.9, "entity_f1": 0.78, "actor": 0.75, "when": 0.65}
 
 
 @pytest.fixture(scope="module")
