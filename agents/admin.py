@@ -14,11 +14,13 @@ from aiokafka.errors import (
     AuthenticationFailedError,
     ClusterAuthorizationFailedError,
     IllegalSaslStateError,
+    InvalidReplicationFactorError,
     KafkaError,
     SaslAuthenticationFailed,
     TopicAlreadyExistsError,
     TopicAuthorizationFailedError,
     UnsupportedSaslMechanismError,
+    for_code,
 )
 from aiokafka.protocol.metadata import MetadataRequest
 
@@ -48,11 +50,14 @@ async def ensure_topics(settings: Settings) -> list[str]:
     admin = AIOKafkaAdminClient(**settings.kafka_client_options(), request_timeout_ms=15000)
     try:
         await asyncio.wait_for(admin.start(), _START_TIMEOUT_SECONDS)
-    except (KafkaError, OSError, asyncio.TimeoutError) as exc:
+    except (KafkaError, OSError, TimeoutError) as exc:
         await admin.close()
         raise TopicSetupError(await explain_kafka_error(settings, exc)) from exc
     try:
         return await _create_missing(admin, settings)
+    except KafkaError as exc:
+        message = f"listing topics at {settings.bootstrap_servers} failed: {type(exc).__name__}: {exc}"
+        raise TopicSetupError(message) from exc
     finally:
         await admin.close()
 
@@ -95,8 +100,9 @@ async def explain_kafka_error(settings: Settings, exc: BaseException) -> str:
             f"the Kafka brokers at {settings.bootstrap_servers} accept connections but drop Marsad's requests: "
             f"they probably require SASL or TLS. Check KAFKA_SECURITY_PROTOCOL (now {settings.security_protocol})"
         )
+    detail = str(exc) if isinstance(exc, KafkaError) else f"{type(exc).__name__}: {exc}"
     return (
-        f"cannot reach Kafka at {settings.bootstrap_servers} ({type(exc).__name__}: {exc}); "
+        f"cannot reach Kafka at {settings.bootstrap_servers} ({detail}); "
         "start the local broker (deploy/kafka/kafka.sh start) or set KAFKA_BOOTSTRAP_SERVERS"
     )
 
@@ -117,10 +123,10 @@ async def _probe(settings: Settings, host: str, port: int) -> BaseException | No
         )
         try:
             await asyncio.wait_for(conn.send(MetadataRequest([])), _PROBE_TIMEOUT_SECONDS)
-        except (KafkaError, asyncio.TimeoutError) as exc:
+        except (KafkaError, TimeoutError) as exc:
             return _Dropped(str(exc))
         return None
-    except (KafkaError, OSError, asyncio.TimeoutError) as exc:
+    except (KafkaError, OSError, TimeoutError) as exc:
         return exc
     finally:
         if conn is not None:
@@ -152,14 +158,31 @@ async def _create_missing(admin: AIOKafkaAdminClient, settings: Settings) -> lis
         return []
     new = [NewTopic(t.name, t.partitions, t.replication_factor) for t in missing]
     try:
-        await admin.create_topics(new)
+        response = await admin.create_topics(new)
     except TopicAlreadyExistsError:  # another worker created them between our two calls
-        pass
+        return []
     except KafkaError as exc:
-        raise TopicSetupError(f"cannot create topics {[t.name for t in missing]}: {exc}") from exc
+        raise TopicSetupError(_cannot_create([t.name for t in missing], exc)) from exc
+    # aiokafka returns per-topic errors in the response instead of raising them
+    failed = {
+        name: for_code(code)(message)
+        for name, code, message, *_ in response.topic_errors
+        if code not in (0, TopicAlreadyExistsError.errno)
+    }
+    if failed:
+        raise TopicSetupError(_cannot_create(sorted(failed), next(iter(failed.values()))))
     names = [t.name for t in missing]
     log.info("created topics %s", ", ".join(names))
     return names
+
+
+def _cannot_create(names: list[str], exc: BaseException) -> str:
+    hint = ""
+    if isinstance(exc, (TopicAuthorizationFailedError, ClusterAuthorizationFailedError)):
+        hint = "; the Kafka user may not create topics: ask for CREATE permission or create them beforehand"
+    elif isinstance(exc, InvalidReplicationFactorError):
+        hint = "; MARSAD_REPLICATION_FACTOR is larger than the number of brokers"
+    return f"cannot create topics {names}: {type(exc).__name__}: {exc}{hint}"
 
 
 async def _warn_if_fewer_partitions(admin: AIOKafkaAdminClient, name: str, wanted: int) -> None:

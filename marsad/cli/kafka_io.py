@@ -8,20 +8,19 @@ from collections.abc import AsyncIterator, Callable, Sequence
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.errors import KafkaError
 
+from marsad.agents.admin import explain_kafka_error
 from marsad.config import Settings
 
 __all__ = ["KafkaUnavailable", "consume", "produce"]
 
 
 class KafkaUnavailable(RuntimeError):
-    """The brokers could not be reached; the message tells the operator what to check."""
+    """The brokers could not be used (unreachable, credentials refused...); the message says what to check."""
 
 
-def _unavailable(settings: Settings, exc: Exception) -> KafkaUnavailable:
-    return KafkaUnavailable(
-        f"cannot reach Kafka at {settings.bootstrap_servers} ({exc}). Start the local broker with "
-        "`deploy/kafka/kafka.sh start`, or point KAFKA_BOOTSTRAP_SERVERS at your cluster."
-    )
+async def _unavailable(settings: Settings, exc: Exception) -> KafkaUnavailable:
+    """Why the client could not start: unreachable brokers, refused credentials, wrong protocol..."""
+    return KafkaUnavailable(await explain_kafka_error(settings, exc))
 
 
 async def produce(
@@ -36,7 +35,7 @@ async def produce(
         await producer.start()
     except KafkaError as exc:
         await producer.stop()
-        raise _unavailable(settings, exc) from exc
+        raise await _unavailable(settings, exc) from exc
     try:
         for key, value in records:
             await (await producer.send(topic, value=value, key=key))
@@ -58,7 +57,7 @@ async def consume(
         partitions = consumer.partitions_for_topic(topic) or await _partitions(consumer, topic)
     except KafkaError as exc:
         await consumer.stop()
-        raise _unavailable(settings, exc) from exc
+        raise await _unavailable(settings, exc) from exc
     try:
         tps = [TopicPartition(topic, p) for p in sorted(partitions)]
         consumer.assign(tps)
