@@ -26,9 +26,14 @@ from aiokafka.protocol.metadata import MetadataRequest
 
 from marsad.config import Settings
 
+from .handling import MAX_RECORD_BYTES
+
 __all__ = ["TopicSetupError", "ensure_topics", "explain_kafka_error"]
 
 log = logging.getLogger(__name__)
+
+# Batch and record headers around the largest value Marsad writes.
+_RECORD_OVERHEAD = 64 * 1024
 
 _START_TIMEOUT_SECONDS = 45.0  # aiokafka tries each bootstrap server once; this bounds a silent network
 _PROBE_TIMEOUT_SECONDS = 10.0
@@ -156,7 +161,8 @@ async def _create_missing(admin: AIOKafkaAdminClient, settings: Settings) -> lis
     missing = [t for t in wanted if t.name not in existing]
     if not missing:
         return []
-    new = [NewTopic(t.name, t.partitions, t.replication_factor) for t in missing]
+    configs = {"max.message.bytes": str(MAX_RECORD_BYTES + _RECORD_OVERHEAD)}
+    new = [NewTopic(t.name, t.partitions, t.replication_factor, topic_configs=configs) for t in missing]
     try:
         response = await admin.create_topics(new)
     except TopicAlreadyExistsError:  # another worker created them between our two calls

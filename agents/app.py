@@ -55,6 +55,9 @@ def create_app(
         topic_disable_leader=True,
         topic_partitions=settings.partitions,
         consumer_auto_offset_reset="earliest",
+        # On SIGTERM, cancel a batch still retrying its transaction (it aborts and is redone after restart)
+        # instead of waiting for it without limit (FACTS, Faust item 7).
+        stream_wait_empty=False,
         broker_session_timeout=float(settings.session_timeout),
         broker_heartbeat_interval=max(1.0, settings.session_timeout / 3),
         # processing_guarantee stays at Faust's default: Marsad commits offsets in its own transactions

@@ -18,15 +18,28 @@ import orjson
 
 from marsad.schemas.codec import decode_json, decode_raw_article, encode
 from marsad.schemas.records import DeadLetter, EnrichedArticle, NormalizedArticle
-from marsad.schemas.validation import validate
+from marsad.schemas.validation import validate_normalized_article
 from marsad.streams.errors import ArticleRejected, Reason
 from marsad.streams.normalize import NormalizeSettings, normalize_article
 
 from .time_budget import time_budget
 
-__all__ = ["MessageLike", "Outcome", "Output", "StepResult", "dead_letter", "run_extract", "run_normalize"]
+__all__ = [
+    "MAX_RECORD_BYTES",
+    "MessageLike",
+    "Outcome",
+    "Output",
+    "StepResult",
+    "dead_letter",
+    "run_extract",
+    "run_normalize",
+]
 
 log = logging.getLogger(__name__)
+
+# The largest record Marsad writes; topics are created with this max.message.bytes (a normalized record
+# is about four times its body: tokens with their keys and offsets).
+MAX_RECORD_BYTES = 8 * 1024 * 1024
 
 
 class MessageLike(Protocol):
@@ -75,7 +88,7 @@ def run_normalize(
         raw = decode_raw_article(message.value, max_body_bytes)
         record = normalize_article(raw, datetime.now(UTC), settings)
         key = record.id.encode("utf-8")
-        return StepResult(Outcome.PROCESSED, [Output("normalized", key, encode(record))])
+        return StepResult(Outcome.PROCESSED, _fitting([Output("normalized", key, encode(record))]))
 
     return _guarded("normalize", message, step, deadletter_cap, settings.pipeline_version, budget_seconds)
 
@@ -91,14 +104,27 @@ def run_extract(
 
     def step() -> StepResult:
         data = decode_json(message.value)
-        validate("normalized_article", data)
+        validate_normalized_article(data)
         article = extract(NormalizedArticle.from_dict(data))
         key = article.id.encode("utf-8")
         outputs = [Output("enriched", key, encode(article))]
         outputs += [Output("events", e.event_id.encode(), encode(e)) for e in article.events]
-        return StepResult(Outcome.PROCESSED, outputs, article=article)
+        return StepResult(Outcome.PROCESSED, _fitting(outputs), article=article)
 
     return _guarded("extract", message, step, deadletter_cap, pipeline_version, budget_seconds)
+
+
+def _fitting(outputs: list[Output]) -> list[Output]:
+    """Refuse outputs Kafka would refuse: an oversized record would block its partition forever."""
+    for output in outputs:
+        size = len(output.value) + len(output.key)
+        if size > MAX_RECORD_BYTES:
+            raise ArticleRejected(
+                Reason.OVERSIZE,
+                f"the {output.role} record would be {size} bytes, over the {MAX_RECORD_BYTES}-byte record limit; "
+                "lower MARSAD_MAX_BODY_BYTES or split the article",
+            )
+    return outputs
 
 
 def _guarded(

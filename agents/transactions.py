@@ -18,7 +18,7 @@ from aiokafka.errors import ProducerFenced
 
 from marsad.config import Settings
 
-from .handling import Output
+from .handling import MAX_RECORD_BYTES, Output
 from .metrics import MarsadMetrics
 
 __all__ = ["PartitionLost", "Pending", "TransactionalOutputs"]
@@ -111,6 +111,7 @@ class TransactionalOutputs:
                 transactional_id=f"{self._group_id}.{stage}.{topic}.{partition}",
                 enable_idempotence=True,
                 acks="all",
+                max_request_size=MAX_RECORD_BYTES + 64 * 1024,
             )
             try:
                 await producer.start()  # init_transactions: fences an older holder of this id, aborts its open work

@@ -11,11 +11,15 @@ from marsad.streams.errors import ArticleRejected, Reason
 from .records import RawArticle
 from .validation import validate
 
-__all__ = ["DEFAULT_MAX_BODY_BYTES", "decode_json", "decode_raw_article", "encode"]
+__all__ = ["DEFAULT_MAX_BODY_BYTES", "MAX_METADATA_DEPTH", "decode_json", "decode_raw_article", "encode"]
 
 DEFAULT_MAX_BODY_BYTES = 1024 * 1024
-# Room for the other fields of an article around a body at the limit, before parsing is refused outright.
+# A body at the limit may be up to 6x longer as JSON (\uXXXX escapes); past that (plus room for the other
+# fields) a message is refused before it is parsed at all.
+_ESCAPE_FACTOR = 6
 _ENVELOPE_SLACK = 64 * 1024
+# Deeper JSON than this in metadata is refused: serialisers and recursion give out a little past 250.
+MAX_METADATA_DEPTH = 32
 
 
 def decode_json(payload: bytes | bytearray | memoryview | str | None) -> Any:
@@ -45,7 +49,7 @@ def decode_raw_article(payload: Any, max_body_bytes: int = DEFAULT_MAX_BODY_BYTE
         max_body_bytes: the largest body accepted, in UTF-8 bytes.
     """
     if payload is None or isinstance(payload, (bytes, bytearray, memoryview)):
-        if payload is not None and len(payload) > max_body_bytes + _ENVELOPE_SLACK:
+        if payload is not None and len(payload) > _ESCAPE_FACTOR * max_body_bytes + _ENVELOPE_SLACK:
             raise ArticleRejected(
                 Reason.OVERSIZE,
                 f"message of {len(payload)} bytes exceeds the limit of {max_body_bytes} bytes",
@@ -53,6 +57,8 @@ def decode_raw_article(payload: Any, max_body_bytes: int = DEFAULT_MAX_BODY_BYTE
         payload = decode_json(payload)
     if not isinstance(payload, dict):
         raise ArticleRejected(Reason.SCHEMA_VIOLATION, f"value must be a JSON object, got {type(payload).__name__}")
+    if _depth(payload) > MAX_METADATA_DEPTH + 1:  # checked first: validators recurse too
+        raise ArticleRejected(Reason.SCHEMA_VIOLATION, f"metadata is nested deeper than {MAX_METADATA_DEPTH} levels")
     validate("raw_article", payload)
     body_bytes = len(payload["body"].encode("utf-8", "surrogatepass"))
     if body_bytes > max_body_bytes:
@@ -68,3 +74,21 @@ def encode(record: Any) -> bytes:
     """Serialise a record (or a plain dict) as compact UTF-8 JSON."""
     data = record.to_dict() if hasattr(record, "to_dict") else record
     return orjson.dumps(data)
+
+
+def _depth(value: Any, limit: int = MAX_METADATA_DEPTH + 2) -> int:
+    """Nesting depth of a JSON value, counted no further than ``limit``."""
+    depth = 0
+    level = [value]
+    while level and depth < limit:
+        children: list[Any] = []
+        for item in level:
+            if isinstance(item, dict):
+                children.extend(item.values())
+            elif isinstance(item, list):
+                children.extend(item)
+        if not children and not any(isinstance(item, (dict, list)) for item in level):
+            break
+        depth += 1
+        level = children
+    return depth

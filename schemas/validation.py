@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -15,7 +16,7 @@ from marsad.streams.errors import ContractViolation
 
 from .records import SCHEMA_VERSION
 
-__all__ = ["SCHEMA_NAMES", "load_schema", "validate", "validator"]
+__all__ = ["SCHEMA_NAMES", "load_schema", "validate", "validate_normalized_article", "validator"]
 
 SCHEMA_NAMES = ("raw_article", "normalized_article", "enriched_article", "enriched_event", "dead_letter")
 
@@ -53,3 +54,34 @@ def validate(name: str, data: Any) -> None:
 
 def _shorten(message: str, limit: int = 300) -> str:
     return message if len(message) <= limit else message[: limit - 1] + "…"
+
+
+def validate_normalized_article(data: Any) -> None:
+    """Validate a normalized record as :func:`validate` would, at a fraction of the cost, and more.
+
+    The JSON Schema validator spends ~0.2 ms per token on the ``tokens`` array; the tokens and sentences
+    are checked here in Python instead (shape, and offsets inside the body: something the schema cannot
+    say), and the anchor date must be a real date.
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("tokens"), list):
+        validate("normalized_article", data)
+        return
+    validate("normalized_article", {**data, "tokens": []})
+    length = len(data["body"])
+    for index, token in enumerate(data["tokens"]):
+        if not (
+            isinstance(token, list)
+            and len(token) == 3
+            and type(token[0]) is int
+            and type(token[1]) is int
+            and isinstance(token[2], str)
+            and 0 <= token[0] <= token[1] <= length
+        ):
+            raise ContractViolation(f"token {index} is not [start, end, key] inside the body", f"/tokens/{index}")
+    for index, span in enumerate(data["sentences"]):
+        if not 0 <= span["start"] <= span["end"] <= length:
+            raise ContractViolation("sentence offsets fall outside the body", f"/sentences/{index}")
+    try:
+        date.fromisoformat(data["anchor_date"])
+    except ValueError:
+        raise ContractViolation(f"anchor_date {data['anchor_date']!r} is not a date", "/anchor_date") from None

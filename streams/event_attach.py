@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from functools import lru_cache
 
@@ -16,6 +17,9 @@ from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
 
 __all__ = ["attach_arguments"]
+
+# More people than any event kills, wounds or detains: a number above this is not a casualty count.
+_MAX_COUNT = 10_000_000
 
 _AGENT_MARKERS = ("نفذ", "شن", "اطلق", "زرع", "تبن")
 _SUPPORT_VERBS = ("شن", "نفذ", "بدا", "اطلق", "اصدر", "اعلن", "نظم", "فرض", "تمكن")
@@ -254,7 +258,10 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
             if number.vague or number.value is None:  # type: ignore[attr-defined]
                 m.count_text = m.count_text or number.text  # type: ignore[attr-defined]
                 return None
-            return int(number.value)  # type: ignore[attr-defined]
+            value = number.value  # type: ignore[attr-defined]
+            if not math.isfinite(value) or not 0 <= value <= _MAX_COUNT:
+                return None  # not a count of people (a code, a phone number, a fuzzed 400-digit run)
+            return int(value)
     if j + span < hi:
         after_noun = person_count(index, j + span)
         if after_noun:

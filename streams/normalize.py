@@ -16,8 +16,12 @@ from .tokenize import split_sentences, tokenize
 # https://www.unicode.org/charts/PDF/U0600.pdf); counted by the regex engine, not char by char in Python.
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _ARABIC_LETTER_RE = re.compile(
-    "[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff]"
+    r"(?=[^\W\d_])"  # a letter (the blocks also hold marks, symbols and punctuation)
+    "[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"  # supplement, extended-A, presentation forms
 )
+# Markup is not language: tag names and entities must not count as Latin letters.
+_MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&#?\w{1,10};")
 
 __all__ = ["NormalizeSettings", "arabic_ratio", "fingerprint", "normalize_article", "parse_published_at"]
 
@@ -74,6 +78,7 @@ def normalize_article(
 
 def arabic_ratio(text: str) -> float | None:
     """Share of letters in Arabic script, or None when there are no letters at all."""
+    text = _MARKUP_RE.sub(" ", text)
     letters = len(_LETTER_RE.findall(text))
     return len(_ARABIC_LETTER_RE.findall(text)) / letters if letters else None
 

@@ -71,7 +71,10 @@ def find_times(text: str, reference: dt.date | None, anchor: str = "published") 
     for match, resolver in _matches(view.folded):
         if _blocked(view, match):
             continue
-        resolved = resolver(match, reference)
+        try:
+            resolved = resolver(match, reference)
+        except (OverflowError, ValueError):  # a date before year 1 or after 9999: found, not datable
+            resolved = resolver(match, None)
         if resolved is not None:
             candidates.append((match.start("t"), match.end("t"), resolved))
     return [_record(view, start, end, r, anchor) for start, end, r in _longest(candidates)]

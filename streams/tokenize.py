@@ -17,8 +17,9 @@ from .arabic import fold
 
 __all__ = ["Sentence", "Token", "split_sentences", "tokenize"]
 
-# A sentence ends at . ! ? ؟ … or a line break, when followed by space; or at a blank line.
-_SENTENCE_END_RE = re.compile(r"(?:[.!?\u061f\u2026]+[\"'»”)\]]*(?=\s)|\n\s*\n|\n)")
+# A sentence ends at . ! ? ؟ … or a line break, when followed by space; or at a blank line. The run of
+# stops is matched possessively from its first mark: a long run of dots must not backtrack quadratically.
+_SENTENCE_END_RE = re.compile(r"(?:(?<![.!?\u061f\u2026])[.!?\u061f\u2026]++[\"'»”)\]]*+(?=\s)|\n\s*\n|\n)")
 _SPACE_RE = re.compile(r"\S+")
 # News vocabulary is Zipfian: caching keys per word type makes folding nearly free.
 _fold_word = lru_cache(maxsize=200_000)(fold)

@@ -30,7 +30,9 @@ async def produce(
     on_sent: Callable[[], None] = lambda: None,
 ) -> None:
     """Send every record and wait until the brokers acknowledge them all (acks=all)."""
-    producer = AIOKafkaProducer(**settings.kafka_client_options(), acks="all", enable_idempotence=True)
+    producer = AIOKafkaProducer(
+        **settings.kafka_client_options(), acks="all", enable_idempotence=True, max_request_size=8 * 1024 * 1024
+    )
     try:
         await producer.start()
     except KafkaError as exc:

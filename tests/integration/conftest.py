@@ -77,6 +77,7 @@ class Worker:
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self, timeout: float = 90.0) -> None:
+        since = self.log_path.stat().st_size if self.log_path.exists() else 0
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "marsad", "worker"], env=self.env, stdout=log, stderr=subprocess.STDOUT
@@ -85,7 +86,8 @@ class Worker:
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise AssertionError(f"worker exited with {self.process.returncode}:\n{self.log()}")
-            if "partitions assigned" in self.log().lower() or "ready" in self.log().lower():
+            fresh = self.log()[since:].lower()  # this start's lines only: the log is appended across restarts
+            if "partitions assigned" in fresh or "ready" in fresh:
                 try:
                     urllib.request.urlopen(self.settings.metrics_url, timeout=1).close()
                     return
