@@ -71,9 +71,12 @@ def decode_raw_article(payload: Any, max_body_bytes: int = DEFAULT_MAX_BODY_BYTE
 
 
 def encode(record: Any) -> bytes:
-    """Serialise a record (or a plain dict) as compact UTF-8 JSON."""
-    data = record.to_dict() if hasattr(record, "to_dict") else record
-    return orjson.dumps(data)
+    """Serialise a record (a dataclass of :mod:`marsad.schemas.records`, or a plain dict) as compact JSON.
+
+    orjson walks dataclasses natively, which is many times faster than ``dataclasses.asdict`` on records
+    holding hundreds of tokens.
+    """
+    return orjson.dumps(record)
 
 
 def _depth(value: Any, limit: int = MAX_METADATA_DEPTH + 2) -> int:
