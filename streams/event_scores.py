@@ -15,17 +15,7 @@ __all__ = ["ArticleMisses", "EventReport", "Ratio", "Score"]
 
 @dataclass(frozen=True, slots=True)
 class Score(TypeScore):
-    """Precision, recall and F1 from counts (the NER scorer's counts, with a JSON form)."""
-
-    def as_dict(self) -> dict[str, float | int]:
-        return {
-            "gold": self.gold,
-            "predicted": self.predicted,
-            "correct": self.correct,
-            "precision": round(self.precision, 4),
-            "recall": round(self.recall, 4),
-            "f1": round(self.f1, 4),
-        }
+    """Precision, recall and F1 from counts: the NER scorer's record, under the name the reports use."""
 
 
 @dataclass(frozen=True, slots=True)
