@@ -24,10 +24,10 @@ __all__ = ["BATCH_MAX", "BATCH_WITHIN_SECONDS", "StageRunner"]
 
 log = logging.getLogger(__name__)
 
-# Kafka Streams commits exactly-once work every 100 ms; a batch here closes after 50 ms or 100 messages,
+# Kafka Streams commits exactly-once work every 100 ms; a batch here closes after 10 ms or 100 messages,
 # so low traffic is not held back and one batch of CPU work stays well under a second.
 BATCH_MAX = 100
-BATCH_WITHIN_SECONDS = 0.05
+BATCH_WITHIN_SECONDS = 0.01
 
 
 class StageRunner:
