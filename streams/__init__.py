@@ -1,1 +1,1 @@
-"""placeholder."""
+"""The processing stages as plain synchronous code: text in, records out (no Kafka, no asyncio, no I/O at import)."""

@@ -1,1 +1,1 @@
-"""placeholder."""
+"""The `marsad` command line."""
