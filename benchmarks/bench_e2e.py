@@ -32,6 +32,7 @@ from harness import (
     publish_paced,
     rate_between,
     running,
+    write_report,
 )
 
 BACKLOG_BY_SYSTEM = {"pipeline": 1.0, "passthrough": 3.0, "bare": 3.0}  # baselines are faster: longer backlog
@@ -144,12 +145,7 @@ def main() -> None:
     parser.add_argument("--backlog", type=int, default=3000)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report = asyncio.run(main_async(args))
-    text = json.dumps(report, ensure_ascii=False, indent=2)
-    print(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n")
+    write_report(asyncio.run(main_async(args)), args.json)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,16 @@ import time
 from pathlib import Path
 
 from corpus import records
-from harness import WorkerGroup, environment, percentiles, publish_burst, publish_paced, rate_between, running
+from harness import (
+    WorkerGroup,
+    environment,
+    percentiles,
+    publish_burst,
+    publish_paced,
+    rate_between,
+    running,
+    write_report,
+)
 
 
 def _slope_per_minute(samples: list[tuple[float, float]]) -> float:
@@ -88,17 +97,12 @@ async def main_async(args: argparse.Namespace) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10000)
-    parser.add_argument("--drift-seconds", type=float, default=180.0)
+    parser.add_argument("--drift-seconds", type=float, default=600.0)
     parser.add_argument("--rate", type=float, default=20.0)
     parser.add_argument("--sample", type=float, default=5.0)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report = asyncio.run(main_async(args))
-    text = json.dumps(report, ensure_ascii=False, indent=2)
-    print(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n")
+    write_report(asyncio.run(main_async(args)), args.json)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bench_e2e import throughput
 from corpus import records
-from harness import Subscriber, WorkerGroup, environment, publish_burst, running
+from harness import Subscriber, WorkerGroup, environment, publish_burst, running, write_report
 
 
 async def _warm_all(group: WorkerGroup, subscriber: Subscriber, producer, attempts: int = 5) -> None:
@@ -66,12 +66,7 @@ def main() -> None:
     parser.add_argument("--backlog", type=int, default=2000)
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
-    report = asyncio.run(main_async(args))
-    text = json.dumps(report, ensure_ascii=False, indent=2)
-    print(text)
-    if args.json:
-        args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(text + "\n")
+    write_report(asyncio.run(main_async(args)), args.json)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 import math
 import os
 import platform
@@ -44,6 +45,7 @@ __all__ = [
     "publish_paced",
     "rate_between",
     "running",
+    "write_report",
 ]
 
 REPO = Path(__file__).resolve().parents[1]
@@ -318,3 +320,12 @@ async def delete_topics(settings: Settings) -> None:
         await admin.delete_topics([cfg.name for cfg in settings.topics.values()])
     finally:
         await admin.close()
+
+
+def write_report(report: dict[str, object], path: Path | None) -> None:
+    """Print a benchmark's JSON report, and write it to ``path`` when given."""
+    text = json.dumps(report, ensure_ascii=False, indent=2)
+    print(text)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n")
