@@ -145,19 +145,10 @@ def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     Lets pattern matchers (times, numbers, quotes) run on the folded text and still report spans of the
     original: a match ``[a, b)`` of the folded text covers ``[index[a], index[b - 1] + 1)`` of ``text``.
     """
-    out: list[str] = []
-    index: list[int] = []
-    for i, char in enumerate(text):
-        folded = _fold_char(char)
-        if folded:
-            out.append(folded)
-            index.extend([i] * len(folded))
-    return "".join(out), index
+    from .folding import fold_view  # folding builds on fold(): imported here, not at module load
 
-
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    return fold(char)
+    view = fold_view(text)
+    return view.folded, [view.original(i) for i in range(len(view.folded))]
 
 
 # Words and short names recur across articles: their folded keys are worth remembering.

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .folding import FoldedText, folded_text
 from .number_words import (
     DUAL_STEMS,
     DUAL_UNITS,
@@ -32,7 +33,6 @@ from .number_words import (
     read_number_words,
     word_trie,
 )
-from .numbers_folding import FoldedText, folded_text
 from .timex_patterns import MONTHS
 
 __all__ = ["NumberMention", "find_numbers", "nearest_count"]

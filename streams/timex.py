@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .numbers_folding import FoldedText, folded_text
+from .folding import FoldedText, folded_text
 from .timex_patterns import PATTERNS, anchor_windows
 from .timex_resolve import RESOLVERS, Resolved, Resolver
 

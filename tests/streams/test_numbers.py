@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from marsad.streams.arabic import fold_with_offsets
+from marsad.streams.arabic import fold, fold_with_offsets
+from marsad.streams.folding import folded_text
 from marsad.streams.numbers import NumberMention, find_numbers, nearest_count
-from marsad.streams.numbers_folding import folded_text
 
 SHARED = Path(__file__).parents[2].parent / "shared"
 
@@ -295,11 +295,23 @@ _ALPHABET = st.sampled_from(
 
 
 @given(st.lists(_ALPHABET, max_size=60).map("".join))
-def test_folded_text_equals_fold_with_offsets(text: str) -> None:
+def test_folded_text_equals_folding_each_character(text: str) -> None:
     view = folded_text(text)
-    folded, index = fold_with_offsets(text)
+    folded, index = _fold_each_character(text)
     assert view.folded == folded
     assert [view.original(i) for i in range(len(folded))] == index
+    assert fold_with_offsets(text) == (folded, index)
+
+
+def _fold_each_character(text: str) -> tuple[str, list[int]]:
+    """The reference: fold() on each character in turn, remembering where each output came from."""
+    out: list[str] = []
+    index: list[int] = []
+    for i, char in enumerate(text):
+        folded = fold(char)
+        out.append(folded)
+        index.extend([i] * len(folded))
+    return "".join(out), index
 
 
 def test_folded_text_is_cached() -> None:

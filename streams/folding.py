@@ -1,4 +1,4 @@
-"""A fast, cached equivalent of ``arabic.fold_with_offsets`` shared by the time and number matchers."""
+"""Fold a text and keep the map back to it: the one implementation behind ``arabic.fold_with_offsets``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .arabic import fold
 
-__all__ = ["FoldedText", "folded_text"]
+__all__ = ["FoldedText", "fold_view", "folded_text"]
 
 # Code points whose folding is tabulated once; any other character goes through ``fold`` when met.
 _RANGES = ((0x0000, 0x0800), (0x2000, 0x2070), (0xFB50, 0xFE00), (0xFE70, 0xFFF0))
@@ -55,14 +55,12 @@ def _tables() -> tuple[dict[str, str], re.Pattern[str]]:
     return changed, re.compile(f"[{changing}]|[^{known}]")
 
 
-@lru_cache(maxsize=4)
-def folded_text(text: str) -> FoldedText:
-    """Fold ``text`` exactly as ``fold_with_offsets`` does (character by character), but several times faster.
+def fold_view(text: str) -> FoldedText:
+    """Fold ``text`` character by character, as :func:`marsad.streams.arabic.fold` folds each character.
 
-    ``fold`` runs camel-tools' Unicode normalisation and dediacritisation over the whole string, and
-    ``fold_with_offsets`` loops in Python over every character; here only the characters that change
-    (a few percent of news text) reach Python code. Cached so that the time and number matchers fold an
-    article once.
+    ``fold`` runs camel-tools' Unicode normalisation and dediacritisation over a whole string; a loop over
+    every character in Python would be slow, so only the characters that change (a few percent of news
+    text) reach Python code here.
     """
     changed, pattern = _tables()
     starts = [0]
@@ -88,3 +86,7 @@ def folded_text(text: str) -> FoldedText:
 
     folded = pattern.sub(replace, text)
     return FoldedText(text, folded, tuple(starts), tuple(deltas))
+
+
+# The time and number matchers fold the same article one after the other: remember the last few.
+folded_text = lru_cache(maxsize=4)(fold_view)
