@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from types import FrameType
 
@@ -28,14 +28,17 @@ class MessageTimeout(ArticleRejected):
 
 
 @contextmanager
-def time_budget(seconds: float | None) -> Iterator[None]:
-    """Raise :class:`MessageTimeout` in the block if it runs longer than ``seconds`` (None: no limit)."""
-    if not seconds or threading.current_thread() is not threading.main_thread():
+def time_budget(seconds: float | None, error: Callable[[float], BaseException] = MessageTimeout) -> Iterator[None]:
+    """Raise ``error(seconds)`` in the block if it runs longer than ``seconds`` (None or <= 0: no limit).
+
+    Tests pass an ``error`` that is not an ``Exception``, so that the steps' own handlers cannot catch it.
+    """
+    if seconds is None or seconds <= 0 or threading.current_thread() is not threading.main_thread():
         yield
         return
 
     def on_alarm(signum: int, frame: FrameType | None) -> None:
-        raise MessageTimeout(seconds)
+        raise error(seconds)
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
     signal.setitimer(signal.ITIMER_REAL, seconds)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-from dataclasses import dataclass
 
 import orjson
 import pytest
@@ -16,19 +15,7 @@ from marsad.streams.errors import Reason
 from marsad.streams.normalize import NormalizeSettings
 
 from ..schemas.fixtures import enriched_article
-
-
-@dataclass
-class MessageStub:
-    """Satisfies ``marsad.agents.handling.MessageLike``."""
-
-    value: bytes | None
-    key: bytes | None = None
-    topic: str = "marsad.articles.raw"
-    partition: int = 1
-    offset: int = 42
-    timestamp: float = 1_700_000_000.0
-
+from ..stubs import MessageStub
 
 SETTINGS = NormalizeSettings(pipeline_version="marsad/test")
 GOOD = {"id": "a-1", "body": "اعتقلت الشرطة ثلاثة أشخاص في بغداد أمس."}

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import base64
 import os
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import orjson
@@ -20,8 +17,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from marsad.agents.handling import Outcome, StepResult
+from marsad.agents.time_budget import time_budget
 from marsad.schemas.validation import validate
 from marsad.streams.errors import ContractViolation, Reason
+
+from ..stubs import MessageStub
 
 __all__ = [
     "PATHOLOGICAL",
@@ -104,18 +104,6 @@ _ALPHABETS = [
     EMOJI,
     LATIN_CYRILLIC_CJK,
 ]
-
-
-@dataclass
-class MessageStub:
-    """Satisfies ``marsad.agents.handling.MessageLike`` (the same shape as tests/agents' stub)."""
-
-    value: bytes | None
-    key: bytes | None = None
-    topic: str = "marsad.articles.raw"
-    partition: int = 0
-    offset: int = 0
-    timestamp: float = 1_700_000_000.0
 
 
 def fuzz_settings(ci_examples: int) -> settings:
@@ -326,23 +314,12 @@ class Stalled(BaseException):
     """Raised by :func:`watchdog` when one message outlives its budget; not an Exception, so the steps cannot eat it."""
 
 
-@contextmanager
-def watchdog(seconds: float) -> Iterator[None]:
-    """Interrupt a stalled step (main thread, POSIX): the worker must never hang on one message."""
-    if seconds <= 0 or threading.current_thread() is not threading.main_thread():
-        yield
-        return
+def watchdog(seconds: float) -> AbstractContextManager[None]:
+    """Interrupt a stalled step (main thread, POSIX): the worker must never hang on one message.
 
-    def fire(signum: int, frame: object) -> None:
-        raise Stalled(f"one message took more than {seconds:g} s")
-
-    previous = signal.signal(signal.SIGALRM, fire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
+    The worker's own per-message budget, raising :class:`Stalled` instead of a dead-letter reason.
+    """
+    return time_budget(seconds, lambda limit: Stalled(f"one message took more than {limit:g} s"))
 
 
 def normalize_failures(result: StepResult, value: bytes | None, cap: int) -> list[str]:
