@@ -7,7 +7,6 @@ the NER model and de-duplication), while every span Marsad emits points into the
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
@@ -18,7 +17,6 @@ __all__ = [
     "fold",
     "fold_cached",
     "fold_with_offsets",
-    "is_arabic_letter",
     "normalize_unicode",
     "remove_diacritics",
     "remove_tatweel",
@@ -133,10 +131,6 @@ def strip_clitics(word: str, min_stem: int = 2) -> str:
                 return stem
             return word
     return word
-
-
-def is_arabic_letter(char: str) -> bool:
-    return "\u0600" <= char <= "\u06ff" and unicodedata.category(char).startswith("L")
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
