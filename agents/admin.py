@@ -15,6 +15,7 @@ from aiokafka.errors import (
     ClusterAuthorizationFailedError,
     IllegalSaslStateError,
     InvalidReplicationFactorError,
+    KafkaConnectionError,
     KafkaError,
     SaslAuthenticationFailed,
     TopicAlreadyExistsError,
@@ -131,6 +132,12 @@ async def _probe(settings: Settings, host: str, port: int) -> BaseException | No
         except (KafkaError, TimeoutError) as exc:
             return _Dropped(str(exc))
         return None
+    except KafkaConnectionError as exc:
+        # Connected, then closed during the first request: a TLS port reached without TLS, or (TLS 1.3)
+        # a client certificate the broker refused after the handshake, which aiokafka chains as the cause.
+        if isinstance(exc.__cause__, ssl.SSLError):
+            return exc.__cause__
+        return _Dropped(str(exc))
     except (KafkaError, OSError, TimeoutError) as exc:
         return exc
     finally:

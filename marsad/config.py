@@ -106,7 +106,7 @@ class Settings:
             return None
         context = ssl.create_default_context(cafile=self.ssl_cafile or None)
         if self.ssl_certfile:
-            context.load_cert_chain(self.ssl_certfile, self.ssl_keyfile or None)
+            context.load_cert_chain(self.ssl_certfile, self.ssl_keyfile or None, password=_key_password)
         return context
 
     def kafka_client_options(self) -> dict[str, Any]:
@@ -157,6 +157,7 @@ def load_settings(env: Mapping[str, str] | None = None, config_file: str | None 
     if raw["sasl_password_file"] and not raw["sasl_password"]:
         fields["sasl_password"] = _read_secret(raw["sasl_password_file"])
     _check(fields)
+    _check_tls(fields)
     return Settings(**fields)
 
 
@@ -172,6 +173,37 @@ def _check(fields: dict[str, Any]) -> None:
             raise ConfigError("SASL needs KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD (or KAFKA_SASL_PASSWORD_FILE)")
     if fields["web_port"] > 65535:
         raise ConfigError("MARSAD_WEB_PORT must be a TCP port (1-65535)")
+
+
+def _check_tls(fields: dict[str, Any]) -> None:
+    """Load the TLS files once at start-up: a missing or malformed one is then a ConfigError naming its
+    variable, not a traceback from the first Kafka connection."""
+    if "SSL" not in fields["security_protocol"]:
+        return
+    if fields["ssl_keyfile"] and not fields["ssl_certfile"]:
+        raise ConfigError("KAFKA_SSL_KEYFILE is set without KAFKA_SSL_CERTFILE, the client certificate it belongs to")
+    try:
+        context = ssl.create_default_context(cafile=fields["ssl_cafile"] or None)
+    except OSError as exc:  # ssl.SSLError included
+        raise ConfigError(
+            f"KAFKA_SSL_CAFILE {fields['ssl_cafile']!r} cannot be used as a PEM CA bundle: {exc.strerror or exc}"
+        ) from None
+    if fields["ssl_certfile"]:
+        try:
+            context.load_cert_chain(fields["ssl_certfile"], fields["ssl_keyfile"] or None, password=_key_password)
+        except OSError as exc:
+            raise ConfigError(
+                f"KAFKA_SSL_CERTFILE {fields['ssl_certfile']!r} and KAFKA_SSL_KEYFILE {fields['ssl_keyfile']!r} "
+                f"cannot be used as a PEM client certificate and its key: {exc.strerror or exc}"
+            ) from None
+
+
+def _key_password() -> str:
+    """Called only for an encrypted client key: refuse it, rather than let OpenSSL prompt on a terminal."""
+    raise ConfigError(
+        "the client key (KAFKA_SSL_KEYFILE, or KAFKA_SSL_CERTFILE when it holds the key) is encrypted and Marsad "
+        "has no setting for its password: use an unencrypted key in a file only the worker's user can read"
+    )
 
 
 def _positive_int(key: str, value: str) -> int:

@@ -2,6 +2,7 @@
 # Install the Debian/Ubuntu packages Marsad's demo and tests need, when they are missing:
 #   Java 17 (runs the local Kafka broker), Maven (resolves Kafka's jars from Maven Central),
 #   kcat (a third-party Kafka client the integration tests publish with),
+#   openssl (the local broker's TLS mode makes its test certificates with it),
 #   prometheus + promtool (the tests check configs and scrape a worker with it).
 # Idempotent: installs nothing when everything is there. Needs root or sudo for apt-get.
 set -euo pipefail
@@ -11,6 +12,7 @@ command -v java >/dev/null 2>&1 || want+=(openjdk-17-jre-headless)
 command -v mvn >/dev/null 2>&1 || want+=(maven)
 if [[ "${1:-}" != "--demo" ]]; then
   command -v kcat >/dev/null 2>&1 || want+=(kcat)
+  command -v openssl >/dev/null 2>&1 || want+=(openssl)
   command -v promtool >/dev/null 2>&1 || want+=(prometheus)
 fi
 ((${#want[@]})) || exit 0
