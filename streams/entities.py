@@ -87,25 +87,31 @@ def merge_entities(
         start, end = trim_proclitic(body, mention.start, mention.end, known)
         chosen.append(_entity(body, start, end, canonical.type, canonical, "gazetteer"))
     for place in places:
-        if not any(e.start < place.end and place.start < e.end for e in chosen):
+        if not _overlaps(chosen, place.start, place.end):
             start, end = trim_qualifier(body, *trim_proclitic(body, place.start, place.end, known))
             chosen.append(_entity(body, start, end, "LOC", None, "gazetteer"))
     for rule in rules:
-        if not any(e.start < rule.end and rule.start < e.end for e in chosen):
+        if not _overlaps(chosen, rule.start, rule.end):
             chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
         start, end = trim_proclitic(body, span.start, span.end, known)
         if span.type == "LOC":
             start, end = trim_qualifier(body, start, end)
-        overlapping = [e for e in chosen if e.start < end and start < e.end]
-        if overlapping and not all(
-            start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping
-        ):
-            continue
-        chosen = [e for e in chosen if e not in overlapping]
+        if _overlaps(chosen, start, end):  # kept only when it strictly contains every span it overlaps
+            overlapping = [e for e in chosen if e.start < end and start < e.end]
+            if not all(start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping):
+                continue
+            chosen = [e for e in chosen if not (e.start < end and start < e.end)]
         canonical = link(body[start:end], span.type)
         chosen.append(_entity(body, start, end, span.type, canonical, "model"))
     return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def _overlaps(chosen: Sequence[Entity], start: int, end: int) -> bool:
+    for entity in chosen:  # noqa: SIM110 - a loop: any() over a generator is twice as slow, and this is hot
+        if entity.start < end and start < entity.end:
+            return True
+    return False
 
 
 def trim_proclitic(body: str, start: int, end: int, known: Callable[[str], bool]) -> tuple[int, int]:

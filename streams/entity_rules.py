@@ -5,8 +5,11 @@ closes an organisation's name (خلية الإعلام الأمني العراق
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import compress
 
 from marsad.schemas.records import Entity
 
@@ -38,6 +41,7 @@ _FUNCTION_WORDS = frozenset(
      "لكن", "بين", "خلال", "نحو", "حول", "ضد", "عبر", "امام", "وراء", "فوق", "تحت", "هو", "هي", "هم"]
 )  # fmt: skip
 _MAX_NAME_TOKENS = 3
+_PLACE, _TITLE = 1, 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,35 +55,45 @@ class RuleSpan:
 def rule_spans(body: str, tokens: Sequence[Token]) -> list[RuleSpan]:
     """Place-noun phrases (LOC) and titled names (PER), left to right, without overlaps."""
     spans: list[RuleSpan] = []
-    i = 0
-    while i < len(tokens) - 1:
-        head = strip_clitics(tokens[i].norm)
-        found = None
-        if head in _PLACE_HEADS:
-            found = _place_phrase(tokens, i)
-        elif tokens[i].norm in _TITLES or head in _TITLES:
-            found = _titled_name(tokens, i)
+    kinds = list(map(_head_kind, [token.norm for token in tokens[:-1]]))
+    covered = 0
+    for i in compress(range(len(kinds)), kinds):
+        if i < covered:
+            continue
+        found = _place_phrase(tokens, i) if kinds[i] == _PLACE else _titled_name(tokens, i)
         if found is None:
-            i += 1
             continue
         kind, first, last = found
         start = _start_after_clitic(tokens[first]) if kind == "LOC" else tokens[first].start
         spans.append(RuleSpan(body[start : tokens[last].end], kind, start, tokens[last].end))
-        i = last + 1
+        covered = last + 1
     return spans
 
 
 def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token]) -> list[Entity]:
     """Let an organisation's span take the nationality adjective right after it (…الأمني العراقية)."""
-    by_start = {token.start: token for token in tokens}
     out = []
     for entity in entities:
-        if entity.type == "ORG":
-            following = by_start.get(entity.end + 1)
-            if following is not None and body[entity.end] == " " and following.norm in _NATIONALITIES:
+        if entity.type == "ORG" and entity.end < len(body) and body[entity.end] == " ":
+            at = bisect_left(tokens, entity.end + 1, key=_start)
+            following = tokens[at] if at < len(tokens) and tokens[at].start == entity.end + 1 else None
+            if following is not None and following.norm in _NATIONALITIES:
                 entity = replace(entity, text=body[entity.start : following.end], end=following.end)
         out.append(entity)
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _head_kind(norm: str) -> int:
+    """Which rule a token key can open: a place noun, a title, or none (0); word types recur, so cached."""
+    head = strip_clitics(norm)
+    if head in _PLACE_HEADS:
+        return _PLACE
+    return _TITLE if norm in _TITLES or head in _TITLES else 0
+
+
+def _start(token: Token) -> int:
+    return token.start
 
 
 def _is_name_word(token: Token) -> bool:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
+from itertools import pairwise
 
 from marsad.schemas.records import (
     EnrichedArticle,
@@ -33,6 +35,9 @@ from .timex import find_times
 from .tokenize import Sentence, Token
 
 __all__ = ["Extractor", "event_id"]
+
+_new_tuple = tuple.__new__
+_plover_for = lru_cache(maxsize=4096)(plover_for)  # pure, and triggers recur
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +82,8 @@ class Extractor:
     def context(self, article: NormalizedArticle) -> ArticleContext:
         """Everything found in the article before events: the finders read only this."""
         body = article.body
-        tokens = [Token(body[s:e], s, e, key) for s, e, key in article.tokens]
+        # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of tokens per article
+        tokens = [_new_tuple(Token, (body[s:e], s, e, key)) for s, e, key in article.tokens]
         sentences = [Sentence(body[s.start : s.end], s.start, s.end) for s in article.sentences]
         entities = self._entities(body, tokens, sentences)
         country_context = self.geocoder.country_context(e.text for e in entities if e.type == "LOC")
@@ -133,7 +139,7 @@ class Extractor:
         )
 
     def _event(self, article: NormalizedArticle, finding: EventFinding) -> EnrichedEvent:
-        plover_type, mode = plover_for(finding.type, finding.trigger.text)
+        plover_type, mode = _plover_for(finding.type, finding.trigger.text)
         return EnrichedEvent(
             event_id=event_id(article.id, finding.type, finding.trigger.start, finding.trigger.end),
             article_id=article.id,
@@ -172,14 +178,12 @@ def _resources() -> tuple[EntityTagger, EntityLinker, Geocoder, PlaceSpotter]:
 
 
 def _tokens_by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:
-    grouped: list[list[Token]] = [[] for _ in sentences]
-    index = 0
-    for token in tokens:
-        while index < len(sentences) - 1 and token.start >= sentences[index].end:
-            index += 1
-        if grouped:
-            grouped[index].append(token)
-    return [group for group in grouped if group]
+    """Tokens cut at sentence ends (a token belongs to the first sentence ending after its start)."""
+    if not sentences:
+        return []
+    starts = [token.start for token in tokens]
+    bounds = [0, *(bisect_left(starts, sentence.end) for sentence in sentences[:-1]), len(tokens)]
+    return [list(tokens[first:last]) for first, last in pairwise(bounds) if last > first]
 
 
 def _time_record(expression: object) -> TimeMention:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 from typing import Generic, TypeVar
 
 from .arabic import fold_cached, fold_with_offsets, strip_clitics
@@ -18,6 +19,8 @@ from .tokenize import Token, tokenize
 __all__ = ["PhraseMatch", "PhraseMatcher", "first_word_variants", "phrase_key"]
 
 V = TypeVar("V")
+_MAX_STARTS = 200_000
+_MISSING = object()
 _SPACES_RE = re.compile(r"\s+")
 
 
@@ -50,11 +53,14 @@ class PhraseMatcher(Generic[V]):
     def __init__(self, phrases: Mapping[str, V]) -> None:
         self._phrases: dict[tuple[str, ...], V] = {}
         self._lengths: dict[str, list[int]] = {}
+        self._seconds: dict[str, set[str]] = {}  # second words of the longer phrases, by first word
         for phrase, value in phrases.items():
             words = tuple(phrase_key(phrase).split())
             if words:
                 self._phrases[words] = value
                 self._lengths.setdefault(words[0], []).append(len(words))
+                if len(words) > 1:
+                    self._seconds.setdefault(words[0], set()).add(words[1])
         for first, lengths in self._lengths.items():
             self._lengths[first] = sorted(set(lengths), reverse=True)
         self._starts: dict[str, bool] = {}
@@ -75,40 +81,58 @@ class PhraseMatcher(Generic[V]):
         """Whether some phrase may start at a token whose key is ``word`` (a cheap test before ``match_at``)."""
         known = self._starts.get(word)
         if known is None:
-            if len(self._starts) > 200_000:
+            if len(self._starts) > _MAX_STARTS:
                 self._starts.clear()
-            known = any(variant in self._lengths for variant in first_word_variants(word))
-            self._starts[word] = known
+            known = self._starts[word] = self._may_start(word)
         return known
+
+    def start_flags(self, norms: Sequence[str]) -> list[bool]:
+        """:meth:`can_start` of every token key at once (one C-level map when every word was seen before)."""
+        known = self._starts
+        flags = list(map(known.get, norms))
+        if None in flags:
+            if len(known) > _MAX_STARTS:
+                known.clear()
+            for word in norms:
+                if word not in known:
+                    known[word] = self._may_start(word)
+            flags = list(map(known.__getitem__, norms))
+        return flags
+
+    def _may_start(self, word: str) -> bool:
+        return any(variant in self._lengths for variant in first_word_variants(word))
 
     def match_tokens(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Scan ``tokens``; at each position take the longest phrase that starts there, then jump past it."""
         out: list[PhraseMatch[V]] = []
-        i = 0
-        while i < len(tokens):
-            if not self.can_start(tokens[i].norm):
-                i += 1
+        flags = self.start_flags([token.norm for token in tokens])
+        covered = 0
+        for i in compress(range(len(tokens)), flags):
+            if i < covered:
                 continue
             found = self.match_at(tokens, i)
-            if found is None:
-                i += 1
-                continue
-            match, n = found
-            out.append(match)
-            i += n
+            if found is not None:
+                match, n = found
+                out.append(match)
+                covered = i + n
         return out
 
     def match_at(self, tokens: Sequence[Token], i: int) -> tuple[PhraseMatch[V], int] | None:
         """Return the longest phrase starting at token ``i`` and the number of tokens it covers."""
         first = tokens[i].norm
+        second = tokens[i + 1].norm if i + 1 < len(tokens) else None
         for variant in first_word_variants(first):
-            for n in self._lengths.get(variant, ()):
-                if i + n > len(tokens):
+            lengths = self._lengths.get(variant)
+            if lengths is None:
+                continue
+            seconds = self._seconds.get(variant, ())
+            for n in lengths:
+                if i + n > len(tokens) or (n > 1 and second not in seconds):
                     continue
-                words = (variant, *(t.norm for t in tokens[i + 1 : i + n]))
-                if words in self._phrases:
+                words = (variant, *[t.norm for t in tokens[i + 1 : i + n]])
+                value = self._phrases.get(words, _MISSING)
+                if value is not _MISSING:
                     start = _start_without_clitic(tokens[i], len(first) - len(variant))
-                    value = self._phrases[words]
                     return PhraseMatch(start, tokens[i + n - 1].end, " ".join(words), value), n
         return None
 
@@ -117,5 +141,11 @@ def _start_without_clitic(token: Token, removed: int) -> int:
     """Skip the ``removed`` folded characters of a proclitic in the token's original text."""
     if removed <= 0:
         return token.start
-    _, index = fold_with_offsets(token.text)
-    return token.start + index[removed] if removed < len(index) else token.start
+    return token.start + _clitic_width(token.text, removed)
+
+
+@lru_cache(maxsize=50_000)
+def _clitic_width(text: str, removed: int) -> int:
+    """How many original characters the first ``removed`` folded characters of ``text`` take (0: unknown)."""
+    _, index = fold_with_offsets(text)
+    return index[removed] if removed < len(index) else 0

@@ -38,6 +38,7 @@ _PUNCT_RE = re.compile(r"[\"'()\[\]«»<>.,:;!?]")
 _DOMINANCE = 10
 _BIG_CITY = 100_000
 _SAME_PLACE_KM = 50.0
+_MAX_MEMO = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class Geocoder:
         self._places = tuple(places)
         self._by_key = keys
         self._memo: dict[str, tuple[tuple[Place, ...], str, bool, bool] | None] = {}
+        self._matches: dict[tuple[str, tuple[str, ...]], GeoMatch | None] = {}
 
     @classmethod
     def load(cls) -> Geocoder:
@@ -113,6 +115,16 @@ class Geocoder:
 
     def match(self, name: str, country_context: Sequence[str] = ()) -> GeoMatch | None:
         """Resolve ``name`` and say how: the key that matched and whether only a head name did."""
+        key = (name, tuple(country_context))  # an article names the same places again and again
+        try:
+            return self._matches[key]
+        except KeyError:
+            if len(self._matches) > _MAX_MEMO:
+                self._matches.clear()
+            match = self._matches[key] = self._match(name, key[1])
+            return match
+
+    def _match(self, name: str, country_context: Sequence[str]) -> GeoMatch | None:
         found = self._lookup(name)
         if not found:
             return None
@@ -149,7 +161,7 @@ class Geocoder:
         try:
             return self._memo[name]
         except KeyError:
-            if len(self._memo) > 100_000:
+            if len(self._memo) > _MAX_MEMO:
                 self._memo.clear()
             found = self._memo[name] = self._find(name)
             return found

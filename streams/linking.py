@@ -20,6 +20,7 @@ __all__ = ["Canonical", "EntityLinker", "LinkedMention"]
 
 # A span may run past its alias by adjectives that name nothing (تنظيم داعش الإرهابي): at most this many.
 _MAX_TRAILING_ADJECTIVES = 2
+_MAX_LINKS = 100_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,7 @@ class EntityLinker:
             {**dict(aliases), **dict(link_aliases or {}), **dict.fromkeys(blocked, None)}
         )
         self._entities = {c.id: c for c in (*aliases.values(), *(link_aliases or {}).values())}
+        self._links: dict[tuple[str, str | None], Canonical | None] = {}
 
     @classmethod
     def load(cls) -> EntityLinker:
@@ -99,6 +101,16 @@ class EntityLinker:
             surface: the span as written.
             type_hint: "PER", "ORG" or "LOC" from the tagger; an entity of another type is not returned.
         """
+        key = (surface, type_hint)  # names recur within and across articles: remembered
+        try:
+            return self._links[key]
+        except KeyError:
+            if len(self._links) > _MAX_LINKS:
+                self._links.clear()
+            found = self._links[key] = self._link(surface, type_hint)
+            return found
+
+    def _link(self, surface: str, type_hint: str | None) -> Canonical | None:
         tokens = [t for t in tokenize(surface) if t.norm.strip()]
         if not tokens:
             return None

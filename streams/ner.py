@@ -92,7 +92,7 @@ class EntityTagger:
     def tag_tokens(self, sentences: Sequence[Sequence[Token]]) -> list[list[str]]:
         """Return BIO labels (``B-PER``, ``I-ORG``, ``O``...) per token; all sentences form one document."""
         labels, _ = self._tag(sentences, want_scores=False)
-        return [[_output_label(label) for label in sent] for sent in labels]
+        return [list(map(_output_label, sent)) for sent in labels]
 
     def tag_conll(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """Tag words given exactly as-is, in consecutive documents of ``doc_size`` sentences (no boundaries)."""
@@ -138,7 +138,12 @@ class EntityTagger:
             emissions = doc.scores[:, size:] + self._memory_scores(doc, found)
             found = viterbi(emissions, doc.lengths, tables.trans[1])
         names = tables.labels
-        found_labels = [[names[y] for y in sent.tolist()] for sent in doc.split(found)]
+        flat = [names[y] for y in found.tolist()]
+        found_labels = []
+        at = 0
+        for n in doc.lengths.tolist():
+            found_labels.append(flat[at : at + n])
+            at += n
         if not self._two_pass:
             found_labels = propagate(doc.keys, found_labels)
         for i, sent_labels in zip(full, found_labels, strict=True):
@@ -180,6 +185,7 @@ class EntityTagger:
         return scores
 
 
+@lru_cache(maxsize=256)
 def _output_label(label: str) -> str:
     if label == "O":
         return label

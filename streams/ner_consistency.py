@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
-from .conll import bio_spans
 from .ner_features import stem_of
 
-__all__ = ["propagate"]
+__all__ = ["propagate", "tagged_spans"]
 
 _MIN_STEM = 3
 _MAX_SPAN = 4
@@ -34,32 +32,60 @@ def propagate(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) ->
     longest = max(len(name) for name in names)
     firsts = {name[0] for name in names}
     for sent_keys, sent_out in zip(keys, out, strict=True):
-        stems = [stem_of(key) for key in sent_keys]
-        i = 0
-        while i < len(stems):
-            if sent_out[i] != "O" or stems[i] not in firsts:
-                i += 1
+        stems = list(map(stem_of, sent_keys))
+        n = len(stems)
+        free = 0  # positions before this were just tagged
+        for i in [i for i, stem in enumerate(stems) if stem in firsts]:
+            if i < free or sent_out[i] != "O":
                 continue
-            for length in range(min(longest, len(stems) - i), 0, -1):
+            for length in range(min(longest, n - i), 0, -1):
                 kind = names.get(tuple(stems[i : i + length]))
                 if kind and all(label == "O" for label in sent_out[i : i + length]):
                     sent_out[i : i + length] = [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
-                    i += length - 1
+                    free = i + length
                     break
-            i += 1
     return out
 
 
 def _names(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
-    votes: dict[tuple[str, ...], Counter[str]] = {}
+    votes: dict[tuple[str, ...], dict[str, int]] = {}
     for sent_keys, sent_labels in zip(keys, labels, strict=True):
-        for kind, first, last in bio_spans(sent_labels):
+        for kind, first, last in tagged_spans(sent_labels):
             if kind not in _KINDS:
                 continue
-            stems = tuple(stem_of(key) for key in sent_keys[first:last])
-            if len(stems) > _MAX_SPAN or min(len(stem) for stem in stems) < _MIN_STEM:
+            stems = tuple(map(stem_of, sent_keys[first:last]))
+            if len(stems) > _MAX_SPAN or min(map(len, stems)) < _MIN_STEM:
                 continue
-            votes.setdefault(stems, Counter())[kind] += 1
+            _vote(votes, stems, kind)
             if kind in ("PERS", "PER") and len(stems) > 1:
-                votes.setdefault(stems[-1:], Counter())[kind] += 1
-    return {stems: counts.most_common(1)[0][0] for stems, counts in votes.items()}
+                _vote(votes, stems[-1:], kind)
+    # the majority; a tie goes to the type seen first (as Counter.most_common has it)
+    return {stems: max(counts, key=counts.__getitem__) for stems, counts in votes.items()}
+
+
+def _vote(votes: dict[tuple[str, ...], dict[str, int]], stems: tuple[str, ...], kind: str) -> None:
+    counts = votes.setdefault(stems, {})
+    counts[kind] = counts.get(kind, 0) + 1
+
+
+def tagged_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """:func:`marsad.streams.conll.bio_spans`, reading only the tagged positions (most tokens are ``O``)."""
+    spans: list[tuple[str, int, int]] = []
+    current: str | None = None
+    begin = last = 0
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        if current is not None and i != last + 1:  # an O closed the span
+            spans.append((current, begin, last + 1))
+            current = None
+        last = i
+        prefix, _, kind = tags[i].partition("-")
+        if prefix == "I" and kind == current:
+            continue
+        if current is not None:
+            spans.append((current, begin, i))
+            current = None
+        if prefix in ("B", "I") and kind:
+            current, begin = kind, i
+    if current is not None:
+        spans.append((current, begin, last + 1))
+    return spans

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import pairwise
 
@@ -45,25 +46,30 @@ class CrfTables:
                 trans[index[prev], index[label]] = weight
             self.trans.append(trans)
         self._ids: dict[str, int] = {}
+        self.bigrams = _bigram_index(attrs)
         self.rows = np.zeros((_ROWS, 1024, self.weights.shape[1]))
         for row, offset in enumerate(OFFSETS, start=1):
             self.rows[row, 0] = self.weights[attrs.get(EDGE_FEATURES[offset], 0)]
         self.gaz_start = np.zeros(1024, dtype=bool)
         self._count = 1
         self._gazetteer: dict[tuple[frozenset[str], bool], tuple[list[int], ...]] = {}
+        self._blocks: dict[tuple[frozenset[str], int, bool, bool], tuple[list[int], list[int]]] = {}
 
     def type_ids(self, keys: Sequence[str], lexicon: Lexicon) -> list[int]:
         """Row ids of ``keys``, computing (in one batch) the rows of types not seen before."""
         ids = self._ids
+        found = list(map(ids.get, keys))
+        if None not in found:
+            return found
         new = [key for key in dict.fromkeys(keys) if key not in ids]
-        if new:
-            self._add(new, lexicon)
+        if self._count + len(new) > _MAX_TYPES:  # start afresh; this batch's known types are computed again
+            ids.clear()
+            self._count = 1
+            new = list(dict.fromkeys(keys))
+        self._add(new, lexicon)
         return [ids[key] for key in keys]
 
     def _add(self, keys: list[str], lexicon: Lexicon) -> None:
-        if self._count + len(keys) > _MAX_TYPES:
-            self._ids.clear()
-            self._count = 1
         need = self._count + len(keys)
         if need > self.rows.shape[1]:
             grow = max(need, 2 * self.rows.shape[1])
@@ -100,6 +106,49 @@ class CrfTables:
             self._gazetteer[(kinds, begin)] = cached
         return cached
 
+    def gazetteer_block(
+        self, kinds: frozenset[str], length: int, left: bool, right: bool
+    ) -> tuple[list[int], list[int]]:
+        """The features of a whole gazetteer match: (offset from its first token, attribute id) pairs.
+
+        ``left``/``right``: whether the sentence has a token before/after the match. The order is token
+        by token (own, then the token before, then the one after), as the sums expect it.
+        """
+        key = (kinds, length, left, right)
+        cached = self._blocks.get(key)
+        if cached is None:
+            offsets: list[int] = []
+            attrs: list[int] = []
+            for j in range(length):
+                own, before, after = self.gazetteer_attrs(kinds, j == 0)
+                offsets.extend([j] * len(own))
+                attrs.extend(own)
+                if j > 0 or left:
+                    offsets.extend([j - 1] * len(before))
+                    attrs.extend(before)
+                if j + 1 < length or right:
+                    offsets.extend([j + 1] * len(after))
+                    attrs.extend(after)
+            cached = self._blocks[key] = (offsets, attrs)
+        return cached
+
+
+def _bigram_index(attrs: dict[str, int]) -> dict[str, dict[str, int]]:
+    """Bigram attribute ids (``bg=prev|key``) by previous word, then word: probed without building strings.
+
+    A word may itself hold ``|``: the attribute is filed under every split, and a look-up of ``(prev, key)``
+    finds it exactly when ``f"bg={prev}|{key}"`` is that attribute.
+    """
+    index: dict[str, dict[str, int]] = {}
+    for attr, attr_id in attrs.items():
+        if attr.startswith("bg="):
+            pair = attr[3:]
+            at = pair.find("|")
+            while at >= 0:
+                index.setdefault(pair[:at], {})[pair[at + 1 :]] = attr_id
+                at = pair.find("|", at + 1)
+    return index
+
 
 class Doc:
     """One document laid out for scoring: sentences back to back with two padding slots around each."""
@@ -109,17 +158,11 @@ class Doc:
         self.lengths = np.array([len(k) for k in keys])
         flat = [key for sent in keys for key in sent]
         ids = tables.type_ids(flat, lexicon)
-        layout = [0, 0]
-        self.starts: list[int] = []
-        at = 0
-        for n in self.lengths.tolist():
-            self.starts.append(len(layout))
-            layout.extend(ids[at : at + n])
-            layout.extend((0, 0))
-            at += n
-        self.layout = np.array(layout)
-        spans = zip(self.starts, self.lengths.tolist(), strict=True)
-        self.positions = np.concatenate([np.arange(start, start + n) for start, n in spans])
+        # token r of sentence s sits at 2 + r + 2 * s (two padding slots before each sentence, two at the end)
+        sentence = np.repeat(np.arange(len(keys)), self.lengths)
+        self.positions = np.arange(len(flat)) + 2 + 2 * sentence
+        self.layout = np.zeros(len(flat) + 2 * len(keys) + 2, dtype=np.intp)
+        self.layout[self.positions] = ids
         self.scores = self._static(tables) + self._dynamic(tables, flat, ids, lexicon)
 
     def _static(self, tables: CrfTables) -> np.ndarray:
@@ -131,35 +174,15 @@ class Doc:
 
     def _dynamic(self, tables: CrfTables, flat: list[str], ids: list[int], lexicon: Lexicon) -> np.ndarray:
         """Bigram and gazetteer features (they depend on a token's neighbours, so are not cached per type)."""
-        attrs = tables.attrs
-        bigram = [attrs.get(f"bg={prev}|{key}", 0) for prev, key in pairwise(flat)]
+        by_prev, none = tables.bigrams, {}
+        bigram = [by_prev.get(prev, none).get(key, 0) for prev, key in pairwise(flat)]
         bigram.insert(0, 0)
         at = 0
         for n in self.lengths.tolist():  # no bigram across a sentence boundary
             bigram[at] = 0
             at += n
         scores = tables.weights[bigram]
-        gaz_start = tables.gaz_start[ids]
-        if not gaz_start.any():
-            return scores
-        hits: list[int] = []
-        rows: list[int] = []
-        at = 0
-        for sent in self.keys:
-            n = len(sent)
-            starts = np.flatnonzero(gaz_start[at : at + n]).tolist()
-            for first, length, kinds in lexicon.match_spans(sent, starts) if starts else ():
-                for j in range(at + first, at + first + length):
-                    own, left, right = tables.gazetteer_attrs(kinds, j == at + first)
-                    hits.extend([j] * len(own))
-                    rows.extend(own)
-                    if j > at:
-                        hits.extend([j - 1] * len(left))
-                        rows.extend(left)
-                    if j + 1 < at + n:
-                        hits.extend([j + 1] * len(right))
-                        rows.extend(right)
-            at += n
+        hits, rows = self._gazetteer_hits(tables, np.flatnonzero(tables.gaz_start[ids]).tolist(), lexicon)
         if hits:
             order = np.argsort(hits, kind="stable")
             where = np.asarray(hits)[order]
@@ -167,48 +190,73 @@ class Doc:
             scores[where[first]] += np.add.reduceat(tables.weights[np.asarray(rows)[order]], first, axis=0)
         return scores
 
+    def _gazetteer_hits(self, tables: CrfTables, starts: list[int], lexicon: Lexicon) -> tuple[list[int], list[int]]:
+        """Token positions (document order) and attribute ids of every gazetteer feature, match by match."""
+        hits: list[int] = []
+        rows: list[int] = []
+        if not starts:
+            return hits, rows
+        at = cursor = 0
+        for sent in self.keys:
+            n = len(sent)
+            stop = bisect_left(starts, at + n, cursor)
+            if stop > cursor:
+                for first, length, kinds in lexicon.match_spans(sent, [s - at for s in starts[cursor:stop]]):
+                    offsets, attrs = tables.gazetteer_block(kinds, length, first > 0, first + length < n)
+                    base = at + first
+                    hits.extend([base + offset for offset in offsets])
+                    rows.extend(attrs)
+                cursor = stop
+            at += n
+        return hits, rows
+
     def split(self, values: np.ndarray) -> list[np.ndarray]:
         """Cut per-token values (document order) back into sentences."""
         return np.split(values, np.cumsum(self.lengths)[:-1].tolist())
 
 
 def viterbi(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.ndarray:
-    """Best label ids of every token (document order); sentences advance together, longest first.
+    """Best label ids of every token (document order); all sentences of the document advance together.
 
-    Sorting by length lets each step work on a shrinking prefix of the batch instead of masking.
+    At this size numpy's per-call cost dominates, so the forward pass makes three calls a step and keeps
+    only the best scores; a sentence that has ended keeps being advanced over padding (cheaper than
+    slicing the batch), its extra scores are never read. The back pointers are then taken for all tokens
+    in one call, from the same sums, so the choices (ties included: the lowest label id wins) are those of
+    a step-by-step Viterbi.
     """
-    order = np.argsort(-lengths, kind="stable")
-    sorted_lengths = lengths[order]
-    offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))[order]
-    n_sent, longest = len(lengths), int(sorted_lengths[0])
-    live = np.searchsorted(-sorted_lengths, -np.arange(longest), side="left").tolist()
-    where = offsets[:, None] + np.arange(longest)
-    mask = np.arange(longest) < sorted_lengths[:, None]
-    batch = scores[np.where(mask, where, 0).T]  # (longest, n_sent, labels)
-    final = np.empty((n_sent, trans.shape[0]))
-    delta = batch[0].copy()
-    backs = []
-    k = n_sent
-    for t in range(1, longest):
-        if live[t] < k:
-            final[live[t] : k] = delta[live[t] :]
-            k = live[t]
-            delta = delta[:k]
-        cand = delta[:, :, None] + trans
-        backs.append(cand.argmax(axis=1))
-        delta = cand.max(axis=1)
-        delta += batch[t, :k]
-    final[:k] = delta
-    cur = final.argmax(axis=1)
-    paths = np.empty((n_sent, longest), dtype=np.intp)
-    for t in range(longest - 1, 0, -1):
-        k = live[t]
-        paths[:k, t] = cur[:k]
-        cur[:k] = backs[t - 1][np.arange(k), cur[:k]]
-    paths[:, 0] = cur
-    path = np.empty(int(lengths.sum()), dtype=np.intp)
-    path[where[mask]] = paths[mask]
-    return path
+    firsts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    longest, size = int(lengths.max()), trans.shape[0]
+    where = firsts[:, None] + np.arange(longest)
+    mask = np.arange(longest) < lengths[:, None]
+    # Labels before sentences: the max over previous labels is then a reduction over the outer axis,
+    # which numpy runs as long contiguous inner loops (a small inner axis is several times slower).
+    batch = np.ascontiguousarray(scores[np.where(mask, where, 0)].transpose(1, 2, 0))  # (longest, labels, n_sent)
+    deltas = np.empty(batch.shape)
+    deltas[0] = batch[0]
+    cand = np.empty((size, size, len(lengths)))
+    trans3 = trans[:, :, None]
+    add, best_of = np.add, np.maximum.reduce
+    for previous, out, emission in zip(deltas[:-1, :, None, :], deltas[1:], batch[1:], strict=True):
+        add(previous, trans3, out=cand)
+        best_of(cand, axis=0, out=out)
+        add(out, emission, out=out)
+    best = np.empty((len(scores), size))  # document order
+    best[where[mask]] = deltas.transpose(2, 0, 1)[mask]
+    return _backtrack(best, firsts.tolist(), lengths.tolist(), trans)
+
+
+def _backtrack(best: np.ndarray, firsts: list[int], lengths: list[int], trans: np.ndarray) -> np.ndarray:
+    """Follow the back pointers from each sentence's best last label (``best``: per-token Viterbi scores)."""
+    size = trans.shape[0]
+    backs = (best[:-1, None, :] + trans.T).argmax(axis=2).ravel().tolist()  # token r's at (r - 1) * size
+    ends = best[[first + n - 1 for first, n in zip(firsts, lengths, strict=True)]].argmax(axis=1).tolist()
+    path = [0] * len(best)
+    for first, n, y in zip(firsts, lengths, ends, strict=True):
+        for r in range(first + n - 1, first, -1):
+            path[r] = y
+            y = backs[(r - 1) * size + y]
+        path[first] = y
+    return np.array(path, dtype=np.intp)
 
 
 def marginals(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray, path: np.ndarray) -> np.ndarray:

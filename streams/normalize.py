@@ -10,16 +10,27 @@ from datetime import UTC, date, datetime
 from marsad.schemas.records import NormalizedArticle, RawArticle, Span
 
 from .errors import ArticleRejected, Reason
-from .tokenize import split_sentences, tokenize
+from .tokenize import split_sentences, token_spans
 
 # Letters (what str.isalpha accepts) and, among them, the letters of the Arabic block (Unicode category L*,
 # https://www.unicode.org/charts/PDF/U0600.pdf); counted by the regex engine, not char by char in Python.
-_LETTER_RE = re.compile(r"[^\W\d_]")
-_ARABIC_LETTER_RE = re.compile(
-    r"(?=[^\W\d_])"  # a letter (the blocks also hold marks, symbols and punctuation)
-    "[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff"
-    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"  # supplement, extended-A, presentation forms
+_ARABIC_BLOCKS = (  # supplement, extended-A, presentation forms
+    "\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    "\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc"
 )
+_NON_LETTERS_RE = re.compile(r"[\W\d_]+")
+_ARABIC_LETTER_RE = re.compile(f"(?=[^\\W\\d_])[{_ARABIC_BLOCKS}]")  # the blocks also hold marks and symbols
+# Counting is deleting: what is left of a text after these removals is its letters, then its Arabic letters.
+_NON_ARABIC_RE = re.compile(
+    "[^{}]+".format(
+        "".join(
+            re.escape(chr(code))
+            for code in (*range(0x0620, 0x0700), *range(0x0750, 0x0780), *range(0x08A0, 0x0900),
+                         *range(0xFB50, 0xFE00), *range(0xFE70, 0xFEFD))
+            if _ARABIC_LETTER_RE.match(chr(code))
+        )
+    )
+)  # fmt: skip
 # Markup is not language: tag names and entities must not count as Latin letters.
 _MARKUP_RE = re.compile(r"<[^<>]{0,200}>|&#?\w{1,10};")
 
@@ -55,7 +66,7 @@ def normalize_article(
         )
     published = parse_published_at(raw.published_at)
     anchor = published.date() if published else ingested_at.astimezone(UTC).date()
-    tokens = tokenize(raw.body)
+    tokens = token_spans(raw.body)
     return NormalizedArticle(
         id=raw.id,
         body=raw.body,
@@ -68,19 +79,20 @@ def normalize_article(
         ingested_at=_isoformat(ingested_at),
         time_anchor="published" if published else "ingest",
         anchor_date=anchor.isoformat(),
-        fingerprint=fingerprint(token.norm for token in tokens),
+        fingerprint=fingerprint([norm for _, _, norm in tokens]),
         arabic_ratio=round(ratio, 4),
         sentences=[Span(s.start, s.end) for s in split_sentences(raw.body)],
-        tokens=[(t.start, t.end, t.norm) for t in tokens],
+        tokens=tokens,
         pipeline_version=settings.pipeline_version,
     )
 
 
 def arabic_ratio(text: str) -> float | None:
     """Share of letters in Arabic script, or None when there are no letters at all."""
-    text = _MARKUP_RE.sub(" ", text)
-    letters = len(_LETTER_RE.findall(text))
-    return len(_ARABIC_LETTER_RE.findall(text)) / letters if letters else None
+    letters = _NON_LETTERS_RE.sub("", _MARKUP_RE.sub(" ", text))
+    if not letters:
+        return None
+    return len(_NON_ARABIC_RE.sub("", letters)) / len(letters)
 
 
 def fingerprint(keys: object) -> str:

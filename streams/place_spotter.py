@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import or_
 
 from .arabic import strip_clitics
 from .gazetteer import PhraseMatch, PhraseMatcher
@@ -58,19 +60,21 @@ class PlaceSpotter:
 
     def find(self, body: str, tokens: Sequence[Token]) -> list[SpottedPlace]:
         """Every spotted place, left to right, without overlaps."""
+        norms = [token.norm for token in tokens]
+        safe = self._safe.start_flags(norms)
+        cued = self._cued.start_flags(norms)
         found: list[SpottedPlace] = []
-        i = 0
-        while i < len(tokens):
-            norm = tokens[i].norm
-            hit = self._safe.match_at(tokens, i) if self._safe.can_start(norm) else None
-            if hit is None and i > 0 and self._cued.can_start(norm) and strip_clitics(tokens[i - 1].norm) in _CUES:
-                hit = self._cued.match_at(tokens, i)
-            if hit is None:
-                i += 1
+        covered = 0
+        for i in compress(range(len(norms)), map(or_, safe, cued)):
+            if i < covered:
                 continue
-            match, n = hit
-            found.append(_spotted(body, match))
-            i += n
+            hit = self._safe.match_at(tokens, i) if safe[i] else None
+            if hit is None and cued[i] and i > 0 and strip_clitics(norms[i - 1]) in _CUES:
+                hit = self._cued.match_at(tokens, i)
+            if hit is not None:
+                match, n = hit
+                found.append(_spotted(body, match))
+                covered = i + n
         return found
 
 

@@ -15,15 +15,14 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 
 from .arabic import fold
 
-__all__ = ["Sentence", "Token", "split_sentences", "tokenize"]
+__all__ = ["Sentence", "Token", "split_sentences", "token_spans", "tokenize"]
 
 # A sentence ends at . ! ? ؟ … or a line break, when followed by space; or at a blank line. The run of
 # stops is matched possessively from its first mark: a long run of dots must not backtrack quadratically.
 _SENTENCE_END_RE = re.compile(r"(?:(?<![.!?\u061f\u2026])[.!?\u061f\u2026]++[\"'»”)\]]*+(?=\s)|\n\s*\n|\n)")
-_SPACE_RE = re.compile(r"\S+")
+_SPACE_SPLIT_RE = re.compile(r"(\s+)")
 # News vocabulary is Zipfian: caching keys per word type makes folding nearly free.
 _fold_word = lru_cache(maxsize=200_000)(fold)
-_tokenize_chunk = lru_cache(maxsize=200_000)(lambda chunk: tuple(simple_word_tokenize(chunk)))
 
 
 class Token(NamedTuple):
@@ -55,17 +54,49 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     in order; a piece camel-tools rewrote (none should be) is dropped rather than given a wrong span.
     """
     tokens: list[Token] = []
-    for chunk in _SPACE_RE.finditer(text):
-        chunk_text = chunk.group()
-        cursor = 0
-        for piece in _tokenize_chunk(chunk_text):
-            at = chunk_text.find(piece, cursor)
-            if at < 0:
-                continue
-            cursor = at + len(piece)
-            start = offset + chunk.start() + at
-            tokens.append(Token(piece, start, start + len(piece), _fold_word(piece)))
+    append = tokens.append
+    for base, chunk in _chunks(text, offset):
+        for piece, start, end, norm in _pieces(chunk):
+            append(Token(piece, base + start, base + end, norm))
     return tokens
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, norm)`` of every token of :func:`tokenize`, without building the tokens."""
+    spans: list[tuple[int, int, str]] = []
+    append = spans.append
+    for base, chunk in _chunks(text, 0):
+        for _, start, end, norm in _pieces(chunk):
+            append((base + start, base + end, norm))
+    return spans
+
+
+def _chunks(text: str, offset: int) -> list[tuple[int, str]]:
+    """The whitespace-separated chunks of ``text`` and where they start (one C-level split, then sums)."""
+    parts = _SPACE_SPLIT_RE.split(text)
+    chunks = []
+    at = offset
+    for chunk, space in zip(parts[::2], parts[1::2], strict=False):
+        if chunk:
+            chunks.append((at, chunk))
+        at += len(chunk) + len(space)
+    if parts[-1]:
+        chunks.append((at, parts[-1]))
+    return chunks
+
+
+@lru_cache(maxsize=200_000)
+def _pieces(chunk: str) -> tuple[tuple[str, int, int, str], ...]:
+    """The tokens of one whitespace-free chunk, with offsets into it; words recur, so this is remembered."""
+    pieces = []
+    cursor = 0
+    for piece in simple_word_tokenize(chunk):
+        at = chunk.find(piece, cursor)
+        if at < 0:
+            continue
+        cursor = at + len(piece)
+        pieces.append((piece, at, cursor, _fold_word(piece)))
+    return tuple(pieces)
 
 
 def split_sentences(text: str) -> list[Sentence]:

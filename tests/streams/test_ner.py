@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
 
-from marsad.streams.conll import read_conll
+from marsad.streams.conll import bio_spans, read_conll
 from marsad.streams.ner import DEFAULT_MODEL, ENTITY_TYPES, EntitySpan, EntityTagger, conll_tokens
-from marsad.streams.ner_consistency import propagate
+from marsad.streams.ner_consistency import propagate, tagged_spans
 from marsad.streams.ner_features import Lexicon, sentence_features
 from marsad.streams.ner_scorer import Doc, viterbi
 from marsad.streams.tokenize import tokenize
@@ -161,3 +162,64 @@ def test_fast_scorer_matches_crfsuite(tagger: EntityTagger) -> None:
     doc = Doc(tables, keys, tagger._lexicon)
     found = viterbi(doc.scores[:, : tables.size], doc.lengths, tables.trans[0])
     assert [[tables.labels[y] for y in sent.tolist()] for sent in doc.split(found)] == expected
+
+
+@pytest.mark.skipif(not (SHARED / "data" / "anercorp" / "train.conll").is_file(), reason="no shared data")
+def test_fast_scorer_matches_crfsuite_on_whole_documents(tagger: EntityTagger) -> None:
+    """Documents of many sentences of unequal length (one Viterbi batch each) get crfsuite's labels."""
+    pycrfsuite = pytest.importorskip("pycrfsuite")
+    sentences = read_conll(SHARED / "data" / "anercorp" / "train.conll")[-300:]
+    reference = pycrfsuite.Tagger()
+    reference.open(str(DEFAULT_MODEL))
+    tables = tagger._tables
+    for first in range(0, len(sentences), 20):
+        keys = [[t.norm for t in conll_tokens(s.tokens)] for s in sentences[first : first + 20] if s.tokens]
+        doc = Doc(tables, keys, tagger._lexicon)
+        found = viterbi(doc.scores[:, : tables.size], doc.lengths, tables.trans[0])
+        expected = [reference.tag(sentence_features(k, tagger._lexicon)) for k in keys]
+        assert [[tables.labels[y] for y in sent.tolist()] for sent in doc.split(found)] == expected
+
+
+@pytest.mark.parametrize("lengths", [[1], [1, 1], [3, 1, 5], [5, 5]])
+def test_viterbi_matches_brute_force(lengths: list[int]) -> None:
+    """Exhaustive search over every label sequence of small random problems (ties impossible)."""
+    import itertools
+
+    import numpy as np
+
+    rng = np.random.default_rng(len(lengths) * 7 + sum(lengths))
+    size = 3
+    scores = rng.normal(size=(sum(lengths), size))
+    trans = rng.normal(size=(size, size))
+    expected = []
+    at = 0
+    for n in lengths:
+        emit = scores[at : at + n]
+        best = max(
+            itertools.product(range(size), repeat=n),
+            key=lambda ys: sum(emit[t, y] for t, y in enumerate(ys)) + sum(trans[a, b] for a, b in pairwise(ys)),
+        )
+        expected.extend(best)
+        at += n
+    assert viterbi(scores, np.array(lengths), trans).tolist() == expected
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        [],
+        ["O", "O"],
+        ["B-PERS", "I-PERS", "O", "I-LOC", "I-LOC", "B-ORG"],
+        ["I-ORG", "B-ORG", "I-PERS", "O", "B-LOC"],
+        ["B-MISC", "MISC", "I-MISC", "O", "O", "B-X", "I-X", "I-X"],
+        ["B-", "I-", "O", "B-LOC", "O"],
+    ],
+)
+def test_tagged_spans_reads_like_bio_spans(tags: list[str]) -> None:
+    assert tagged_spans(tags) == bio_spans(tags)
+
+
+def test_viterbi_ties_go_to_the_first_label_as_in_crfsuite() -> None:
+    import numpy as np
+
+    assert viterbi(np.zeros((5, 4)), np.array([3, 2]), np.zeros((4, 4))).tolist() == [0] * 5

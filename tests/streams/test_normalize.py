@@ -1,5 +1,6 @@
 """Tests of the normalize stage: accepted articles, language check, fingerprints, time anchors."""
 
+import re
 from datetime import UTC, datetime
 
 import pytest
@@ -83,6 +84,32 @@ def test_arabic_ratio() -> None:
     assert arabic_ratio("abc") == 0.0
     assert arabic_ratio("عربي") == 1.0
     assert arabic_ratio("123") is None
+
+
+# Counted one character at a time: a letter (str.isalpha, as the regex engine sees it) in the Arabic blocks.
+_LETTER = re.compile(r"[^\W\d_]")
+_ARABIC = re.compile(
+    r"(?=[^\W\d_])[\u0620-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06e5\u06e6\u06ee\u06ef\u06fa-\u06fc\u06ff"
+    r"\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "بغداد Baghdad",
+        "مُحَمَّدٌ ـــ ٣٤٥ ۴۵ ١٢",  # marks, tatweel, Arabic-Indic and Persian digits
+        "\ufefb \ufdf2 \ufd3e\ufd3f \ufdfc",  # presentation forms: ligatures are letters, ornate brackets not
+        "ڤيديو گزارش ژ ۀ ە",  # extended letters
+        "<p class='x'>نص</p> &amp; &#1576;",  # markup is not counted
+        "x_y 𝐀 ꙮ 中文",  # underscore, astral letters, other scripts
+        "\u0600\u0605\u061c\u06dd",  # Arabic-block signs that are not letters
+    ],
+)
+def test_arabic_ratio_counts_as_one_character_at_a_time(text: str) -> None:
+    clean = re.sub(r"<[^<>]{0,200}>|&#?\w{1,10};", " ", text)
+    letters = len(_LETTER.findall(clean))
+    assert arabic_ratio(text) == (len(_ARABIC.findall(clean)) / letters if letters else None)
 
 
 @pytest.mark.parametrize(

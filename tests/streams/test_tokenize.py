@@ -2,7 +2,7 @@
 
 import pytest
 
-from marsad.streams.tokenize import split_sentences, tokenize
+from marsad.streams.tokenize import split_sentences, token_spans, tokenize
 
 TEXTS = [
     "قال المتحدث: «اعتُقل ٣ أشخاص» في دير الزور.",
@@ -51,3 +51,35 @@ def test_sentences_split_on_stops_and_paragraphs() -> None:
 
 def test_decimal_point_does_not_split() -> None:
     assert len(split_sentences("بلغ المعدل 2.5 بالمئة هذا العام.")) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        *TEXTS,
+        "\tبغداد\u00a0دمشق\u2028حلب\u3000عمّان ",  # tab, no-break space, line separator, ideographic space
+        "«بيان»،(عاجل)!!",
+        "   ",
+        "كلمة",
+    ],
+)
+@pytest.mark.parametrize("offset", [0, 5])
+def test_tokens_are_the_chunks_camel_tools_splits(text: str, offset: int) -> None:
+    """The reference: camel-tools on each whitespace-separated chunk, pieces located in order."""
+    import re
+
+    from camel_tools.tokenizers.word import simple_word_tokenize
+
+    from marsad.streams.arabic import fold
+
+    expected = []
+    for chunk in re.finditer(r"\S+", text):
+        cursor = 0
+        for piece in simple_word_tokenize(chunk.group()):
+            at = chunk.group().find(piece, cursor)
+            cursor = at + len(piece)
+            start = offset + chunk.start() + at
+            expected.append((piece, start, start + len(piece), fold(piece)))
+    assert [tuple(token) for token in tokenize(text, offset)] == expected
+    if offset == 0:
+        assert token_spans(text) == [(start, end, norm) for _, start, end, norm in expected]
