@@ -7,15 +7,16 @@ to casualty words. All spans point into the article body.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import replace
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
 from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 
 from .arabic import fold_with_offsets, strip_clitics
 from .context import ArticleContext
-from .event_index import ArticleIndex, token_flag
+from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
 from .number_words import DUAL_STEMS
 
@@ -41,35 +42,44 @@ _NOT_NAMES = words(
     "التابعه الواقعه المحاذيه القريبه المجاوره الحدوديه المذكوره نفسها اخري ذاتها"
 )
 _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود")
+_FIRST = itemgetter(0)
+_START = attrgetter("start")
 _PERSON_NOUNS = DUAL_STEMS | words("مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف")
 
 
 def build_index(ctx: ArticleContext) -> ArticleIndex:
     """The article's index: tokens, then its ORG/PER entities, places (joined and phrase-found) and counts."""
     index = ArticleIndex.tokens_of(ctx)
-    span = index.span
     actors = [e for e in ctx.entities if e.type in ("ORG", "PER")]
-    entities = tuple((*span(e.start, e.end), e) for e in actors)
-    covering: dict[int, Entity] = {}
-    for lo, hi, entity in entities:
-        for i in range(lo, hi):
-            covering.setdefault(i, entity)
+    entities = tuple(index.ranges(actors))
+    cover = cover_of(entities)
 
-    def inside(place: Place) -> bool:
-        entity = covering.get(span(place.start, place.end)[0])
-        return entity is not None and entity.start <= place.start and place.end <= entity.end
+    def inside(lo: int, place: Place) -> bool:
+        item = cover.get(lo)
+        return item is not None and item[2].start <= place.start and place.end <= item[2].end
 
-    found = _join_split_places(ctx.body, [p for p in ctx.places if not inside(p)])
+    found = _join_split_places(ctx.body, [p for lo, _, p in index.ranges(ctx.places) if not inside(lo, p)])
     organisations = [(e.start, e.end) for e in actors if e.type == "ORG"]
     found += _place_phrases(index, found, organisations)
-    places = tuple(sorted(((*span(p.start, p.end), p) for p in found), key=lambda item: item[0]))
+    places = tuple(sorted(index.ranges(found), key=_FIRST))
+    return index.with_mentions(entities, places, _counts(index, ctx), cover)
+
+
+def _counts(index: ArticleIndex, ctx: ArticleContext) -> dict[int, object]:
+    """Token -> the count starting there: numbers without a unit and not inside a time expression."""
     timed = [(t.start, t.end) for t in ctx.times]  # type: ignore[attr-defined]
-    numbers = {
-        span(n.start, n.end)[0]: n  # type: ignore[attr-defined]
-        for n in ctx.numbers
-        if n.unit is None and not any(a <= n.start < b for a, b in timed)  # type: ignore[attr-defined]
-    }
-    return replace(index, entities=entities, places=places, numbers=numbers)
+    starts = index.starts
+    counts: dict[int, object] = {}
+    for n in ctx.numbers:
+        if n.unit is not None:  # type: ignore[attr-defined]
+            continue
+        start = n.start  # type: ignore[attr-defined]
+        for a, b in timed:
+            if a <= start < b:
+                break
+        else:
+            counts[max(bisect_right(starts, start) - 1, 0)] = n
+    return counts
 
 
 def person_count(index: ArticleIndex, i: int) -> int | None:
@@ -93,7 +103,7 @@ def _is_person(norm: str) -> bool:
 def _join_split_places(body: str, places: list[Place]) -> list[Place]:
     """Two places one space apart are one name the tagger split (دير | الزور): keep it whole, unresolved."""
     joined: list[Place] = []
-    for place in sorted(places, key=lambda p: p.start):
+    for place in sorted(places, key=_START):
         last = joined[-1] if joined else None
         if last is not None and body[last.end : place.start] == " ":
             joined[-1] = Place(body[last.start : place.end], last.start, place.end)
@@ -132,8 +142,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             if first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
                 end += 1
         start = token.start if j == i + 1 else tokens[j].start
-        start = span_argument(ctx.body, start, tokens[end - 1].end).start
         stop = tokens[end - 1].end
+        start = _after_clitic(ctx.body, start, stop)
         if any(a < stop and start < b for a, b in taken):
             continue
         taken.append((start, stop))
@@ -179,17 +189,37 @@ def span_argument(body: str, start: int, end: int, strip: bool = True) -> EventA
 
 
 def location_of(place: Place) -> EventLocation:
-    """The event's location: the place mention itself (both records carry the same fields)."""
-    return EventLocation(**place.to_dict())
+    """The event's location: the place mention itself (both records carry the same fields).
+
+    Built field by field: ``to_dict`` deep-copies through ``dataclasses.asdict``, costly on a hot path.
+    """
+    return EventLocation(
+        place.text,
+        place.start,
+        place.end,
+        place.name,
+        place.country_code,
+        place.admin1,
+        place.geonames_id,
+        place.feature_class,
+        place.lat,
+        place.lon,
+    )
 
 
 def _after_clitic(body: str, start: int, end: int) -> int:
     """Start offset after one proclitic (و ف ب ل ك); a ``لل`` word keeps its span (no slice reads ``ال``)."""
-    word, index = fold_with_offsets(body[start:end])
+    return start + _clitic_length(body[start:end])
+
+
+@lru_cache(maxsize=50_000)
+def _clitic_length(text: str) -> int:
+    """How many characters of ``text`` its one proclitic takes (0 for none); cached, spans recur by text."""
+    word, index = fold_with_offsets(text)
     stripped = strip_clitics(word)
     if stripped == word or word.startswith(("لل", "ولل", "فلل")):
-        return start
-    return start + index[len(word) - len(stripped)]
+        return 0
+    return index[len(word) - len(stripped)]
 
 
 def nearest(items: Sequence[tuple[int, int, object]], i: int) -> tuple[int, int, object] | None:

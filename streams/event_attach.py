@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import math
-from datetime import date
 from functools import lru_cache
+from typing import Any
 
-from marsad.schemas.records import EventArgument, EventTime
+from marsad.schemas.records import EventArgument
 
-from .arabic import fold
-from .context import ArticleContext
 from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
 from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
+from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
 
@@ -25,6 +24,12 @@ _AGENT_MARKERS = ("نفذ", "شن", "اطلق", "زرع", "تبن")
 _SUPPORT_VERBS = ("شن", "نفذ", "بدا", "اطلق", "اصدر", "اعلن", "نظم", "فرض", "تمكن")
 _AGAINST = frozenset({"ضد", "علي", "بحق", "استهدف", "استهدفت"})
 _TARGET_PREPS = _AGAINST | {"من", "عناصر", "مسلحي", "خليه", "خلايا", "خطيره", "ارهابيه"}
+_AGAINST_OR_FROM = _AGAINST | {"من"}
+_TARGET_PREPS_OR_IN = _TARGET_PREPS | {"في"}
+_BY_HAND = frozenset({"قبل", "يد", "ايدي"})  # من قبل / على يد / بأيدي X: X is the agent
+_FROM = frozenset({"من"})
+_BEFORE = frozenset({"قبل"})
+_ON = frozenset({"علي"})
 _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
 _AIR_ACTORS = ("طيران", "طائرات", "التحالف", "سلاح الجو", "القوات الجويه")
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
@@ -35,11 +40,7 @@ _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
 _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما", "لكن", "الا", "."})
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
-_RECENT_DAYS = 7
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
-_NEAR = 8  # tokens: a time this close to the trigger dates the event itself
-_FUTURE_WORDS = ("مقبل", "قادم", "المقبل", "القادم")
-_OLD_DAYS = 10
 
 
 def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: Trigger) -> bool:
@@ -56,7 +57,7 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         m.target = _target(index, m, a, b, lo, hi)
         repelled_attack(index, m, a, lo)
         _locate(index, m, a, c_lo, c_hi, lo, hi)
-    _time(index, m, a, c_lo, c_hi, lo, hi)
+    attach_time(index, m, a, c_lo, c_hi, lo, hi)
     _counts(index, m, a, b, lo, hi)
     arrested_group(index, m, a, b, c_lo, hi)
     protest_participants(index, m, a, b, hi)
@@ -106,14 +107,13 @@ def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
 
 
 def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -> EventArgument | None:
-    for j in range(b, min(c_hi, b + 4)):
-        if index.starts_with(j, _AGENT_MARKERS) or index.has(j, {"قبل", "يد", "ايدي"}):
-            found = index.entities_in(j + 1, min(index.sentence_ranges[index.sentence_of[j]][1], j + 7))
-            if found:
-                return entity_argument(found[0][2])
-    if any(TRIGGERS[k].verb for k in index.keys[a] if k in TRIGGERS):
+    for j in index.tokens_in(_agent_cue, b, min(c_hi, b + 4)):
+        found = index.entities_in(j + 1, min(index.sentence_ranges[index.sentence_of[j]][1], j + 7))
+        if found:
+            return entity_argument(found[0][2])
+    if _verb_trigger(index.norms[a]):
         after = index.entities_in(b, min(c_hi, b + 4))
-        if after and not index.has(after[0][0] - 1, _AGAINST | {"من"}):
+        if after and not index.has(after[0][0] - 1, _AGAINST_OR_FROM):
             return entity_argument(after[0][2])
     before = [
         e
@@ -135,7 +135,7 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
         return None
     if m.type in ("statement", "meeting", "agreement"):
         return None
-    if trigger_kill(index, a) and b < hi and not index.has(b, _TARGET_PREPS | {"في"}):
+    if trigger_kill(index, a) and b < hi and not index.has(b, _TARGET_PREPS_OR_IN):
         token = index.ctx.tokens[b]
         if person_count(index, b) or b in index.numbers or any(k.endswith(("ين", "تين")) for k in index.keys[b]):
             return span_argument(body, token.start, token.end)
@@ -144,75 +144,58 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
             return entity_argument(entity)
     if m.type == "arrest":
         for lo_e, _, entity in reversed(index.entities_in(max(lo, a - 12), a)):
-            if index.has(lo_e - 1, {"من"}) and (m.actor is None or entity.text != m.actor.text):
+            if index.has(lo_e - 1, _FROM) and (m.actor is None or entity.text != m.actor.text):
                 return entity_argument(entity)
     return None
 
 
 def trigger_kill(index: ArticleIndex, a: int) -> bool:
-    return any(TRIGGERS[k].kill for k in index.keys[a] if k in TRIGGERS)
+    return _kill_trigger(index.norms[a])
+
+
+@lru_cache(maxsize=50_000)
+def _kill_trigger(norm: str) -> bool:
+    return any(TRIGGERS[k].kill for k in token_keys(norm) if k in TRIGGERS)
+
+
+@lru_cache(maxsize=50_000)
+def _verb_trigger(norm: str) -> bool:
+    return any(TRIGGERS[k].verb for k in token_keys(norm) if k in TRIGGERS)
+
+
+@token_flag
+def _agent_cue(norm: str) -> bool:
+    """A word before the agent: نفذ، شن، أطلق ... (by its beginning), من قبل، على يد، بأيدي."""
+    return any(key.startswith(_AGENT_MARKERS) for key in token_keys(norm)) or not key_set(norm).isdisjoint(_BY_HAND)
 
 
 def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
     sentence_places = index.places_in(lo, hi)
-    m.context = [p for _, _, p in sentence_places]
-    candidates = index.places_in(c_lo, c_hi) or sentence_places
-    if not candidates:
+    if not sentence_places:
         return
-    ranked = [(place_rank(index, p_lo, place), p_lo, p_hi, place) for p_lo, p_hi, place in candidates]
+    # Per article: a sentence's places, a place's rank and its location record are the same for every
+    # mention (records are immutable, and ``context`` is only read), so each is made once.
+    memo: dict[object, Any] = index.memo("locate", dict)
+    context = memo.get((lo, hi))
+    if context is None:
+        context = memo[(lo, hi)] = [p for _, _, p in sentence_places]
+    m.context = context
+    candidates = index.places_in(c_lo, c_hi) or sentence_places
+    ranked = []
+    for p_lo, p_hi, place in candidates:
+        rank = memo.get(id(place))
+        if rank is None:
+            rank = memo[id(place)] = place_rank(index, p_lo, place)
+        ranked.append((rank, p_lo, p_hi, place))
     best = min(r[0] for r in ranked)
     top = [(p_lo, p_hi, place) for rank, p_lo, p_hi, place in ranked if rank == best]
     chosen = nearest(top, a)
     if chosen is not None:
-        m.location, m.rank = location_of(chosen[2]), best  # type: ignore[arg-type]
-
-
-def _time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
-    ctx = index.ctx
-    times = index.memo("event_times", lambda: _event_times(ctx))
-    in_clause = False
-    near = (ctx.tokens[max(lo, a - _NEAR)].start, ctx.tokens[min(hi, a + _NEAR) - 1].end)
-    windows = ((ctx.tokens[c_lo].start, ctx.tokens[c_hi - 1].end), (m.sentence.start, m.sentence.end))
-    for scope, (start, end) in enumerate(windows):
-        inside = [t for t in times if start <= t.start and t.end <= end]  # type: ignore[attr-defined]
-        if inside:
-            anchor = ctx.tokens[a].start
-            best = min(inside, key=lambda t: abs(t.start - anchor))  # type: ignore[attr-defined]
-            in_clause = near[0] <= best.start < near[1]  # type: ignore[attr-defined]
-            m.time_explicit = in_clause or scope == 0
-            m.time = EventTime(best.text, best.start, best.end, best.value, best.precision, best.anchor)  # type: ignore[attr-defined]
-            break
-    value = _iso(m.time.date)
-    if value is not None and ctx.time_anchor == "published":
-        age = (ctx.anchor_date - value).days
-        m.recent = in_clause and age <= _RECENT_DAYS
-        m.background = age > _OLD_DAYS
-    elif m.time.text is not None:
-        m.recent = in_clause
-
-
-def _event_times(ctx: ArticleContext) -> list[object]:
-    """Times that can date an event: not durations, not in the future of the article."""
-    return [t for t in ctx.times if getattr(t, "kind", "") != "duration" and not _future(ctx.anchor_date, t)]
-
-
-@lru_cache(maxsize=20_000)
-def _future_words(text: str) -> bool:
-    return any(word in fold(text) for word in _FUTURE_WORDS)
-
-
-def _future(anchor: date, expression: object) -> bool:
-    if _future_words(getattr(expression, "text", "")):
-        return True
-    value = _iso(getattr(expression, "value", None))
-    return value is not None and value > anchor
-
-
-def _iso(value: str | None) -> date | None:
-    try:
-        return date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None
+        place = chosen[2]
+        location = memo.get(("location", id(place)))
+        if location is None:
+            location = memo[("location", id(place))] = location_of(place)
+        m.location, m.rank = location, best
 
 
 @token_flag
@@ -280,12 +263,12 @@ def _background_cue(norm: str) -> bool:
 
 
 def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
-    if any(index.has(j, _BG_OPENERS) for j in range(lo, min(a, lo + 2))):
+    if (lo < a and index.has(lo, _BG_OPENERS)) or (lo + 1 < a and index.has(lo + 1, _BG_OPENERS)):
         m.background = True
     for j in reversed(index.tokens_in(_background_cue, max(lo, a - _BG_REACH), a)):
-        if index.has(j, _BG_ANYWHERE) or (index.has(j, {"قبل"}) and index.has(j + 1, _LONG_AGO_UNITS)):
+        if index.has(j, _BG_ANYWHERE) or (index.has(j, _BEFORE) and index.has(j + 1, _LONG_AGO_UNITS)):
             m.background = True
         if index.has(j, _SCOPE_BREAKS):
             break
-        if index.has(j, _BG_SCOPE) and not index.has(j - 1, {"علي"}):
+        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON):
             m.background = True

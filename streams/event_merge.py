@@ -22,11 +22,16 @@ __all__ = ["Mention", "inherit_from_operations", "merge_mentions"]
 _COUNTS = ("killed", "injured", "arrested")
 _fold = lru_cache(maxsize=20_000)(fold)
 _INHERITING = frozenset({"arrest", "seizure"})
+_NO_TIME = EventTime()
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class Mention:
-    """One trigger of one sentence and what was attached to it (mutable while the finder works)."""
+    """One trigger of one sentence and what was attached to it (mutable while the finder works).
+
+    Compared by identity: each mention is one trigger position, and field-by-field equality made the
+    membership tests of the merge (``in``, ``index``) cost a twenty-field tuple comparison each.
+    """
 
     type: str
     trigger: EventArgument
@@ -40,7 +45,7 @@ class Mention:
     location: EventLocation | None = None
     rank: float = 9.0
     context: list[Place] = field(default_factory=list)
-    time: EventTime = field(default_factory=EventTime)
+    time: EventTime = _NO_TIME  # records are immutable: one shared empty time
     time_explicit: bool = False  # the time is in the trigger's clause or within a few tokens of it
     killed: int | None = None
     injured: int | None = None
@@ -60,7 +65,7 @@ def inherit_from_operations(mentions: list[Mention]) -> None:
         if mention.type not in _INHERITING or (mention.location and mention.actor):
             continue
         before = [op for op in operations if op.sentence_index <= mention.sentence_index]
-        ordered = [*reversed(before), *(op for op in operations if op not in before)]
+        ordered = [*reversed(before), *(op for op in operations if op.sentence_index > mention.sentence_index)]
         if mention.actor is None:
             mention.actor = next((op.actor for op in ordered if op.actor is not None), None)
         source = next((best[id(op)] for op in ordered if best[id(op)].location is not None), None)
@@ -103,9 +108,10 @@ def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
     located = [other for other in cluster if other.location is not None]
     if mention.location is None or not located:
         return True
-    if any(_places_clash(mention, other) for other in located):
+    relations = [_relation(mention, other) for other in located]
+    if any(clash for clash, _ in relations):
         return False
-    agreeing = [_places_agree(mention, other) for other in located]
+    agreeing = [agree for _, agree in relations]
     return any(agreeing) and (all(agreeing) or any(_same_name_location(mention, o) for o in located))
 
 
@@ -130,30 +136,24 @@ def _actors_agree(a: EventArgument | None, b: EventArgument | None) -> bool:
     return x in y or y in x or bool(a.canonical_id or b.canonical_id)
 
 
-def _places_agree(m: Mention, n: Mention) -> bool:
-    """Places agree when equal or nested; with an unresolved one, when the two sentences share a place."""
+def _relation(m: Mention, n: Mention) -> tuple[bool, bool]:
+    """Whether two mentions' places clash, and whether they agree (one pass for both questions).
+
+    They clash when resolved places on both sides cannot be the same place. They agree when equal or
+    nested; with an unresolved one, when the two sentences share a place.
+    """
     a, b = m.location, n.location
     if a is None or b is None or _same_name(a.text, b.text):
-        return True
+        return False, True
     if a.feature_class and b.feature_class:
-        return _contains(a, b)
+        nested = _contains(a, b)
+        return not nested, nested
     left = [p for p in m.context if p.feature_class]
     right = [p for p in n.context if p.feature_class]
-    if left and right and any(_contains(x, y) for x in left for y in right):
-        return True
-    return any(_same_name(x.text, y.text) for x in m.context for y in n.context)
-
-
-def _places_clash(m: Mention, n: Mention) -> bool:
-    """Resolved places on both sides that cannot be the same place."""
-    a, b = m.location, n.location
-    if a is None or b is None or _same_name(a.text, b.text):
-        return False
-    if a.feature_class and b.feature_class:
-        return not _contains(a, b)
-    left = [p for p in m.context if p.feature_class]
-    right = [p for p in n.context if p.feature_class]
-    return bool(left and right) and not any(_contains(x, y) for x in left for y in right)
+    both = bool(left and right)
+    nested = both and any(_contains(x, y) for x in left for y in right)
+    agree = nested or any(_same_name(x.text, y.text) for x in m.context for y in n.context)
+    return both and not nested, agree
 
 
 def _same_name_location(m: Mention, n: Mention) -> bool:
@@ -177,9 +177,11 @@ def _contains(a: Place | EventLocation, b: Place | EventLocation) -> bool:
 
 
 def _finding(cluster: list[Mention]) -> EventFinding:
+    if len(cluster) == 1:
+        return _single_finding(cluster[0])
     reports = [m for m in cluster if not m.summary] or cluster
     lead = reports[0]
-    placed = min(cluster, key=lambda m: (m.rank, cluster.index(m)))
+    placed = min(cluster, key=lambda m: m.rank)  # the first of the best rank
     counts = {name: _first(getattr(m, name) for m in reports) for name in _COUNTS}
     for name in _COUNTS:
         if counts[name] is None:
@@ -199,6 +201,25 @@ def _finding(cluster: list[Mention]) -> EventFinding:
         count_text=_first(m.count_text for m in reports) or _first(m.count_text for m in cluster),
         background=all(m.background for m in cluster) or (any(m.background for m in cluster) and not current),
         confidence=min(0.99, max(m.confidence for m in cluster) + 0.05 * (len(cluster) - 1)),
+    )
+
+
+def _single_finding(m: Mention) -> EventFinding:
+    """What :func:`_finding` makes of a cluster of one mention (most clusters), without its loops."""
+    return EventFinding(
+        type=m.type,
+        trigger=m.trigger,
+        sentence=m.sentence,
+        actor=m.actor,
+        target=m.target,
+        location=m.location,
+        time=m.time if m.time.text is not None else EventTime(),
+        killed=m.killed,
+        injured=m.injured,
+        arrested=m.arrested,
+        count_text=m.count_text,
+        background=m.background,
+        confidence=min(0.99, m.confidence),
     )
 
 

@@ -6,6 +6,7 @@ Entry point :func:`find_events`, called by :mod:`marsad.streams.extract` with th
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import replace
 from functools import lru_cache
 
@@ -180,12 +181,11 @@ def _match(index: ArticleIndex, i: int, hi: int) -> tuple[Trigger, int] | None:
 
 def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int, hi: int) -> str | None:
     """The trigger's type after its context: air or ground fire, launch and seizable-object checks."""
-    near = range(max(lo, a - 4), min(hi, b + 4))
     if trigger.needs == "air_or_ground":
-        return "airstrike" if any(index.has(j, _AIR) for j in near if not a <= j < b) else "shelling"
-    if trigger.needs == "launch" and not any(index.starts_with(j, _LAUNCH) for j in near if not a <= j < b):
+        return "airstrike" if _near(index, _aerial, a, b, lo, hi) else "shelling"
+    if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi):
         return None
-    if trigger.needs == "seizable" and not any(index.has(j, SEIZABLE) for j in range(b, min(hi, b + 7))):
+    if trigger.needs == "seizable" and not index.any_in(_seizable, b, min(hi, b + 7)):
         return None
     if trigger.retype:
         for j in range(b, min(hi, b + 2)):
@@ -195,12 +195,32 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     return trigger.type
 
 
+def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: int, hi: int) -> bool:
+    """Whether a token within four of the trigger [a, b), in its sentence [lo, hi), passes ``test``."""
+    return index.any_in(test, max(lo, a - 4), a) or index.any_in(test, b, min(hi, b + 4))
+
+
 def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     """Negated, hypothetical, threatened, habitual or generic mentions are not events."""
-    if index.tokens_in(_unreal, max(lo, a - 3), a):
+    if index.any_in(_unreal, max(lo, a - 3), a):
         return True
     hi = index.sentence_ranges[index.sentence_of[a]][1]
-    return bool(index.tokens_in(_habitual, b, min(hi, b + 3)))
+    return index.any_in(_habitual, b, min(hi, b + 3))
+
+
+@token_flag
+def _aerial(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_AIR)
+
+
+@token_flag
+def _launching(norm: str) -> bool:
+    return any(key.startswith(_LAUNCH) for key in token_keys(norm))
+
+
+@token_flag
+def _seizable(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(SEIZABLE)
 
 
 @token_flag

@@ -69,8 +69,6 @@ _CANDIDATE = re.compile(
 _DUAL_ENDING = re.compile(r"ت(?<=\w\wت)[يا]ن(?!\w)")
 _CLITICS_BEFORE_ARTICLE = re.compile("[وف]?[بلك]?(?=ال)|[وف](?=لل)")
 _PARTITIVE = frozenset({"من", "منهم", "منهن", "منها", "منكم"})
-_LETTERS_BEFORE = re.compile(r"[^\W\d_]+$")
-_PREVIOUS = re.compile(r"([^\W\d_]+)[\s(]*$")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{1,4}(?!\d)")
 _YEAR_WORDS = frozenset({"عام", "العام", "سنه", "السنه", "عامي", "منذ", "مطلع", "منتصف", "اواخر", "نهايه"})
@@ -102,8 +100,8 @@ def _scan(view: FoldedText, matches: list[re.Match[str]], found: list[NumberMent
 
 def _candidate(view: FoldedText, match: re.Match[str]) -> tuple[NumberMention | None, int]:
     if match.re is _DUAL_ENDING:
-        found = _LETTERS_BEFORE.search(view.folded, max(0, match.start() - 30), match.start())
-        start = found.start() if found else match.start()
+        found = _letters_before(view.folded, max(0, match.start() - 30), match.start())
+        start = match.start() if found is None else found
         word = view.folded[start : match.end()]
         clitics = _CLITICS_BEFORE_ARTICLE.match(word)
         if clitics:
@@ -155,8 +153,30 @@ def nearest_count(
 
 
 def _previous_word(folded: str, position: int) -> str | None:
-    match = _PREVIOUS.search(folded, max(0, position - 40), position)
-    return match.group(1) if match else None
+    r"""The letters before ``position`` (past spaces and "("), within 40 characters: ``([^\W\d_]+)[\s(]*$``."""
+    lo = max(0, position - 40)
+    end = position
+    while end > lo and (folded[end - 1].isspace() or folded[end - 1] == "("):
+        end -= 1
+    start = _letters_before(folded, lo, end)
+    return None if start is None else folded[start:end]
+
+
+def _letters_before(folded: str, lo: int, end: int) -> int | None:
+    r"""Where the letters ending at ``end`` begin (not before ``lo``): ``[^\W\d_]+$`` searched in [lo, end).
+
+    A loop back over a few characters: the regex search retried every start in the window, at a cost
+    quadratic in the word's length, and ran for most numbers of an article.
+    """
+    if end > lo and folded[end - 1] == "\n":  # ``$`` also matches before a final newline
+        end -= 1
+    start = end
+    while start > lo:
+        char = folded[start - 1]
+        if not char.isalnum() or char.isdecimal():  # ``[^\W\d_]``: a word character, no digit, no "_"
+            break
+        start -= 1
+    return start if start < end else None
 
 
 def _mention(view: FoldedText, start: int, end: int, value: float | None, unit: str | None, noun: str | None):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from operator import attrgetter
 
 from marsad.schemas.records import Entity, Quote
@@ -27,6 +28,7 @@ _LOOKBACK = 220
 _NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "عن", "علي", "الي", "مع", "خلال", "بعد", "قبل"})
 _START = attrgetter("start")
 _SUBJECT_REACH = 60  # characters before the verb where its subject may stand (SVO)
+_fold = lru_cache(maxsize=20_000)(fold)  # verbs and names recur: fold each spelling once
 
 
 def _words(text: str) -> frozenset[str]:
@@ -75,7 +77,7 @@ def find_quotes(ctx: ArticleContext) -> list[Quote]:
             continue
         verb = ctx.tokens[verb_at]
         quote = _attribute(ctx, verb_at, q_start - 1, inner, q_start, q_end)
-        if quote.speaker is None and previous is not None and fold(verb.text) in _CONTINUATION:
+        if quote.speaker is None and previous is not None and _fold(verb.text) in _CONTINUATION:
             quote = Quote(
                 inner, q_start, q_end, previous.speaker, previous.speaker_id, previous.speaker_role,
                 previous.outlet, verb.text,
@@ -170,7 +172,7 @@ def _antecedent(ctx: ArticleContext, verb_at: int) -> Entity | None:
         return None
     for entity in ctx.entities:
         before = entity.start < ctx.tokens[verb_at].start and entity.type == "ORG"
-        if before and fold(entity.text).split()[0] == noun[2:]:
+        if before and _fold(entity.text).split()[0] == noun[2:]:
             return entity
     return None
 
@@ -200,7 +202,7 @@ def _outlet(body: str, entities: list[Entity], lo: int, hi: int) -> str | None:
         prefix = body[max(lo, entity.start - 3) : entity.start]
         if entity.type == "ORG" and re.search(r"(?:^|\s)(?:لـ?|ل)\s*[“\"«(]*$", prefix):
             return entity.text
-        if entity.type == "ORG" and body[entity.start] == "ل" and fold(entity.text).startswith("لل"):
+        if entity.type == "ORG" and body[entity.start] == "ل" and _fold(entity.text).startswith("لل"):
             return entity.text
     return None
 

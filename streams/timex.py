@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .folding import FoldedText, folded_text
-from .timex_patterns import PATTERNS, anchor_windows
+from .timex_patterns import anchor_windows, may_match, patterns_for
 from .timex_resolve import RESOLVERS, Resolved, Resolver
 
 __all__ = ["TimeExpression", "find_times"]
@@ -82,10 +82,11 @@ def find_times(text: str, reference: dt.date | None, anchor: str = "published") 
 
 def _matches(folded: str) -> Iterator[tuple[re.Match[str], Resolver]]:
     for start, end, names in anchor_windows(folded):
-        for name, pattern in PATTERNS:
-            if name in names:
-                for match in pattern.finditer(folded, start, end):
-                    yield match, RESOLVERS[name]
+        for name, pattern, filtered in patterns_for(names):
+            if filtered and not may_match(name, folded, start, end):
+                continue
+            for match in pattern.finditer(folded, start, end):
+                yield match, RESOLVERS[name]
 
 
 def _blocked(view: FoldedText, match: re.Match[str]) -> bool:

@@ -8,6 +8,7 @@ pattern has a group ``t``: the span reported, which leaves out a leading clitic 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .number_words import TEEN_FIRST, TENS, word_trie
 
@@ -19,6 +20,8 @@ __all__ = [
     "TIME_UNITS",
     "WEEKDAYS",
     "anchor_windows",
+    "may_match",
+    "patterns_for",
 ]
 
 # Month names of both families, folded: Levantine/Iraqi (Syriac), Egyptian/Gulf (Latin), Maghrebi (French
@@ -226,3 +229,35 @@ def _anchor_patterns(match: re.Match[str]) -> frozenset[str]:
         if names is not None:
             return names
     return frozenset()
+
+
+# Literals of which every match of a pattern contains one (``_DIGIT`` for any digit): in a window without
+# any of them the pattern cannot match, and a ``find`` is far cheaper than a scan with a look-behind at
+# every character. Patterns not listed always run. Keep these in step with the patterns.
+_DIGIT = re.compile(r"\d")
+_NEEDS_DIGIT = ("day_month", "month_year", "year_explicit", "year_bare", "numeric")
+_NEEDS_WORD: dict[str, tuple[str, ...]] = {
+    "offset": ("قبل", "منذ"),
+    "duration": ("خلال", "مدي", "مدار", "مده", "طيله", "طوال", "غضون", "بعد"),
+    "vague_period": (
+        *("الايام", "الاسابيع", "الاشهر", "الشهور", "الاعوام", "السنوات", "السنين", "الساعات"),
+        *("اليومين", "الساعتين", "الاسبوعين", "الشهرين", "العامين"),
+    ),
+}
+
+
+def may_match(name: str, folded: str, start: int, end: int) -> bool:
+    """False when pattern ``name`` cannot match inside ``folded[start:end]`` (a required literal is absent)."""
+    if name in _NEEDS_DIGIT:
+        return _DIGIT.search(folded, start, end) is not None
+    needed = _NEEDS_WORD.get(name)
+    return needed is None or any(folded.find(word, start, end) >= 0 for word in needed)
+
+
+@lru_cache(maxsize=256)
+def patterns_for(names: frozenset[str]) -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    """The patterns named in ``names``, in :data:`PATTERNS` order, each with whether :func:`may_match`
+    can rule it out (the set of names comes from a window's anchors: few distinct sets recur)."""
+    return tuple(
+        (name, pattern, name in _NEEDS_DIGIT or name in _NEEDS_WORD) for name, pattern in PATTERNS if name in names
+    )

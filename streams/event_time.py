@@ -1,0 +1,85 @@
+"""When an event happened: the time expression that dates a mention, and whether it is recent or old news."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from marsad.schemas.records import EventTime
+
+from .arabic import fold
+from .context import ArticleContext
+from .event_index import ArticleIndex
+from .event_merge import Mention
+from .timex import TimeExpression
+
+__all__ = ["attach_time"]
+
+_RECENT_DAYS = 7
+_NEAR = 8  # tokens: a time this close to the trigger dates the event itself
+_FUTURE_WORDS = ("مقبل", "قادم", "المقبل", "القادم")
+_OLD_DAYS = 10
+
+
+def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
+    """Date the mention with the time nearest its trigger in its clause [c_lo, c_hi), else its sentence
+    [lo, hi); set ``recent`` (dated within a week, next to the trigger) and ``background`` (old news).
+    """
+    ctx = index.ctx
+    times = index.memo("event_times", lambda: _event_times(ctx))
+    if not times:
+        return  # no time to date it: the mention keeps its empty time
+    in_clause = False
+    tokens = ctx.tokens
+    near = (tokens[max(lo, a - _NEAR)].start, tokens[min(hi, a + _NEAR) - 1].end)
+    windows = ((tokens[c_lo].start, tokens[c_hi - 1].end), (m.sentence.start, m.sentence.end))
+    for scope, (start, end) in enumerate(windows):
+        inside = [t for t in times if start <= t.start and t.end <= end]
+        if inside:
+            anchor = tokens[a].start
+            best = min(inside, key=lambda t: abs(t.start - anchor))
+            in_clause = near[0] <= best.start < near[1]
+            m.time_explicit = in_clause or scope == 0
+            m.time = _event_time(index, best)
+            break
+    value = _iso(m.time.date)
+    if value is not None and ctx.time_anchor == "published":
+        age = (ctx.anchor_date - value).days
+        m.recent = in_clause and age <= _RECENT_DAYS
+        m.background = age > _OLD_DAYS
+    elif m.time.text is not None:
+        m.recent = in_clause
+
+
+def _event_time(index: ArticleIndex, e: TimeExpression) -> EventTime:
+    """The event's time record of a time expression, made once per article (mentions share it)."""
+    made: dict[int, EventTime] = index.memo("event_time_records", dict)
+    record = made.get(id(e))
+    if record is None:
+        record = made[id(e)] = EventTime(e.text, e.start, e.end, e.value, e.precision, e.anchor)
+    return record
+
+
+def _event_times(ctx: ArticleContext) -> list[TimeExpression]:
+    """Times that can date an event: not durations, not in the future of the article."""
+    return [t for t in ctx.times if getattr(t, "kind", "") != "duration" and not _future(ctx.anchor_date, t)]
+
+
+@lru_cache(maxsize=20_000)
+def _future_words(text: str) -> bool:
+    return any(word in fold(text) for word in _FUTURE_WORDS)
+
+
+def _future(anchor: date, expression: object) -> bool:
+    if _future_words(getattr(expression, "text", "")):
+        return True
+    value = _iso(getattr(expression, "value", None))
+    return value is not None and value > anchor
+
+
+@lru_cache(maxsize=4096)
+def _iso(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
