@@ -13,6 +13,7 @@ from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
+from .event_targets import TARGETED_TYPES, aimed_phrase
 from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
@@ -146,6 +147,8 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
         for lo_e, _, entity in reversed(index.entities_in(max(lo, a - 12), a)):
             if index.has(lo_e - 1, _FROM) and (m.actor is None or entity.text != m.actor.text):
                 return entity_argument(entity)
+    if m.type in TARGETED_TYPES:
+        return aimed_phrase(index, a, b, index.clause(a)[1], m.actor)
     return None
 
 

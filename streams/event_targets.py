@@ -1,0 +1,97 @@
+"""The target of an assault when no named entity is: the noun phrase the attack was aimed at.
+
+Analysts ask "what was hit" as often as "who": a patrol (على دوريتهم), a downed drone (إسقاط طائرة مسيرة),
+an airport (استهدف مطار ...). These are common nouns that the entity layer rightly leaves alone, so the
+target is read from the syntax around the trigger instead: the object of استهدف, the noun after a
+preposition of aim (على / ضد / بحق), or the direct object of a transitive trigger (أسقط، اغتال، خطف),
+past a subject named right after the verb (Arabic puts the subject first: أسقطت قوات الجيش طائرة).
+Only assault and abduction events get such a target; an arrest's or an operation's target stays the
+organisation the other pickers name, or none.
+"""
+
+from __future__ import annotations
+
+from marsad.schemas.records import EventArgument
+
+from .event_arguments import entity_argument, span_argument
+from .event_index import ArticleIndex
+from .event_lexicon import ASSAULT_TYPES, words
+
+__all__ = ["TARGETED_TYPES", "aimed_phrase"]
+
+TARGETED_TYPES = ASSAULT_TYPES | {"abduction"}
+
+_AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
+_AIM_PREPS = words("علي ضد بحق")
+# Triggers whose grammatical object is what was hit (verbs and their verbal nouns, folded).
+_TRANSITIVE = words(
+    "اسقط اسقطت اسقاط يسقط تسقط اغتال اغتالت اغتيال اختطف اختطفت اختطاف خطف خطفت "
+    "استهداف هاجم هاجمت مهاجمه قصف قصفت دمر دمرت تدمير"
+)
+# Nouns after على that place or time the event rather than name its target (على مقربة من، على بعد).
+_NOT_AIMED = words("مقربه بعد مسافه طول خلفيه اثر يد ايدي حدود الاقل غرار الرغم مدار قيد وقع راس متن مستوي")
+# Words that end a noun phrase: prepositions, relatives, conjunctions, time and frame words.
+_PHRASE_ENDS = words(
+    "في من الي علي عن مع قرب داخل خارج بين عند لدي نحو حول امام خلف خلال بعد قبل منذ حيث الذي التي الذين "
+    "كان كانت ما ان انه انها اثر عقب وفق بعدما اثناء بينما فيما مما ضمن عبر دون لم لن قد اليوم امس "
+    "صباح مساء ليل ليله فجر ظهر باتجاه بواسطه جراء نتيجه وسط شمال جنوب شرق غرب شمالي جنوبي شرقي غربي"
+)
+_ENDS_BEFORE_AIM = _PHRASE_ENDS - _AIM_PREPS
+_NOT_HEADS = _PHRASE_ENDS | _NOT_AIMED
+_PROCLITIC_PREPS = ("ب", "ل", "ك")
+_MAX_WORDS = 3
+_SETTLED = frozenset({"A", "P"})  # GeoNames feature classes: countries and regions, towns and villages
+_AIM_REACH = 6  # tokens after the trigger where استهدف still names this event's target
+_PREP_REACH = 5  # tokens after the trigger where على / ضد / بحق still do
+
+
+def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArgument | None) -> EventArgument | None:
+    """The target phrase of the trigger at tokens [a, b), looked for up to the clause end ``c_hi``."""
+    hi = index.sentence_ranges[index.sentence_of[a]][1]
+    for j in range(b, min(hi, b + _AIM_REACH)):
+        if index.has(j, _AIM_VERBS):
+            return _phrase(index, j + 1, hi, actor)
+    for j in range(b, min(hi, b + _PREP_REACH)):
+        if index.has(j, _ENDS_BEFORE_AIM):
+            break
+        if index.norms[j] in _AIM_PREPS:
+            return _phrase(index, j + 1, hi, actor)
+    if index.has(a, _TRANSITIVE):
+        j = b
+        subject = index.entity_at(j)
+        if subject is not None and subject[0] == j:
+            j = subject[1]
+        elif index.norms[j : j + 1] == ("قوات",) and index.entity_at(j + 1) is not None:
+            j = index.entity_at(j + 1)[1]  # type: ignore[index]
+        return _phrase(index, j, min(hi, c_hi), actor)
+    return None
+
+
+def _phrase(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
+    """The noun phrase starting at token ``j`` (at most three words), or the entity starting there."""
+    if j >= hi:
+        return None
+    entity = index.entity_at(j)
+    if entity is not None and entity[0] == j:
+        found = entity_argument(entity[2])
+        return None if actor is not None and found.text == actor.text else found
+    tokens = index.ctx.tokens
+    place = index.places_in(j, j + 1)
+    if place and place[0][2].feature_class not in _SETTLED:
+        return span_argument(index.ctx.body, tokens[j].start, tokens[place[0][1] - 1].end)
+    norms = index.norms
+    first = norms[j]
+    if not first.isalpha() or index.has(j, _NOT_HEADS) or first.startswith(_PROCLITIC_PREPS):
+        return None
+    end = j + 1
+    while end < min(hi, j + _MAX_WORDS):
+        norm = norms[end]
+        if not norm.isalpha() or index.has(end, _PHRASE_ENDS) or norm.startswith(("و", "ف", *_PROCLITIC_PREPS)):
+            break
+        if index.entity_at(end) is not None:
+            break
+        end += 1
+    if any(where.feature_class in _SETTLED for _, _, where in index.places_in(j, end)):
+        return None  # a country, region or town is where it happened, not what was hit
+    found = span_argument(index.ctx.body, tokens[j].start, tokens[end - 1].end)
+    return None if actor is not None and found.text == actor.text else found

@@ -1,0 +1,70 @@
+"""Targets that are not named entities: the object of an assault, read from the syntax around its trigger."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.streams.events import find_events
+
+from .test_events import SY, SY_CITY, make_context
+
+
+def targets(body: str, entities: dict[str, str] | None = None, places: dict | None = None) -> dict[str, str | None]:
+    found = find_events(make_context(body, entities, places))
+    return {e.type: (e.target.text if e.target else None) for e in found}
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "event_type", "target"),
+    [
+        # the object of استهدف (a place word and its name: the place phrase)
+        (
+            "شنت الجماعة هجوما صاروخيا استهدف مطار المدينة الدولي، وأسفر عن مقتل شخصين.",
+            {"الجماعة": "ORG"},
+            "shelling",
+            "مطار المدينة",
+        ),
+        # على + noun, across the trigger's own noun phrase and a comma
+        ("قتل جندي في انفجار عبوة ناسفة، على دوريتهم قرب البلدة.", {}, "bombing", "دوريتهم"),
+        # ضد + noun
+        ("نفذ مسلحون هجوما ضد حاجز للشرطة.", {}, "attack", "حاجز"),
+        # the direct object of a transitive trigger (its verbal noun)
+        ("أعلنت الجماعة إسقاط طائرة مسيرة في أجواء المدينة.", {"الجماعة": "ORG"}, "attack", "طائرة مسيرة"),
+        # verb, named subject, then the object (Arabic puts the subject first)
+        (
+            "أسقطت قوات الجيش الوطني طائرة مسيرة تابعة للمتمردين.",
+            {"الجيش الوطني": "ORG"},
+            "attack",
+            "طائرة مسيرة تابعة",
+        ),
+    ],
+)
+def test_the_phrase_an_assault_was_aimed_at_is_its_target(
+    body: str, entities: dict[str, str], event_type: str, target: str
+) -> None:
+    assert targets(body, entities)[event_type] == target
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "places", "event_type"),
+    [
+        # على مقربة من: a distance, not a target
+        ("وقع انفجار عبوة ناسفة على مقربة من سوق شعبي.", {}, {}, "bombing"),
+        # a country or a town after على is where the strikes fell, not what they hit
+        ("شنت الطائرات غارات على سوريا.", {"سوريا": "LOC"}, {"سوريا": SY}, "airstrike"),
+        ("شنت الطائرات غارات على محافظة حمص.", {"حمص": "LOC"}, {"حمص": SY_CITY}, "airstrike"),
+        # a passive verb has no object: what follows is the means (بصاروخ)
+        ("قال الجيش إن الطائرة المسيرة أسقطت بصاروخ أرض جو فوق المدينة.", {"الجيش": "ORG"}, {}, "attack"),
+    ],
+)
+def test_no_target_is_guessed_where_the_phrase_names_none(
+    body: str, entities: dict[str, str], places: dict, event_type: str
+) -> None:
+    found = targets(body, entities, places)
+    assert event_type in found
+    assert found[event_type] is None
+
+
+def test_an_arrest_keeps_its_organisation_target_and_gets_no_phrase() -> None:
+    found = targets("ألقت الشرطة القبض على مطلوبين في الحي.", {"الشرطة": "ORG"})
+    assert found["arrest"] is None
