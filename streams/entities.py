@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from marsad.schemas.records import Entity
 
@@ -19,9 +19,12 @@ _QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده",
 _TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
 
 
-@dataclass(frozen=True, slots=True)
-class ModelSpan:
-    """An entity span read off the tagger's BIO labels."""
+class ModelSpan(NamedTuple):
+    """An entity span read off the tagger's BIO labels.
+
+    A named tuple (like :class:`~marsad.streams.tokenize.Token`): articles make hundreds, and it is built
+    several times faster than a frozen dataclass.
+    """
 
     text: str
     type: str
@@ -97,8 +100,8 @@ def merge_entities(
         start, end = trim_proclitic(body, span.start, span.end, known)
         if span.type == "LOC":
             start, end = trim_qualifier(body, start, end)
-        if _overlaps(chosen, start, end):  # kept only when it strictly contains every span it overlaps
-            overlapping = [e for e in chosen if e.start < end and start < e.end]
+        overlapping = [e for e in chosen if e.start < end and start < e.end]
+        if overlapping:  # kept only when it strictly contains every span it overlaps
             if not all(start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping):
                 continue
             chosen = [e for e in chosen if not (e.start < end and start < e.end)]

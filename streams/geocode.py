@@ -38,6 +38,7 @@ _PUNCT_RE = re.compile(r"[\"'()\[\]«»<>.,:;!?]")
 _DOMINANCE = 10
 _BIG_CITY = 100_000
 _SAME_PLACE_KM = 50.0
+_MISSING = object()
 _MAX_MEMO = 100_000
 
 
@@ -74,6 +75,7 @@ class Geocoder:
         self._by_key = keys
         self._memo: dict[str, tuple[tuple[Place, ...], str, bool, bool] | None] = {}
         self._matches: dict[tuple[str, tuple[str, ...]], GeoMatch | None] = {}
+        self._evidence: dict[str, tuple[str, int] | None] = {}
 
     @classmethod
     def load(cls) -> Geocoder:
@@ -140,21 +142,29 @@ class Geocoder:
         score: Counter[str] = Counter()
         first: dict[str, int] = {}
         for i, name in enumerate(names):
-            found = self._lookup(name)
-            if not found:
+            evidence = self._evidence.get(name, _MISSING)
+            if evidence is _MISSING:
+                evidence = self._country_evidence(name)
+            if evidence is None:
                 continue
-            places = found[0]
-            countries = {p.country_code for p in places if p.country_code}
-            if any(p.feature_code == "PCLI" for p in places) and len(countries) == 1:
-                weight = 2
-            elif len(countries) == 1:
-                weight = 1
-            else:
-                continue
-            code = countries.pop()
+            code, weight = evidence
             score[code] += weight
             first.setdefault(code, i)
         return sorted(score, key=lambda c: (-score[c], first[c]))
+
+    def _country_evidence(self, name: str) -> tuple[str, int] | None:
+        """The country a name points to and its weight (2 for a country), remembered: names recur."""
+        found = self._lookup(name)
+        evidence = None
+        if found:
+            places = found[0]
+            countries = {p.country_code for p in places if p.country_code}
+            if len(countries) == 1:
+                evidence = (countries.pop(), 2 if any(p.feature_code == "PCLI" for p in places) else 1)
+        if len(self._evidence) > _MAX_MEMO:
+            self._evidence.clear()
+        self._evidence[name] = evidence
+        return evidence
 
     def _lookup(self, name: str) -> tuple[tuple[Place, ...], str, bool, bool] | None:
         """:meth:`_find` with a memory: an article names the same places again and again."""

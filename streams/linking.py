@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import NamedTuple
 
 from .gazetteer import PhraseMatcher, phrase_key
 from .tokenize import Token, tokenize
@@ -36,9 +37,12 @@ class Canonical:
     country: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class LinkedMention:
-    """An alias found in text (``text == body[start:end]``, proclitic excluded) and what it denotes."""
+class LinkedMention(NamedTuple):
+    """An alias found in text (``text == body[start:end]``, proclitic excluded) and what it denotes.
+
+    A named tuple (like :class:`~marsad.streams.tokenize.Token`): articles make hundreds, and it is built
+    several times faster than a frozen dataclass.
+    """
 
     text: str
     start: int

@@ -53,7 +53,7 @@ class CrfTables:
         self.gaz_start = np.zeros(1024, dtype=bool)
         self._count = 1
         self._gazetteer: dict[tuple[frozenset[str], bool], tuple[list[int], ...]] = {}
-        self._blocks: dict[tuple[frozenset[str], int, bool, bool], tuple[list[int], list[int]]] = {}
+        self._blocks: dict[tuple[frozenset[str], int, bool, bool], tuple[np.ndarray, np.ndarray]] = {}
 
     def type_ids(self, keys: Sequence[str], lexicon: Lexicon) -> list[int]:
         """Row ids of ``keys``, computing (in one batch) the rows of types not seen before."""
@@ -108,8 +108,8 @@ class CrfTables:
 
     def gazetteer_block(
         self, kinds: frozenset[str], length: int, left: bool, right: bool
-    ) -> tuple[list[int], list[int]]:
-        """The features of a whole gazetteer match: (offset from its first token, attribute id) pairs.
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The features of a whole gazetteer match: (offset from its first token, attribute id) arrays.
 
         ``left``/``right``: whether the sentence has a token before/after the match. The order is token
         by token (own, then the token before, then the one after), as the sums expect it.
@@ -129,7 +129,7 @@ class CrfTables:
                 if j + 1 < length or right:
                     offsets.extend([j + 1] * len(after))
                     attrs.extend(after)
-            cached = self._blocks[key] = (offsets, attrs)
+            cached = self._blocks[key] = (np.array(offsets, dtype=np.intp), np.array(attrs, dtype=np.intp))
         return cached
 
 
@@ -183,32 +183,32 @@ class Doc:
             at += n
         scores = tables.weights[bigram]
         hits, rows = self._gazetteer_hits(tables, np.flatnonzero(tables.gaz_start[ids]).tolist(), lexicon)
-        if hits:
+        if len(hits):
             order = np.argsort(hits, kind="stable")
-            where = np.asarray(hits)[order]
+            where = hits[order]
             first = np.flatnonzero(np.diff(where, prepend=-1))
-            scores[where[first]] += np.add.reduceat(tables.weights[np.asarray(rows)[order]], first, axis=0)
+            scores[where[first]] += np.add.reduceat(tables.weights[rows[order]], first, axis=0)
         return scores
 
-    def _gazetteer_hits(self, tables: CrfTables, starts: list[int], lexicon: Lexicon) -> tuple[list[int], list[int]]:
+    def _gazetteer_hits(self, tables: CrfTables, starts: list[int], lexicon: Lexicon) -> tuple[np.ndarray, np.ndarray]:
         """Token positions (document order) and attribute ids of every gazetteer feature, match by match."""
-        hits: list[int] = []
-        rows: list[int] = []
-        if not starts:
-            return hits, rows
+        bases: list[int] = []
+        blocks: list[tuple[np.ndarray, np.ndarray]] = []
         at = cursor = 0
-        for sent in self.keys:
+        for sent in self.keys if starts else ():
             n = len(sent)
             stop = bisect_left(starts, at + n, cursor)
             if stop > cursor:
                 for first, length, kinds in lexicon.match_spans(sent, [s - at for s in starts[cursor:stop]]):
-                    offsets, attrs = tables.gazetteer_block(kinds, length, first > 0, first + length < n)
-                    base = at + first
-                    hits.extend([base + offset for offset in offsets])
-                    rows.extend(attrs)
+                    blocks.append(tables.gazetteer_block(kinds, length, first > 0, first + length < n))
+                    bases.append(at + first)
                 cursor = stop
             at += n
-        return hits, rows
+        if not blocks:
+            return np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+        offsets, attrs = zip(*blocks, strict=True)
+        hits = np.concatenate(offsets) + np.repeat(bases, [len(block) for block in attrs])
+        return hits, np.concatenate(attrs)
 
     def split(self, values: np.ndarray) -> list[np.ndarray]:
         """Cut per-token values (document order) back into sentences."""
@@ -234,7 +234,7 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.nd
     deltas = np.empty(batch.shape)
     deltas[0] = batch[0]
     cand = np.empty((size, size, len(lengths)))
-    trans3 = trans[:, :, None]
+    trans3 = np.ascontiguousarray(np.broadcast_to(trans[:, :, None], cand.shape))  # a full operand adds faster
     add, best_of = np.add, np.maximum.reduce
     for previous, out, emission in zip(deltas[:-1, :, None, :], deltas[1:], batch[1:], strict=True):
         add(previous, trans3, out=cand)
@@ -247,16 +247,33 @@ def viterbi(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray) -> np.nd
 
 def _backtrack(best: np.ndarray, firsts: list[int], lengths: list[int], trans: np.ndarray) -> np.ndarray:
     """Follow the back pointers from each sentence's best last label (``best``: per-token Viterbi scores)."""
-    size = trans.shape[0]
-    backs = (best[:-1, None, :] + trans.T).argmax(axis=2).ravel().tolist()  # token r's at (r - 1) * size
+    backs = _back_pointers(best, trans)  # token r's for label y at y * (len(best) - 1) + r - 1
+    stride = len(best) - 1
     ends = best[[first + n - 1 for first, n in zip(firsts, lengths, strict=True)]].argmax(axis=1).tolist()
     path = [0] * len(best)
     for first, n, y in zip(firsts, lengths, ends, strict=True):
         for r in range(first + n - 1, first, -1):
             path[r] = y
-            y = backs[(r - 1) * size + y]
+            y = backs[y * stride + r - 1]
         path[first] = y
     return np.array(path, dtype=np.intp)
+
+
+def _back_pointers(best: np.ndarray, trans: np.ndarray) -> bytes | list[int]:
+    """For each token after the first and each label, the best previous label (the lowest id on a tie).
+
+    ``argmax`` over the short label axis runs row by row; a running maximum over the previous labels
+    (the outer axis) takes a few calls on long contiguous rows instead. Returned as bytes: indexing them is
+    as quick as a list, without converting thousands of numpy integers.
+    """
+    size = trans.shape[0]
+    cand = trans[:, :, None] + np.ascontiguousarray(best[:-1].T)[:, None, :]  # (previous, label, token)
+    top = cand[0].copy()
+    out = np.zeros(top.shape, dtype=np.uint8 if size <= 256 else np.intp)
+    for previous in range(1, size):
+        np.copyto(out, previous, where=cand[previous] > top)  # strictly: an equal later label does not win
+        np.maximum(top, cand[previous], out=top)
+    return out.tobytes() if size <= 256 else out.ravel().tolist()
 
 
 def marginals(scores: np.ndarray, lengths: np.ndarray, trans: np.ndarray, path: np.ndarray) -> np.ndarray:

@@ -15,12 +15,16 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 
 from .arabic import fold
 
-__all__ = ["Sentence", "Token", "split_sentences", "token_spans", "tokenize"]
+__all__ = ["Sentence", "Token", "sentence_spans", "split_sentences", "token_spans", "tokenize"]
 
 # A sentence ends at . ! ? ؟ … or a line break, when followed by space; or at a blank line. The run of
 # stops is matched possessively from its first mark: a long run of dots must not backtrack quadratically.
-_SENTENCE_END_RE = re.compile(r"(?:(?<![.!?\u061f\u2026])[.!?\u061f\u2026]++[\"'»”)\]]*+(?=\s)|\n\s*\n|\n)")
-_SPACE_SPLIT_RE = re.compile(r"(\s+)")
+# The pattern opens with a character class so that the regex engine skips to candidates with a table
+# look-up; which kind of end it is, is then read behind that first character.
+_STOP = "[.!?\u061f\u2026]"
+_SENTENCE_END_RE = re.compile(
+    rf"[.!?\u061f\u2026\n](?:(?<={_STOP})(?<!{_STOP}.){_STOP}*+[\"'»”)\]]*+(?=\s)|(?<=\n)\s*\n|(?<=\n))"
+)
 # News vocabulary is Zipfian: caching keys per word type makes folding nearly free.
 _fold_word = lru_cache(maxsize=200_000)(fold)
 
@@ -53,36 +57,25 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     Each whitespace-separated chunk is tokenised by camel-tools, then its pieces are located in the chunk
     in order; a piece camel-tools rewrote (none should be) is dropped rather than given a wrong span.
     """
-    tokens: list[Token] = []
-    append = tokens.append
-    for base, chunk in _chunks(text, offset):
-        for piece, start, end, norm in _pieces(chunk):
-            append(Token(piece, base + start, base + end, norm))
-    return tokens
+    return [Token(text[start:end], start + offset, end + offset, norm) for start, end, norm in token_spans(text)]
 
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:
-    """``(start, end, norm)`` of every token of :func:`tokenize`, without building the tokens."""
+    """``(start, end, norm)`` of every token of :func:`tokenize`, without building the tokens.
+
+    The chunks come from ``str.split`` (the same whitespace as the regex ``\\s``); each is found with
+    ``str.find`` from the end of the previous one, which is exact: a chunk starts with a non-space.
+    """
     spans: list[tuple[int, int, str]] = []
     append = spans.append
-    for base, chunk in _chunks(text, 0):
+    find = text.find
+    at = 0
+    for chunk in text.split():
+        at = find(chunk, at)
         for _, start, end, norm in _pieces(chunk):
-            append((base + start, base + end, norm))
+            append((at + start, at + end, norm))
+        at += len(chunk)
     return spans
-
-
-def _chunks(text: str, offset: int) -> list[tuple[int, str]]:
-    """The whitespace-separated chunks of ``text`` and where they start (one C-level split, then sums)."""
-    parts = _SPACE_SPLIT_RE.split(text)
-    chunks = []
-    at = offset
-    for chunk, space in zip(parts[::2], parts[1::2], strict=False):
-        if chunk:
-            chunks.append((at, chunk))
-        at += len(chunk) + len(space)
-    if parts[-1]:
-        chunks.append((at, parts[-1]))
-    return chunks
 
 
 @lru_cache(maxsize=200_000)
@@ -101,19 +94,24 @@ def _pieces(chunk: str) -> tuple[tuple[str, int, int, str], ...]:
 
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into non-empty sentences, trimmed of surrounding whitespace, with their offsets."""
-    sentences: list[Sentence] = []
+    return [Sentence(text[start:end], start, end) for start, end in sentence_spans(text)]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of :func:`split_sentences`, without building the sentences."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
-        _append_trimmed(text, start, match.end(), sentences)
+        _append_trimmed(text, start, match.end(), spans)
         start = match.end()
-    _append_trimmed(text, start, len(text), sentences)
-    return sentences
+    _append_trimmed(text, start, len(text), spans)
+    return spans
 
 
-def _append_trimmed(text: str, start: int, end: int, out: list[Sentence]) -> None:
+def _append_trimmed(text: str, start: int, end: int, out: list[tuple[int, int]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
     if end > start:
-        out.append(Sentence(text[start:end], start, end))
+        out.append((start, end))
