@@ -91,6 +91,7 @@ def main() -> None:
     use_word_classes(out / WORD_CLASSES_FILE)
     if not args.eval_only:
         started = time.perf_counter()
+        out.mkdir(parents=True, exist_ok=True)
         classes = build_word_classes(args.lexicons, args.name_max_zipf, args.min_zipf)
         text = "".join(f"{line}\n" for line in classes).encode("utf-8")
         (out / WORD_CLASSES_FILE).write_bytes(gzip.compress(text, compresslevel=9, mtime=0))
