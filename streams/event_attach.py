@@ -29,6 +29,7 @@ _AGAINST_OR_FROM = _AGAINST | {"من"}
 _TARGET_PREPS_OR_IN = _TARGET_PREPS | {"في"}
 _BY_HAND = frozenset({"قبل", "يد", "ايدي"})  # من قبل / على يد / بأيدي X: X is the agent
 _FROM = frozenset({"من"})
+_REPORTING_VERBS = words("اعلن اعلنت قال قالت اكد اكدت ذكر ذكرت افاد افادت اوضح اوضحت صرح صرحت")
 _BEFORE = frozenset({"قبل"})
 _ON = frozenset({"علي"})
 _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
@@ -119,11 +120,22 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)
-        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS)
+        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS) and not _speaker(index, e)
     ]
     if before:
         return entity_argument(before[-1][2])
     return None
+
+
+def _speaker(index: ArticleIndex, entity: tuple[int, int, Any]) -> bool:
+    """A person named right after a reporting verb (أعلن "الزاملي" عن انفجار) reports the event; an
+    organisation there (أعلن الحوثيون إسقاط طائرة) usually announces its own act, so it stays a candidate."""
+    if entity[2].type != "PER":
+        return False
+    j = entity[0] - 1
+    while j >= 0 and not index.norms[j].isalpha():
+        j -= 1
+    return j >= 0 and index.has(j, _REPORTING_VERBS)
 
 
 def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> EventArgument | None:
