@@ -17,7 +17,7 @@ from typing import Any
 from .arabic import strip_clitics
 from .tokenize import Token
 
-__all__ = ["cited_outlets", "retype_by_context"]
+__all__ = ["cited_outlets", "retype_by_context", "spokesperson_names"]
 
 # Folded forms, as Token.norm has them.
 _SETTLEMENTS = frozenset(
@@ -28,6 +28,7 @@ _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي",
 # "ل" is لـ written apart (قال لـ"الجزيرة"، وفقاً لـ«الجزيرة»).
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
 _QUOTES = frozenset("\"'“”«»‘’")
+_SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
 
 
 def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
@@ -55,6 +56,29 @@ def cited_outlets(tokens: Sequence[Token], link: Callable, make: Callable) -> li
         told = token.norm.startswith("ل") and _outlet(link, strip_clitics(token.norm))  # قال للأناضول
         if told or (_word_before(tokens, i) in _CITING and _outlet(link, token.text)):
             found.append(make(token.text, "ORG", token.start, token.end))
+    return found
+
+
+def spokesperson_names(body: str, tokens: Sequence[Token], make: Callable) -> list[Any]:
+    """The name set off by commas after a spokesperson's title (المتحدث العسكري باسم الحوثيين، يحيى سريع،).
+
+    Spokespeople are quoted in almost every conflict report, and their names are often also common words
+    (سريع "fast"), which a tagger that weighs word frequency hesitates on; the apposition is unambiguous.
+    """
+    found = []
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        if strip_clitics(token.norm) not in _SPOKESPERSON:
+            continue
+        comma = next((j for j in range(i + 1, min(n, i + 7)) if tokens[j].norm == ","), None)
+        if comma is None:
+            continue
+        end = comma + 1
+        while end < min(n, comma + 4) and tokens[end].norm.isalpha() and not tokens[end].norm.startswith("ال"):
+            end += 1
+        if end - comma - 1 >= 2 and end < n and tokens[end].norm in (",", "."):
+            start, stop = tokens[comma + 1].start, tokens[end - 1].end
+            found.append(make(body[start:stop], "PER", start, stop))
     return found
 
 

@@ -23,7 +23,7 @@ from marsad.schemas.records import (
 
 from .context import ArticleContext, EventFinding
 from .entities import ModelSpan, merge_entities, spans_from_labels
-from .entity_context import cited_outlets, retype_by_context
+from .entity_context import cited_outlets, retype_by_context, spokesperson_names
 from .entity_rules import extend_nationality, rule_spans
 from .events import find_events, plover_for
 from .geocode import Geocoder
@@ -113,7 +113,7 @@ class Extractor:
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
             spans = [s for s in spans if not _overlaps_any(s, outlets)] + outlets
             places = [p for p in places if not _overlaps_any(p, outlets)]
-        rules = rule_spans(body, tokens)
+        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, ModelSpan)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         return extend_nationality(body, merged, tokens)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.streams.entities import ModelSpan
-from marsad.streams.entity_context import cited_outlets, retype_by_context
+from marsad.streams.entity_context import cited_outlets, retype_by_context, spokesperson_names
 from marsad.streams.linking import EntityLinker
 from marsad.streams.tokenize import tokenize
 
@@ -51,3 +51,19 @@ def test_an_outlet_cited_or_spoken_to_is_an_organisation(body: str, expected: li
     found = cited_outlets(tokenize(body), link, ModelSpan)
     assert [s.text for s in found] == expected
     assert all(s.type == "ORG" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وقال المتحدث العسكري باسم الجماعة، صالح سريع، إن الطائرة أسقطت.", ["صالح سريع"]),
+        ("وأوضح الناطق الرسمي، أحمد بن علي، أن القوات تقدمت.", ["أحمد بن علي"]),
+        # what follows the comma is not a name: a definite noun, or a clause running on
+        ("وقال المتحدث، الذي رفض ذكر اسمه، إن الوضع هادئ.", []),
+        ("وقال المتحدث، إن القوات تقدمت نحو المدينة.", []),
+    ],
+)
+def test_the_name_in_apposition_to_a_spokesperson_is_a_person(body: str, expected: list[str]) -> None:
+    found = spokesperson_names(body, tokenize(body), ModelSpan)
+    assert [s.text for s in found] == expected
+    assert all(s.type == "PER" and body[s.start : s.end] == s.text for s in found)
