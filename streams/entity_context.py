@@ -14,10 +14,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .arabic import strip_clitics
+from .arabic import fold, strip_clitics
 from .tokenize import Token
 
-__all__ = ["cited_outlets", "retype_by_context", "spokesperson_names"]
+__all__ = ["cited_outlets", "drop_generic_nouns", "retype_by_context", "spokesperson_names"]
 
 # Folded forms, as Token.norm has them.
 _SETTLEMENTS = frozenset(
@@ -29,6 +29,12 @@ _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي",
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
 _QUOTES = frozenset("\"'“”«»‘’")
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
+# Common nouns that head place and organisation names but never name one alone (without ال; folded).
+_GENERIC_NOUNS = frozenset(
+    ["ريف", "ارياف", "منطقه", "مناطق", "مدينه", "مدن", "بلده", "قريه", "قري", "محافظه", "عاصمه", "حي", "احياء",
+     "شارع", "ساحه", "مخيم", "جبهه", "طراز", "نوع", "بلاد", "دوله", "اقليم", "ولايه", "ناحيه", "قضاء", "مديريه",
+     "حكومه", "وزاره", "قوات", "جيش", "شرطه", "جماعه", "تنظيم", "حركه", "حزب", "مجلس", "خليه"]
+)  # fmt: skip
 
 
 def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
@@ -45,6 +51,20 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             span = replace(span, type="LOC")
         out.append(span)
     return out
+
+
+def drop_generic_nouns(spans: Sequence[Any]) -> list[Any]:
+    """The model's spans without one-word common nouns it took for names (الريف، المنطقة، طراز).
+
+    "The countryside" or "the region" alone names no place an analyst can map: the place is the one the
+    noun heads (ريف دير الزور), which the gazetteer and the rules find on their own.
+    """
+    return [s for s in spans if " " in s.text.strip() or _bare(s.text) not in _GENERIC_NOUNS]
+
+
+def _bare(text: str) -> str:
+    stem = strip_clitics(fold(text.strip()))
+    return stem[2:] if stem.startswith("ال") else stem
 
 
 def cited_outlets(tokens: Sequence[Token], link: Callable, make: Callable) -> list[Any]:

@@ -23,7 +23,7 @@ from marsad.schemas.records import (
 
 from .context import ArticleContext, EventFinding
 from .entities import ModelSpan, merge_entities, spans_from_labels
-from .entity_context import cited_outlets, retype_by_context, spokesperson_names
+from .entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names
 from .entity_rules import extend_nationality, rule_spans
 from .events import find_events, plover_for
 from .geocode import Geocoder
@@ -106,10 +106,11 @@ class Extractor:
     def _entities(self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Entity]:
         link = self.linker.link
         grouped = _tokens_by_sentence(tokens, sentences)
-        spans = retype_by_context(spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped)), tokens)
+        tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
+        spans = retype_by_context(drop_generic_nouns(tagged), tokens)
         outlets = cited_outlets(tokens, link, ModelSpan)
         linked = self.linker.find(body, tokens)
-        places = self.spotter.find(body, tokens)
+        places = drop_generic_nouns(self.spotter.find(body, tokens))
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
             spans = [s for s in spans if not _overlaps_any(s, outlets)] + outlets
             places = [p for p in places if not _overlaps_any(p, outlets)]

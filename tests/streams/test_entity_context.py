@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.streams.entities import ModelSpan
-from marsad.streams.entity_context import cited_outlets, retype_by_context, spokesperson_names
+from marsad.streams.entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names
 from marsad.streams.linking import EntityLinker
 from marsad.streams.tokenize import tokenize
 
@@ -67,3 +67,19 @@ def test_the_name_in_apposition_to_a_spokesperson_is_a_person(body: str, expecte
     found = spokesperson_names(body, tokenize(body), ModelSpan)
     assert [s.text for s in found] == expected
     assert all(s.type == "PER" and body[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("الريف", False),
+        ("بالمنطقة", False),
+        ("طراز", False),
+        ("الريف الشرقي", True),  # more than one word: a name may be headed by the noun
+        ("الرقة", True),
+        ("داعش", True),
+    ],
+)
+def test_a_one_word_common_noun_is_not_a_name(text: str, kept: bool) -> None:
+    spans = [ModelSpan(text, "LOC", 0, len(text))]
+    assert bool(drop_generic_nouns(spans)) is kept
