@@ -13,7 +13,7 @@ from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
-from .event_targets import TARGETED_TYPES, aimed_phrase
+from .event_targets import TARGETED_TYPES, aimed_phrase, clash_sides
 from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
@@ -58,6 +58,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         m.actor = None if m.passive else _actor(index, a, b, c_lo, c_hi, lo)
         m.target = _target(index, m, a, b, lo, hi)
         repelled_attack(index, m, a, lo)
+        if m.type == "armed_clash" and (sides := clash_sides(index, b)) is not None:
+            m.actor, m.target = sides
         _locate(index, m, a, c_lo, c_hi, lo, hi)
     attach_time(index, m, a, c_lo, c_hi, lo, hi)
     _counts(index, m, a, b, lo, hi)

@@ -82,3 +82,28 @@ def test_an_arrest_keeps_its_organisation_target_and_gets_no_phrase() -> None:
 def test_a_person_reporting_an_event_is_not_its_actor(body: str, entities: dict[str, str], actor: str | None) -> None:
     [event] = [e for e in find_events(make_context(body, entities)) if e.type != "statement"]
     assert (event.actor.text if event.actor else None) == actor
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "sides"),
+    [
+        (
+            "اندلعت اشتباكات عنيفة، ليل السبت، بين الجيش الوطني وقوات الحماية في البلدة.",
+            {"الجيش الوطني": "ORG", "قوات الحماية": "ORG"},
+            ("الجيش الوطني", "قوات الحماية"),
+        ),
+        (
+            "وقعت اشتباكات بين مسلحين من الجماعة وقوات الأمن في المدينة.",
+            {"الجماعة": "ORG", "قوات الأمن": "ORG"},
+            ("الجماعة", "قوات الأمن"),
+        ),
+        # one side named only: no pair is guessed
+        ("اندلعت اشتباكات بين الجيش الوطني ومسلحين مجهولين.", {"الجيش الوطني": "ORG"}, None),
+    ],
+)
+def test_the_two_sides_of_a_clash_are_its_actor_and_target(
+    body: str, entities: dict[str, str], sides: tuple[str, str] | None
+) -> None:
+    [clash] = [e for e in find_events(make_context(body, entities)) if e.type == "armed_clash"]
+    found = (clash.actor.text, clash.target.text) if clash.actor and clash.target else None
+    assert found == sides
