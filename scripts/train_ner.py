@@ -1,4 +1,4 @@
-"""Train the NER tagger (two-pass CRF) on ANERcorp and write it into streams/data/.
+"""Train the NER tagger (CRF over ANERcorp, with external name and frequency lexicons) into streams/data/.
 
 Usage (from the repository root):
 
@@ -12,18 +12,28 @@ Data: ``<data>/anercorp/train.conll`` (ANERcorp, Benajiba et al. 2007, CAMeL Lab
 dev-only dependency; CC BY 4.0). The last 10% of the sentences of train.conll are held out as the dev slice:
 every reported score is on it, and nothing is tuned on anything else.
 
+Build-time only dependencies (nothing is downloaded, nothing of them is imported at run time): ``names-dataset``
+3.3.1 (MIT; given and family names ranked per country, from public Facebook profiles) and ``wordfreq`` 3.1.1
+(code Apache-2.0, data CC BY-SA 4.0; Arabic word frequencies). They yield the word-class table.
+
 Output: ``ner.crfsuite`` (the CRF), ``ner.pass2.crfsuite`` (only with --pass2: document memory), ``ner_gazetteer.txt``
-(name lists used as features) and ``ner_model.json`` (metadata, attribution, dev scores).
+(ANERgazet plus the names the training labels tag, as ``sPERS``/``sORG``/``sLOC``/``sMISC`` entries),
+``ner_words.tsv.gz`` (word classes: name-rank and frequency buckets) and ``ner_model.json`` (metadata, attribution,
+dev scores). The training names are jackknifed: a training document sees only the names of the other folds
+(``--name-folds``), so the CRF learns how far a name seen elsewhere can be trusted; at run time all are used.
 
 Deterministic: L-BFGS from a zero start, sorted inputs, fixed folds; the same data gives the same model.
-Runtime: about 2 minutes (5-9 with --pass2: four jackknife folds, then pass 2). Without pass 2 the tagger
+Runtime: about 3-4 minutes (more with --pass2: four jackknife folds, then pass 2). Without pass 2 the tagger
 makes an article consistent by propagating its PER/ORG names (``ner_consistency.propagate``) instead.
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
+import math
+import pickle
 import re
 import sys
 import tempfile
@@ -39,18 +49,30 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from marsad.streams.arabic import fold  # noqa: E402
-from marsad.streams.conll import ConllSentence, read_conll, score_entities  # noqa: E402
+from marsad.streams.conll import ConllSentence, bio_spans, read_conll, score_entities  # noqa: E402
 from marsad.streams.ner import ENTITY_TYPES, EntityTagger  # noqa: E402
-from marsad.streams.ner_features import Lexicon, doc_memory_features, sentence_features  # noqa: E402
+from marsad.streams.ner_features import (  # noqa: E402
+    WORD_CLASSES_FILE,
+    Lexicon,
+    doc_memory_features,
+    sentence_features,
+    use_word_classes,
+)
 
 _ARABIC_WORD_RE = re.compile("^[\u0621-\u064a ]+$")
 # Places this large keep their names even when the training text uses the word as a common noun too.
 _ALWAYS_KEEP_POP = 300_000
+# Countries whose given- and family-name ranks count (names-dataset ranks names per country).
+_ARAB_COUNTRIES = frozenset("AE BH DJ DZ EG IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+_NAME_FILES = {"fn": "first_names.pkl.gz", "ln": "last_names.pkl.gz"}
+_RANK_BUCKETS = ((1000, "1"), (5000, "2"), (1_000_000, "3"))
 _GAZETTEER_FILES = {"LOC": "locations.txt", "ORG": "organizations.txt", "PER": "persons.txt"}
 _ATTRIBUTION = (
     "Trained on ANERcorp (Benajiba, Rosso and Benedi Ruiz, 2007, 'ANERsys: An Arabic Named Entity Recognition "
     "system based on Maximum Entropy'), CAMeL Lab release, CC BY-SA 4.0; gazetteer features from ANERgazet "
-    "(Benajiba et al. 2007), plus GeoNames (geonames.org, CC BY 4.0) Arabic place names when built with --places."
+    "(Benajiba et al. 2007), plus GeoNames (geonames.org, CC BY 4.0) Arabic place names when built with --places; "
+    "word classes from names-dataset 3.3.1 (Philippe Remy, MIT) and wordfreq 3.1.1 (Robyn Speer, data CC BY-SA 4.0: "
+    "Wikipedia, OpenSubtitles, news and web text, see its README)."
 )
 
 
@@ -66,13 +88,20 @@ def main() -> None:
             for sentence in dev:
                 handle.writelines(f"{t}\t{g}\n" for t, g in zip(sentence.tokens, sentence.tags, strict=True))
                 handle.write("\n")
+    use_word_classes(out / WORD_CLASSES_FILE)
     if not args.eval_only:
         started = time.perf_counter()
+        out.mkdir(parents=True, exist_ok=True)
+        classes = build_word_classes(args.lexicons, args.name_max_zipf, args.min_zipf)
+        text = "".join(f"{line}\n" for line in classes).encode("utf-8")
+        (out / WORD_CLASSES_FILE).write_bytes(gzip.compress(text, compresslevel=9, mtime=0))
+        use_word_classes(out / WORD_CLASSES_FILE)
         lines = build_gazetteer(Path(args.data), train, args.places_min_pop, args.places)
-        (out / "ner_gazetteer.txt").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
-        lexicon = Lexicon.from_lines(lines)
+        names = train_names(train) if args.name_folds else []
+        shipped = sorted({*lines, *names})
+        (out / "ner_gazetteer.txt").write_text("".join(f"{line}\n" for line in shipped), encoding="utf-8")
         params = _crf_params(args)
-        train_models(train, lexicon, params, out, args)
+        train_models(train, lines, params, out, args)
         print(f"trained in {time.perf_counter() - started:.0f} s", flush=True)
     scores = evaluate(out / "ner.crfsuite", dev)
     if not args.eval_only:
@@ -93,7 +122,16 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--places", action="store_true", help="add GeoNames Arabic place names (measured: lowers dev F1)"
     )
+    parser.add_argument("--lexicons", default="names,freq", help="word classes to build: names, freq (or none)")
+    parser.add_argument("--name-max-zipf", type=float, default=5.0, help="names this frequent as words are dropped")
+    parser.add_argument("--min-zipf", type=float, default=3.0, help="frequency buckets for words at least this common")
     parser.add_argument("--places-min-pop", type=int, default=20_000)
+    parser.add_argument(
+        "--name-folds",
+        type=int,
+        default=4,
+        help="jackknife folds of training names (0: none)",
+    )
     parser.add_argument("--folds", type=int, default=4, help="jackknife folds for pass-2 training")
     parser.add_argument("--doc-size", type=int, default=20, help="sentences per pseudo-document")
     parser.add_argument("--c1", type=float, default=0.1)
@@ -133,6 +171,57 @@ def build_gazetteer(data: Path, train: Sequence[ConllSentence], min_pop: int, pl
                 continue
             entries.add(("LOC", name))
     return [f"{kind}\t{name}" for kind, name in sorted(entries)]
+
+
+def build_word_classes(lexicons: str, name_max_zipf: float, min_zipf: float) -> list[str]:
+    """Return sorted ``word<TAB>classes`` lines from external lexicons (never from the training labels).
+
+    ``z3``..``z6``: the Zipf frequency of the folded word in wordfreq's Arabic list (absent: rarer than
+    ``min_zipf``). ``fn1``/``fn2``/``fn3`` and ``ln1``..: the word is a given / family name in names-dataset
+    (best rank in an Arab country within 1,000 / 5,000 / beyond), unless it is a frequent word.
+    """
+    wanted = set(lexicons.split(","))
+    zipf = _folded_zipf()
+    classes: dict[str, list[str]] = {}
+    if "freq" in wanted:
+        for word, value in zipf.items():
+            if value >= min_zipf:
+                classes.setdefault(word, []).append(f"z{min(int(value), 6)}")
+    if "names" in wanted:
+        for kind, filename in sorted(_NAME_FILES.items()):
+            for word, rank in sorted(_name_ranks(filename).items()):
+                if zipf.get(word, 0.0) < name_max_zipf:
+                    bucket = next(label for limit, label in _RANK_BUCKETS if rank <= limit)
+                    classes.setdefault(word, []).append(f"{kind}{bucket}")
+    return [f"{word}\t{' '.join(found)}" for word, found in sorted(classes.items())]
+
+
+def _folded_zipf() -> dict[str, float]:
+    """Zipf frequency (log10 per billion words) of each folded word of wordfreq's large Arabic list."""
+    from wordfreq import get_frequency_dict  # build-time dependency only
+
+    totals: Counter[str] = Counter()
+    for word, freq in get_frequency_dict("ar", wordlist="large").items():
+        folded = fold(word)
+        if _ARABIC_WORD_RE.match(folded):
+            totals[folded] += freq
+    return {word: math.log10(freq * 1e9) for word, freq in totals.items()}
+
+
+def _name_ranks(filename: str) -> dict[str, int]:
+    """Folded one-word Arabic-script names of names-dataset, with their best rank in an Arab country."""
+    import names_dataset  # build-time dependency only
+
+    path = Path(names_dataset.__file__).parent / "v3" / filename
+    with gzip.open(path) as handle:
+        table = pickle.load(handle)  # the package's own data file
+    ranks: dict[str, int] = {}
+    for name, info in table.items():
+        folded = fold(name)
+        best = min((r for c, r in (info.get("rank") or {}).items() if c in _ARAB_COUNTRIES), default=None)
+        if best is not None and len(folded) > 1 and " " not in folded and _ARABIC_WORD_RE.match(folded):
+            ranks[folded] = min(ranks.get(folded, best), best)
+    return ranks
 
 
 def _common_words(train: Sequence[ConllSentence]) -> dict[str, int]:
@@ -185,12 +274,44 @@ def _train_and_tag(path: Path, xseqs: list, yseqs: list, params: dict, held: lis
     return [tagger.tag(xseq) for xseq in held]
 
 
+def train_names(sentences: Sequence[ConllSentence]) -> list[str]:
+    """``sPERS<TAB>name`` lines: the names the training labels tag (``s`` + type), for gazetteer features.
+
+    A one-word name that the same text uses more often untagged (a common word) is left out.
+    """
+    tagged: Counter[tuple[str, str]] = Counter()
+    seen: Counter[str] = Counter()
+    for sentence in sentences:
+        keys = [fold(token) for token in sentence.tokens]
+        seen.update(keys)
+        for kind, first, last in bio_spans(sentence.tags):
+            tagged[(kind, " ".join(keys[first:last]))] += 1
+    return sorted(
+        f"s{kind}\t{name}" for (kind, name), count in tagged.items() if " " in name or 2 * count >= seen[name]
+    )
+
+
+def _doc_lexicons(docs: Sequence[Sequence[ConllSentence]], lines: list[str], folds: int) -> list[Lexicon]:
+    """The gazetteer each training document is featurised with: names of the other folds only (jackknife)."""
+    if not folds:
+        lexicon = Lexicon.from_lines(lines)
+        return [lexicon] * len(docs)
+    bounds = [k * len(docs) // folds for k in range(folds + 1)]
+    out: list[Lexicon] = []
+    for k in range(folds):
+        others = [s for i, doc in enumerate(docs) if not bounds[k] <= i < bounds[k + 1] for s in doc]
+        lexicon = Lexicon.from_lines([*lines, *train_names(others)])
+        out.extend([lexicon] * (bounds[k + 1] - bounds[k]))
+    return out
+
+
 def train_models(
-    train: Sequence[ConllSentence], lexicon: Lexicon, params: dict, out: Path, args: argparse.Namespace
+    train: Sequence[ConllSentence], lines: list[str], params: dict, out: Path, args: argparse.Namespace
 ) -> None:
     """Train pass 1 on everything; pass 2 on pass-1 labels from jackknife folds (never a model's own data)."""
     docs = _docs(train, args.doc_size)
-    feats = [_features(doc, lexicon) for doc in docs]
+    lexicons = _doc_lexicons(docs, lines, args.name_folds)
+    feats = [_features(doc, lexicon) for doc, lexicon in zip(docs, lexicons, strict=True)]
     golds = [[list(s.tags) for s in doc] for doc in docs]
     flat_x = [x for _, doc_x in feats for x in doc_x]
     flat_y = [y for doc_y in golds for y in doc_y]
@@ -253,9 +374,13 @@ def _write_meta(out: Path, args: argparse.Namespace, n_train: int, n_dev: int, s
             "folds": args.folds,
             "crf": {"c1": args.c1, "c2": args.c2, "minfreq": args.minfreq, "max_iter": args.max_iter},
             "places_min_pop": args.places_min_pop if args.places else None,
+            "lexicons": args.lexicons,
+            "name_max_zipf": args.name_max_zipf,
+            "min_zipf": args.min_zipf,
+            "name_folds": args.name_folds,
         },
         "dev_scores": scores,
-        "licence": "CC BY-SA 4.0 (derived from ANERcorp)",
+        "licence": "CC BY-SA 4.0 (derived from ANERcorp and from wordfreq's data)",
         "attribution": _ATTRIBUTION,
     }
     (out / "ner_model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -13,7 +13,7 @@ from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
-from .event_targets import TARGETED_TYPES, aimed_phrase
+from .event_targets import TARGETED_TYPES, aimed_phrase, clash_sides
 from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
@@ -29,6 +29,7 @@ _AGAINST_OR_FROM = _AGAINST | {"من"}
 _TARGET_PREPS_OR_IN = _TARGET_PREPS | {"في"}
 _BY_HAND = frozenset({"قبل", "يد", "ايدي"})  # من قبل / على يد / بأيدي X: X is the agent
 _FROM = frozenset({"من"})
+_REPORTING_VERBS = words("اعلن اعلنت قال قالت اكد اكدت ذكر ذكرت افاد افادت اوضح اوضحت صرح صرحت")
 _BEFORE = frozenset({"قبل"})
 _ON = frozenset({"علي"})
 _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
@@ -57,6 +58,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         m.actor = None if m.passive else _actor(index, a, b, c_lo, c_hi, lo)
         m.target = _target(index, m, a, b, lo, hi)
         repelled_attack(index, m, a, lo)
+        if m.type == "armed_clash" and (sides := clash_sides(index, b)) is not None:
+            m.actor, m.target = sides
         _locate(index, m, a, c_lo, c_hi, lo, hi)
     attach_time(index, m, a, c_lo, c_hi, lo, hi)
     _counts(index, m, a, b, lo, hi)
@@ -119,11 +122,22 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)
-        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS)
+        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS) and not _speaker(index, e)
     ]
     if before:
         return entity_argument(before[-1][2])
     return None
+
+
+def _speaker(index: ArticleIndex, entity: tuple[int, int, Any]) -> bool:
+    """A person named right after a reporting verb (أعلن "الزاملي" عن انفجار) reports the event; an
+    organisation there (أعلن الحوثيون إسقاط طائرة) usually announces its own act, so it stays a candidate."""
+    if entity[2].type != "PER":
+        return False
+    j = entity[0] - 1
+    while j >= 0 and not index.norms[j].isalpha():
+        j -= 1
+    return j >= 0 and index.has(j, _REPORTING_VERBS)
 
 
 def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> EventArgument | None:

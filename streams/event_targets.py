@@ -43,6 +43,7 @@ _MAX_WORDS = 3
 _SETTLED = frozenset({"A", "P"})  # GeoNames feature classes: countries and regions, towns and villages
 _AIM_REACH = 6  # tokens after the trigger where استهدف still names this event's target
 _PREP_REACH = 5  # tokens after the trigger where على / ضد / بحق still do
+_CLASH_REACH = 14  # tokens after a clash trigger where its two sides are still named
 
 
 def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArgument | None) -> EventArgument | None:
@@ -95,3 +96,24 @@ def _phrase(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -
         return None  # a country, region or town is where it happened, not what was hit
     found = span_argument(index.ctx.body, tokens[j].start, tokens[end - 1].end)
     return None if actor is not None and found.text == actor.text else found
+
+
+def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgument] | None:
+    """اشتباكات بين X و Y: the two named sides of a clash, in the order the text gives them.
+
+    A clash has no attacker; the convention (as in the dev gold) is actor = the side named first. The
+    sides are entities (an armed group, an army), each maybe behind a generic noun (مسلحين من تنظيم X).
+    """
+    hi = min(index.sentence_ranges[index.sentence_of[b - 1]][1], b + _CLASH_REACH)
+    # the sides may come after a time set off by commas: اشتباكات عنيفة، ليل السبت، بين X و Y
+    between = next((j for j in range(b, min(hi, b + 8)) if index.norms[j] == "بين"), None)
+    if between is None:
+        return None
+    sides = index.entities_in(between + 1, hi)
+    if len(sides) < 2:
+        return None
+    first, second = sides[0], sides[1]
+    joined = any(index.norms[j].startswith("و") for j in range(first[1], second[0] + 1))
+    if not joined or first[2].text == second[2].text:
+        return None
+    return entity_argument(first[2]), entity_argument(second[2])

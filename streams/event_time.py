@@ -19,6 +19,11 @@ _RECENT_DAYS = 7
 _NEAR = 8  # tokens: a time this close to the trigger dates the event itself
 _FUTURE_WORDS = ("مقبل", "قادم", "المقبل", "القادم")
 _OLD_DAYS = 10
+_REPORTING = frozenset(
+    ["اصدر", "اصدرت", "اعلن", "اعلنت", "قال", "قالت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت", "اوضح",
+     "اوضحت", "صرح", "صرحت", "نشر", "نشرت", "كشف", "كشفت"]
+)  # fmt: skip
+_REPORT_REACH = 6  # words before a time where a reporting verb makes it the report's date
 
 
 def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
@@ -39,7 +44,7 @@ def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, l
             anchor = tokens[a].start
             best = min(inside, key=lambda t: abs(t.start - anchor))
             in_clause = near[0] <= best.start < near[1]
-            m.time_explicit = in_clause or scope == 0
+            m.time_explicit = (in_clause or scope == 0) and not _dates_the_report(index, best, a)
             m.time = _event_time(index, best)
             break
     value = _iso(m.time.date)
@@ -49,6 +54,25 @@ def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, l
         m.background = age > _OLD_DAYS
     elif m.time.text is not None:
         m.recent = in_clause
+
+
+def _dates_the_report(index: ArticleIndex, e: TimeExpression, a: int) -> bool:
+    """وأصدر المركز، الجمعة، بياناً أعلن فيه تفكيك الخلية: the time dates the statement, not the event it
+    reports (a reporting verb shortly before the time, the trigger after it). The mention keeps that time,
+    but as borrowed, so a mention of the same event that names its own time wins the merge."""
+    first, _ = index.span(e.start, e.end)
+    if first >= a:
+        return False
+    words = 0
+    for j in range(first - 1, -1, -1):
+        if not index.norms[j].isalpha():
+            continue  # quotation marks and commas around the speaker's name (لـ"قسد"،) do not count
+        if index.has(j, _REPORTING):
+            return True
+        words += 1
+        if words == _REPORT_REACH:
+            break
+    return False
 
 
 def _event_time(index: ArticleIndex, e: TimeExpression) -> EventTime:

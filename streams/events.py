@@ -138,10 +138,16 @@ def _sporty(norm: str) -> bool:
 def _sentence_triggers(
     index: ArticleIndex, candidates: list[int], first: int, lo: int, hi: int
 ) -> list[tuple[str, Trigger, int, int]]:
-    """The surviving triggers of one sentence, one per type (the first), kill words only as a last resort."""
-    found: dict[str, tuple[str, Trigger, int, int]] = {}
+    """The surviving triggers of one sentence, one per type (the first), kill words only as a last resort.
+
+    A colon opens a new part (بيان جاء فيه: "فككت القوات ... ليلة أمس"): the quoted report may repeat an
+    event type of the sentence's frame with details of its own (a time, a place), so it keeps its trigger;
+    the merge then makes one event of the two.
+    """
+    found: dict[tuple[str, int], tuple[str, Trigger, int, int]] = {}
     kills: list[tuple[str, Trigger, int, int]] = []
     done = lo
+    colons = [j for j in range(lo, hi) if index.norms[j] == ":"]
     for i in candidates[first:]:
         if i >= hi:
             break
@@ -155,15 +161,16 @@ def _sentence_triggers(
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
         if type_ is None or _suppressed(index, i, b, lo):
             continue
+        key = (type_, bisect_left(colons, i))
         if trigger.kill:
             kills.append((type_, trigger, i, b))
-        elif type_ in found and trigger.summary and not found[type_][1].summary:
-            first_found = found[type_]
-            found[type_] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
+        elif key in found and trigger.summary and not found[key][1].summary:
+            first_found = found[key]
+            found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
-            found.setdefault(type_, (type_, trigger, i, b))
-    if kills and not ASSAULT_TYPES & found.keys():
-        found.setdefault("attack", kills[0])
+            found.setdefault(key, (type_, trigger, i, b))
+    if kills and not ASSAULT_TYPES & {type_ for type_, _ in found}:
+        found.setdefault(("attack", 0), kills[0])
     return sorted(found.values(), key=lambda item: item[2])
 
 

@@ -22,7 +22,8 @@ from marsad.schemas.records import (
 )
 
 from .context import ArticleContext, EventFinding
-from .entities import merge_entities, spans_from_labels
+from .entities import ModelSpan, merge_entities, spans_from_labels
+from .entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names
 from .entity_rules import extend_nationality, rule_spans
 from .events import find_events, plover_for
 from .geocode import Geocoder
@@ -103,12 +104,18 @@ class Extractor:
         )
 
     def _entities(self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Entity]:
+        link = self.linker.link
         grouped = _tokens_by_sentence(tokens, sentences)
-        spans = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
+        tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
+        spans = retype_by_context(drop_generic_nouns(tagged), tokens)
+        outlets = cited_outlets(tokens, link, ModelSpan)
         linked = self.linker.find(body, tokens)
-        places = self.spotter.find(body, tokens)
-        rules = rule_spans(body, tokens)
-        merged = merge_entities(body, spans, linked, self.linker.link, self._known, places, rules)
+        places = drop_generic_nouns(self.spotter.find(body, tokens))
+        if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
+            spans = [s for s in spans if not _overlaps_any(s, outlets)] + outlets
+            places = [p for p in places if not _overlaps_any(p, outlets)]
+        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, ModelSpan)]
+        merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         return extend_nationality(body, merged, tokens)
 
     def _known(self, key: str) -> bool:
@@ -175,6 +182,10 @@ def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) 
 @cache
 def _resources() -> tuple[EntityTagger, EntityLinker, Geocoder, PlaceSpotter]:
     return EntityTagger.load(), EntityLinker.load(), Geocoder.load(), PlaceSpotter.load()
+
+
+def _overlaps_any(span: object, others: Sequence[object]) -> bool:
+    return any(o.start < span.end and span.start < o.end for o in others)  # type: ignore[attr-defined]
 
 
 def _tokens_by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:

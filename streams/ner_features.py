@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 
 from .arabic import fold, strip_clitics
 
@@ -20,6 +23,8 @@ __all__ = [
     "sentence_features",
     "stem_of",
     "type_features",
+    "use_word_classes",
+    "word_classes",
 ]
 
 _ARABIC_RE = re.compile("[\u0600-\u06ff]")
@@ -57,6 +62,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
         "دولة بلاد أراضي إمارة المدينة المحافظة المنطقة القرية البلدة مناطق مدن قرى في إلى من"
     ),
 }
+_RARE = ("z0",)
 # The trigger classes a token (or its neighbour) can belong to.
 _CONTEXT_TYPES = ("PER", "PERV", "ORG", "LOC")
 
@@ -169,9 +175,54 @@ def _shape(text: str) -> str:
     return "A"
 
 
+# Word classes from external lexicons, not from the labels: given- and family-name rank buckets (names-dataset)
+# and a word-frequency bucket (wordfreq). One ``word<TAB>class class...`` line per folded word, gzipped; built
+# by scripts/train_ner.py. A word the table lacks is rare (class ``z0``).
+WORD_CLASSES_FILE = "ner_words.tsv.gz"
+_word_classes_path: list[Path | None] = [None]
+
+
+def use_word_classes(path: Path | None) -> None:
+    """Take word classes from ``path`` from now on (None: the shipped table), e.g. to train a new model.
+
+    Clears the per-type caches; a tagger loaded before keeps the rows it has already computed.
+    """
+    _word_classes_path[0] = path
+    word_classes.cache_clear()
+    _own.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def word_classes() -> dict[str, tuple[str, ...]]:
+    """The word-class table, read on first use; empty when the file is absent (a model trained without it)."""
+    path = _word_classes_path[0]
+    source = path if path is not None else resources.files(__package__).joinpath("data", WORD_CLASSES_FILE)
+    if not source.is_file():
+        return {}
+    table: dict[str, tuple[str, ...]] = {}
+    for line in gzip.decompress(source.read_bytes()).decode("utf-8").splitlines():
+        word, _, classes = line.partition("\t")
+        table[word] = tuple(classes.split())
+    return table
+
+
+def _classes(key: str, stem: str) -> list[str]:
+    """Classes of the word as written (``c=``) and of its clitic-stripped form (``k=``) when it differs."""
+    table = word_classes()
+    if not table:
+        return []
+    feats = [f"c={c}" for c in table.get(key, _RARE)]
+    if stem != key:
+        feats.extend(f"k={c}" for c in table.get(stem, _RARE))
+    return feats
+
+
 @lru_cache(maxsize=200_000)
 def _own(key: str) -> tuple[str, ...]:
-    """Features a token carries itself: forms, affixes, shape, trigger classes."""
+    """Features a token carries itself: forms, affixes, shape, trigger classes, lexicon word classes.
+
+    The word classes stay off the neighbour rows: on them they cost dev F1 (measured).
+    """
     stem = strip_clitics(key)
     bare = stem_of(key)
     feats = [f"w={key}", f"s={stem}", f"b={bare}", f"sh={_shape(key)}", f"len={min(len(bare), 8)}"]
@@ -182,6 +233,7 @@ def _own(key: str) -> tuple[str, ...]:
     if stem != key:
         feats.append(f"cl={key[: len(key) - len(stem)]}")
     feats.extend(f"t={kind}" for kind in _CONTEXT_TYPES if key in _TRIGGERS[kind] or stem in _TRIGGERS[kind])
+    feats.extend(_classes(key, stem))
     return tuple(feats)
 
 

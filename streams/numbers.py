@@ -82,7 +82,18 @@ def find_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     matches = [*_CANDIDATE.finditer(folded), *_DUAL_ENDING.finditer(folded)]
     _scan(view, sorted(matches, key=lambda m: m.start()), found)
-    return found
+    return _disjoint(found)
+
+
+def _disjoint(found: list[NumberMention]) -> list[NumberMention]:
+    """Drop a mention inside one already read: a digit run split at an Arabic comma is re-read from the
+    comma, and its clock time (10:30) must not be read again as 30."""
+    out: list[NumberMention] = []
+    for mention in found:
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out
 
 
 def _scan(view: FoldedText, matches: list[re.Match[str]], found: list[NumberMention]) -> None:

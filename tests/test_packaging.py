@@ -38,6 +38,7 @@ def test_wheel_carries_contracts_models_gazetteers_and_samples(wheel: Path) -> N
         "marsad/schemas/v1/enriched_event.schema.json",
         "marsad/schemas/asyncapi.yaml",
         "marsad/streams/data/ner.crfsuite",
+        "marsad/streams/data/ner_words.tsv.gz",
         "marsad/streams/data/places.tsv",
         "marsad/streams/data/actors.json",
         "marsad/samples/00-seed.json",

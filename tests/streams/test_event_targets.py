@@ -68,3 +68,42 @@ def test_no_target_is_guessed_where_the_phrase_names_none(
 def test_an_arrest_keeps_its_organisation_target_and_gets_no_phrase() -> None:
     found = targets("ألقت الشرطة القبض على مطلوبين في الحي.", {"الشرطة": "ORG"})
     assert found["arrest"] is None
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "actor"),
+    [
+        # a person named after a reporting verb reports the bombing, he did not set it off
+        ('وأعلن "سامي الخطيب" عن انفجار عبوة ناسفة قرب السوق.', {"سامي الخطيب": "PER"}, None),
+        # an organisation announcing its own act is its actor
+        ("أعلنت الجماعة إسقاط طائرة مسيرة فوق المدينة.", {"الجماعة": "ORG"}, "الجماعة"),
+    ],
+)
+def test_a_person_reporting_an_event_is_not_its_actor(body: str, entities: dict[str, str], actor: str | None) -> None:
+    [event] = [e for e in find_events(make_context(body, entities)) if e.type != "statement"]
+    assert (event.actor.text if event.actor else None) == actor
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "sides"),
+    [
+        (
+            "اندلعت اشتباكات عنيفة، ليل السبت، بين الجيش الوطني وقوات الحماية في البلدة.",
+            {"الجيش الوطني": "ORG", "قوات الحماية": "ORG"},
+            ("الجيش الوطني", "قوات الحماية"),
+        ),
+        (
+            "وقعت اشتباكات بين مسلحين من الجماعة وقوات الأمن في المدينة.",
+            {"الجماعة": "ORG", "قوات الأمن": "ORG"},
+            ("الجماعة", "قوات الأمن"),
+        ),
+        # one side named only: no pair is guessed
+        ("اندلعت اشتباكات بين الجيش الوطني ومسلحين مجهولين.", {"الجيش الوطني": "ORG"}, None),
+    ],
+)
+def test_the_two_sides_of_a_clash_are_its_actor_and_target(
+    body: str, entities: dict[str, str], sides: tuple[str, str] | None
+) -> None:
+    [clash] = [e for e in find_events(make_context(body, entities)) if e.type == "armed_clash"]
+    found = (clash.actor.text, clash.target.text) if clash.actor and clash.target else None
+    assert found == sides

@@ -1,0 +1,85 @@
+"""The words around a name settle its type: settlements before a name, outlets cited or spoken to."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.streams.entities import ModelSpan
+from marsad.streams.entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names
+from marsad.streams.linking import EntityLinker
+from marsad.streams.tokenize import tokenize
+
+
+def span(body: str, text: str, type_: str) -> ModelSpan:
+    start = body.index(text)
+    return ModelSpan(text, type_, start, start + len(text))
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "expected"),
+    [
+        ("داهمت القوات منزلا في بلدة الصالحية ليلا.", "الصالحية", "LOC"),
+        ("وقعت اشتباكات في قرية خالد صباح اليوم.", "خالد", "LOC"),
+        ("اندلعت مواجهات في العبيد بريف حلب الشمالي.", "العبيد", "LOC"),
+        ("اندلعت مواجهات في العبيد شرق المدينة.", "العبيد", "LOC"),
+        # no settlement noun, no countryside phrase: the tagger's PER stands
+        ("التقى الوزير خالد العبيد في المدينة.", "خالد العبيد", "PER"),
+        ("قال خالد إن الوضع هادئ.", "خالد", "PER"),
+    ],
+)
+def test_a_person_name_after_a_settlement_noun_is_a_place(body: str, name: str, expected: str) -> None:
+    [found] = retype_by_context([span(body, name, "PER")], tokenize(body))
+    assert (found.text, found.type) == (name, expected)
+
+
+@pytest.fixture(scope="module")
+def link() -> object:
+    return EntityLinker.load().link
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("لم يصدر تعليق رسمي، بحسب “الأناضول”.", ["الأناضول"]),
+        ("وقال المتحدث للأناضول إن الهجوم فشل.", ["للأناضول"]),
+        ("ذكرت المصادر، وفقا لـ«الجزيرة»، أن القصف استمر.", ["الجزيرة"]),
+        # the region, not cited: no outlet
+        ("تقع المدينة في شرق الأناضول.", []),
+    ],
+)
+def test_an_outlet_cited_or_spoken_to_is_an_organisation(body: str, expected: list[str], link: object) -> None:
+    found = cited_outlets(tokenize(body), link, ModelSpan)
+    assert [s.text for s in found] == expected
+    assert all(s.type == "ORG" for s in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("وقال المتحدث العسكري باسم الجماعة، صالح سريع، إن الطائرة أسقطت.", ["صالح سريع"]),
+        ("وأوضح الناطق الرسمي، أحمد بن علي، أن القوات تقدمت.", ["أحمد بن علي"]),
+        # what follows the comma is not a name: a definite noun, or a clause running on
+        ("وقال المتحدث، الذي رفض ذكر اسمه، إن الوضع هادئ.", []),
+        ("وقال المتحدث، إن القوات تقدمت نحو المدينة.", []),
+    ],
+)
+def test_the_name_in_apposition_to_a_spokesperson_is_a_person(body: str, expected: list[str]) -> None:
+    found = spokesperson_names(body, tokenize(body), ModelSpan)
+    assert [s.text for s in found] == expected
+    assert all(s.type == "PER" and body[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("الريف", False),
+        ("بالمنطقة", False),
+        ("طراز", False),
+        ("الريف الشرقي", True),  # more than one word: a name may be headed by the noun
+        ("الرقة", True),
+        ("داعش", True),
+    ],
+)
+def test_a_one_word_common_noun_is_not_a_name(text: str, kept: bool) -> None:
+    spans = [ModelSpan(text, "LOC", 0, len(text))]
+    assert bool(drop_generic_nouns(spans)) is kept

@@ -1,0 +1,26 @@
+"""Which time dates a merged event: its own, not the date of the statement that reports it."""
+
+from __future__ import annotations
+
+from marsad.streams.events import find_events
+
+from .test_events import make_context
+
+
+def test_the_date_of_a_statement_does_not_date_the_operation_it_reports() -> None:
+    body = "أصدر الجيش، الجمعة، بيانا أعلن فيه تفكيك خلية إرهابية. وفككت القوات الخلية ليلة أمس في البلدة."
+    found = {e.type: e.time.text for e in find_events(make_context(body, {"الجيش": "ORG"}))}
+    assert found["statement"] == "الجمعة"
+    assert found["security_operation"] == "ليلة أمس"
+
+
+def test_a_reported_event_with_no_other_date_keeps_the_statement_date() -> None:
+    body = "أعلن الجيش، الجمعة، تفكيك خلية إرهابية في البلدة."
+    found = {e.type: e.time.text for e in find_events(make_context(body, {"الجيش": "ORG"}))}
+    assert found["security_operation"] == "الجمعة"
+
+
+def test_a_quoted_report_after_a_colon_dates_the_event_it_repeats() -> None:
+    body = 'وأصدر الجيش، الجمعة، بيانا أعلن فيه تفكيك الخلية جاء فيه: "فككت قواتنا ليلة أمس خلية إرهابية في البلدة".'
+    found = [e for e in find_events(make_context(body, {"الجيش": "ORG"})) if e.type == "security_operation"]
+    assert [e.time.text for e in found] == ["ليلة أمس"]

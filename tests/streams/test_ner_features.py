@@ -1,0 +1,108 @@
+"""Tests for the NER word classes: the lexicon table (name ranks, word frequency) and how tokens show it."""
+
+from __future__ import annotations
+
+import gzip
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from marsad.streams.arabic import fold
+from marsad.streams.ner_features import (
+    WORD_CLASSES_FILE,
+    Lexicon,
+    sentence_features,
+    type_features,
+    use_word_classes,
+    word_classes,
+)
+
+SHIPPED = resources.files("marsad.streams").joinpath("data", WORD_CLASSES_FILE)
+# A table written for the tests: folded words (as fold() makes them) and their classes.
+_TABLE = {
+    fold("خالد"): "fn1 z4",
+    fold("العتيبي"): "ln2",
+    fold("في"): "z6",
+    fold("وزارة"): "z5",
+}
+
+
+@pytest.fixture
+def table(tmp_path: Path) -> Iterator[Path]:
+    path = tmp_path / WORD_CLASSES_FILE
+    text = "".join(f"{word}\t{classes}\n" for word, classes in _TABLE.items())
+    path.write_bytes(gzip.compress(text.encode("utf-8")))
+    use_word_classes(path)
+    yield path
+    use_word_classes(None)
+
+
+def _own(word: str) -> set[str]:
+    return {f for f in type_features(fold(word))[0] if f.startswith(("c=", "k="))}
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("خالد", {"c=fn1", "c=z4"}),
+        ("العتيبي", {"c=ln2"}),
+        ("وخالد", {"c=z0", "k=fn1", "k=z4"}),  # a proclitic: the bare form carries the name class
+        ("للعتيبي", {"c=z0", "k=ln2"}),  # لل becomes ال
+        ("في", {"c=z6"}),
+        ("نيستلروي", {"c=z0"}),  # not in the table: a rare word
+        ("بوليكاربو", {"c=z0", "k=z0"}),  # a leading ب is tried as a clitic too
+        ("IBM", {"c=z0"}),
+    ],
+)
+def test_own_word_classes(table: Path, word: str, expected: set[str]) -> None:
+    assert _own(word) == expected
+
+
+def test_neighbour_rows_carry_no_word_classes(table: Path) -> None:
+    rows = type_features(fold("خالد"))[1:]
+    assert not [f for row in rows for f in row if "c=" in f or "k=" in f]
+
+
+def test_table_is_read_once_and_switchable(table: Path, tmp_path: Path) -> None:
+    assert word_classes() is word_classes()
+    use_word_classes(tmp_path / "absent.tsv.gz")
+    assert word_classes() == {}
+    assert _own("خالد") == set()  # a model trained without the table sees no class features
+
+
+def test_sentence_features_include_word_classes(table: Path) -> None:
+    keys = [fold(w) for w in ("قال", "خالد", "العتيبي", "في", "الرياض")]
+    feats = sentence_features(keys, Lexicon())
+    assert "c=fn1" in feats[1]
+    assert "c=ln2" in feats[2]
+    assert "c=ln2" not in feats[1]
+
+
+@pytest.mark.parametrize(
+    ("lines", "keys", "expected"),
+    [
+        # training names are gazetteer kinds of their own, beside ANERgazet's
+        (["sPERS\tخالد العتيبي", "PER\tخالد"], ["قال", "خالد", "العتيبي"], [(), ("sPERS-B",), ("sPERS-I",)]),
+        (["sORG\tحزب الامه", "LOC\tالامه"], ["وحزب", "الامه"], [("sORG-B",), ("sORG-I",)]),
+    ],
+)
+def test_training_name_kinds(lines: list[str], keys: list[str], expected: list[tuple[str, ...]]) -> None:
+    assert Lexicon.from_lines(lines).match([fold(k) for k in keys]) == expected
+
+
+@pytest.mark.skipif(not SHIPPED.is_file(), reason="word-class table not built")
+@pytest.mark.parametrize(
+    ("word", "prefix"),
+    [
+        ("في", "z"),  # the commonest words keep only a frequency class
+        ("من", "z"),
+    ],
+)
+def test_shipped_table(word: str, prefix: str) -> None:
+    use_word_classes(None)
+    classes = word_classes()
+    assert len(classes) > 10_000
+    assert all(c.startswith(prefix) for c in classes[fold(word)])
+    assert all(c[:2] in {"fn", "ln", "z3", "z4", "z5", "z6"} for c in classes[fold("العتيبي")])
