@@ -11,7 +11,6 @@ outlet, not the region it is named after (الأناضول، سبأ). Everything
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from .arabic import fold, strip_clitics
@@ -48,7 +47,7 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             continue
         before = _word_before(tokens, i)
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
-            span = replace(span, type="LOC")
+            span = span._replace(type="LOC")
         out.append(span)
     return out
 
