@@ -10,13 +10,17 @@ outlet, not the region it is named after (الأناضول، سبأ). Everything
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from .arabic import fold, strip_clitics
 from .tokenize import Token
 
-__all__ = ["cited_outlets", "drop_generic_nouns", "retype_by_context", "spokesperson_names"]
+__all__ = ["cited_outlets", "drop_generic_nouns", "retype_by_context", "spokesperson_names", "token_cues"]
 
 # Folded forms, as Token.norm has them.
 _SETTLEMENTS = frozenset(
@@ -28,6 +32,8 @@ _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي",
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
 _QUOTES = frozenset("\"'“”«»‘’")
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
+_CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
+_NORM = attrgetter("norm")
 # Common nouns that head place and organisation names but never name one alone (without ال; folded).
 _GENERIC_NOUNS = frozenset(
     ["ريف", "ارياف", "منطقه", "مناطق", "مدينه", "مدن", "بلده", "قريه", "قري", "محافظه", "عاصمه", "حي", "احياء",
@@ -38,11 +44,16 @@ _GENERIC_NOUNS = frozenset(
 
 def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
     """The model's spans, a PER after a settlement noun (or between في and بريف) retyped LOC."""
-    index = {token.start: i for i, token in enumerate(tokens)}
+    starts: list[int] | None = None
     out = []
     for span in spans:
-        i = index.get(span.start)
-        if i is None:
+        if span.type != "PER":
+            out.append(span)
+            continue
+        if starts is None:
+            starts = [token.start for token in tokens]
+        i = bisect_left(starts, span.start)
+        if i == len(starts) or starts[i] != span.start:
             out.append(span)
             continue
         before = _word_before(tokens, i)
@@ -61,24 +72,48 @@ def drop_generic_nouns(spans: Sequence[Any]) -> list[Any]:
     return [s for s in spans if " " in s.text.strip() or _bare(s.text) not in _GENERIC_NOUNS]
 
 
+@lru_cache(maxsize=50_000)
 def _bare(text: str) -> str:
     stem = strip_clitics(fold(text.strip()))
     return stem[2:] if stem.startswith("ال") else stem
 
 
-def cited_outlets(tokens: Sequence[Token], link: Callable, make: Callable) -> list[Any]:
+def token_cues(tokens: Sequence[Token]) -> list[int]:
+    """Per token, the cue bits these rules look for (cached per folded form: one look-up per token)."""
+    return list(map(_cues, map(_NORM, tokens)))
+
+
+@lru_cache(maxsize=100_000)
+def _cues(norm: str) -> int:
+    stem = strip_clitics(norm)
+    cues = 0
+    if norm in _CITING or stem in _CITING:
+        cues |= _CITES
+    if norm[:1] == "ل" and len(norm) > 3:
+        cues |= _TOLD
+    if stem in _SPOKESPERSON:
+        cues |= _SPOKESPERSON_TITLE
+    return cues
+
+
+def cited_outlets(tokens: Sequence[Token], cues: Sequence[int], link: Callable, make: Callable) -> list[Any]:
     """One-word outlet names cited (بحسب "الأناضول") or spoken to (قال للأناضول); they override place names."""
-    found = []
-    for i, token in enumerate(tokens):
-        if not any(ch.isalpha() for ch in token.text):
-            continue
-        told = token.norm.startswith("ل") and _outlet(link, strip_clitics(token.norm))  # قال للأناضول
-        if told or (_word_before(tokens, i) in _CITING and _outlet(link, token.text)):
-            found.append(make(token.text, "ORG", token.start, token.end))
-    return found
+    found: dict[int, Any] = {}
+    n = len(tokens)
+    for i in compress(range(n), cues):
+        token, norm = tokens[i], tokens[i].norm
+        if cues[i] & _CITES:  # the next word, past quotation marks, may be the outlet
+            j = i + 1
+            while j < n and tokens[j].norm in _QUOTES:
+                j += 1
+            if j < n and j not in found and tokens[j].norm.isalpha() and _outlet(link, tokens[j].text):
+                found[j] = make(tokens[j].text, "ORG", tokens[j].start, tokens[j].end)
+        elif cues[i] & _TOLD and _outlet(link, strip_clitics(norm)):  # قال للأناضول
+            found[i] = make(token.text, "ORG", token.start, token.end)
+    return [found[i] for i in sorted(found)]
 
 
-def spokesperson_names(body: str, tokens: Sequence[Token], make: Callable) -> list[Any]:
+def spokesperson_names(body: str, tokens: Sequence[Token], cues: Sequence[int], make: Callable) -> list[Any]:
     """The name set off by commas after a spokesperson's title (المتحدث العسكري باسم الحوثيين، يحيى سريع،).
 
     Spokespeople are quoted in almost every conflict report, and their names are often also common words
@@ -86,8 +121,8 @@ def spokesperson_names(body: str, tokens: Sequence[Token], make: Callable) -> li
     """
     found = []
     n = len(tokens)
-    for i, token in enumerate(tokens):
-        if strip_clitics(token.norm) not in _SPOKESPERSON:
+    for i in compress(range(n), cues):
+        if not cues[i] & _SPOKESPERSON_TITLE:
             continue
         comma = next((j for j in range(i + 1, min(n, i + 7)) if tokens[j].norm == ","), None)
         if comma is None:

@@ -23,7 +23,7 @@ from marsad.schemas.records import (
 
 from .context import ArticleContext, EventFinding
 from .entities import ModelSpan, merge_entities, spans_from_labels
-from .entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names
+from .entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names, token_cues
 from .entity_rules import extend_nationality, rule_spans
 from .events import find_events, plover_for
 from .geocode import Geocoder
@@ -108,13 +108,14 @@ class Extractor:
         grouped = _tokens_by_sentence(tokens, sentences)
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
         spans = retype_by_context(drop_generic_nouns(tagged), tokens)
-        outlets = cited_outlets(tokens, link, ModelSpan)
+        cues = token_cues(tokens)
+        outlets = cited_outlets(tokens, cues, link, ModelSpan)
         linked = self.linker.find(body, tokens)
         places = drop_generic_nouns(self.spotter.find(body, tokens))
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
             spans = [s for s in spans if not _overlaps_any(s, outlets)] + outlets
             places = [p for p in places if not _overlaps_any(p, outlets)]
-        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, ModelSpan)]
+        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         return extend_nationality(body, merged, tokens)
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from marsad.streams.entities import ModelSpan
-from marsad.streams.entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names
+from marsad.streams.entity_context import (
+    cited_outlets,
+    drop_generic_nouns,
+    retype_by_context,
+    spokesperson_names,
+    token_cues,
+)
 from marsad.streams.linking import EntityLinker
 from marsad.streams.tokenize import tokenize
 
@@ -48,7 +54,8 @@ def link() -> object:
     ],
 )
 def test_an_outlet_cited_or_spoken_to_is_an_organisation(body: str, expected: list[str], link: object) -> None:
-    found = cited_outlets(tokenize(body), link, ModelSpan)
+    tokens = tokenize(body)
+    found = cited_outlets(tokens, token_cues(tokens), link, ModelSpan)
     assert [s.text for s in found] == expected
     assert all(s.type == "ORG" for s in found)
 
@@ -64,7 +71,8 @@ def test_an_outlet_cited_or_spoken_to_is_an_organisation(body: str, expected: li
     ],
 )
 def test_the_name_in_apposition_to_a_spokesperson_is_a_person(body: str, expected: list[str]) -> None:
-    found = spokesperson_names(body, tokenize(body), ModelSpan)
+    tokens = tokenize(body)
+    found = spokesperson_names(body, tokens, token_cues(tokens), ModelSpan)
     assert [s.text for s in found] == expected
     assert all(s.type == "PER" and body[s.start : s.end] == s.text for s in found)
 
