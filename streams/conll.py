@@ -117,13 +117,18 @@ def _split_line(line: str) -> tuple[str, str]:
 def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
     """Return ``(type, start, end)`` entity spans (end exclusive) in CoNLL-eval style.
 
-    An ``I-`` tag that does not continue an entity of its type starts a new one, as conlleval does.
+    An ``I-`` tag that does not continue an entity of its type starts a new one, as conlleval does. Only the
+    tagged positions are read (most tokens are ``O``; the tagger calls this per sentence of every article).
     """
     spans: list[tuple[str, int, int]] = []
     current: str | None = None
-    begin = 0
-    for i, tag in enumerate(tags):
-        prefix, _, kind = tag.partition("-")
+    begin = last = 0
+    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
+        if current is not None and i != last + 1:  # an O closed the span
+            spans.append((current, begin, last + 1))
+            current = None
+        last = i
+        prefix, _, kind = tags[i].partition("-")
         if prefix == "I" and kind == current:
             continue
         if current is not None:
@@ -132,7 +137,7 @@ def bio_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
         if prefix in ("B", "I") and kind:
             current, begin = kind, i
     if current is not None:
-        spans.append((current, begin, len(tags)))
+        spans.append((current, begin, last + 1))
     return spans
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .conll import bio_spans
 from .ner_features import stem_of
 
-__all__ = ["propagate", "tagged_spans"]
+__all__ = ["propagate"]
 
 _MIN_STEM = 3
 _MAX_SPAN = 4
@@ -50,7 +51,7 @@ def propagate(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) ->
 def _names(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> dict[tuple[str, ...], str]:
     votes: dict[tuple[str, ...], dict[str, int]] = {}
     for sent_keys, sent_labels in zip(keys, labels, strict=True):
-        for kind, first, last in tagged_spans(sent_labels):
+        for kind, first, last in bio_spans(sent_labels):
             if kind not in _KINDS:
                 continue
             stems = tuple(map(stem_of, sent_keys[first:last]))
@@ -66,26 +67,3 @@ def _names(keys: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]) -> di
 def _vote(votes: dict[tuple[str, ...], dict[str, int]], stems: tuple[str, ...], kind: str) -> None:
     counts = votes.setdefault(stems, {})
     counts[kind] = counts.get(kind, 0) + 1
-
-
-def tagged_spans(tags: Sequence[str]) -> list[tuple[str, int, int]]:
-    """:func:`marsad.streams.conll.bio_spans`, reading only the tagged positions (most tokens are ``O``)."""
-    spans: list[tuple[str, int, int]] = []
-    current: str | None = None
-    begin = last = 0
-    for i in [i for i, tag in enumerate(tags) if tag != "O"]:
-        if current is not None and i != last + 1:  # an O closed the span
-            spans.append((current, begin, last + 1))
-            current = None
-        last = i
-        prefix, _, kind = tags[i].partition("-")
-        if prefix == "I" and kind == current:
-            continue
-        if current is not None:
-            spans.append((current, begin, i))
-            current = None
-        if prefix in ("B", "I") and kind:
-            current, begin = kind, i
-    if current is not None:
-        spans.append((current, begin, last + 1))
-    return spans

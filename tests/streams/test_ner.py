@@ -9,7 +9,7 @@ import pytest
 
 from marsad.streams.conll import bio_spans, read_conll
 from marsad.streams.ner import DEFAULT_MODEL, ENTITY_TYPES, EntitySpan, EntityTagger, conll_tokens
-from marsad.streams.ner_consistency import propagate, tagged_spans
+from marsad.streams.ner_consistency import propagate
 from marsad.streams.ner_features import Lexicon, sentence_features
 from marsad.streams.ner_scorer import Doc, viterbi
 from marsad.streams.tokenize import tokenize
@@ -215,8 +215,27 @@ def test_viterbi_matches_brute_force(lengths: list[int]) -> None:
         ["B-", "I-", "O", "B-LOC", "O"],
     ],
 )
-def test_tagged_spans_reads_like_bio_spans(tags: list[str]) -> None:
-    assert tagged_spans(tags) == bio_spans(tags)
+def test_bio_spans_reads_like_a_scan_of_every_tag(tags: list[str]) -> None:
+    assert bio_spans(tags) == _every_tag_spans(tags)
+
+
+def _every_tag_spans(tags: list[str]) -> list[tuple[str, int, int]]:
+    """conlleval's reading, tag by tag: the reference bio_spans (which skips O tags) must agree with."""
+    spans: list[tuple[str, int, int]] = []
+    current: str | None = None
+    begin = 0
+    for i, tag in enumerate(tags):
+        prefix, _, kind = tag.partition("-")
+        if prefix == "I" and kind == current:
+            continue
+        if current is not None:
+            spans.append((current, begin, i))
+            current = None
+        if prefix in ("B", "I") and kind:
+            current, begin = kind, i
+    if current is not None:
+        spans.append((current, begin, len(tags)))
+    return spans
 
 
 def test_viterbi_ties_go_to_the_first_label_as_in_crfsuite() -> None:
