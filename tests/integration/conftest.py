@@ -55,6 +55,35 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def jar_cache() -> str:
+    """The jar folder the main broker uses (kafka.sh's defaults), so nothing is resolved twice."""
+    if os.environ.get("MARSAD_KAFKA_LIB"):
+        return os.environ["MARSAD_KAFKA_LIB"]
+    home = Path(os.environ.get("MARSAD_KAFKA_HOME") or REPO / "var" / "kafka")
+    return str(home / "lib")
+
+
+def second_broker_env(home: Path, port: int, **settings: str) -> dict[str, str]:
+    """kafka.sh's environment for one more broker of a test's own (own home and ports, shared jars)."""
+    return {
+        **os.environ,
+        "MARSAD_KAFKA_HOME": str(home),
+        "MARSAD_KAFKA_LIB": jar_cache(),
+        "MARSAD_KAFKA_PORT": str(port),
+        "MARSAD_KAFKA_CONTROLLER_PORT": str(free_port()),
+        "MARSAD_KAFKA_START_TIMEOUT": "120",
+        **settings,
+    }
+
+
+def password_file(tmp: Path, password: str) -> Path:
+    """A SASL password in a file only its owner can read, as KAFKA_SASL_PASSWORD_FILE wants it."""
+    secret = tmp / f"password-{uuid.uuid4().hex[:6]}"
+    secret.write_text(password + "\n", "utf-8")
+    secret.chmod(0o600)
+    return secret
+
+
 def worker_env(bootstrap: str, prefix: str, port: int, tmp: Path) -> dict[str, str]:
     return {
         **os.environ,

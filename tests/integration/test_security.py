@@ -26,7 +26,7 @@ from marsad.cli.demo import sample_articles
 from marsad.cli.kafka_io import produce
 from marsad.config import load_settings
 
-from .conftest import KAFKA_SCRIPT, REPO, Worker, free_port, worker_env
+from .conftest import KAFKA_SCRIPT, Worker, free_port, password_file, second_broker_env, worker_env
 from .kafka_reader import read_topic
 
 USER = "marsad-test"
@@ -51,19 +51,10 @@ def scram_broker(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> It
         pytest.skip("KAFKA_BOOTSTRAP_SERVERS names an external cluster: this module starts its own SCRAM broker")
     home = tmp_path_factory.mktemp("kafka-scram")
     port = free_port()
-    controller = free_port()
     password = f"pw-{uuid.uuid4().hex}"
-    env = {
-        **os.environ,
-        "MARSAD_KAFKA_HOME": str(home),
-        "MARSAD_KAFKA_LIB": jar_cache(),
-        "MARSAD_KAFKA_PORT": str(port),
-        "MARSAD_KAFKA_CONTROLLER_PORT": str(controller),
-        "MARSAD_KAFKA_SASL": "scram",
-        "MARSAD_KAFKA_SASL_USER": USER,
-        "MARSAD_KAFKA_SASL_PASSWORD": password,
-        "MARSAD_KAFKA_START_TIMEOUT": "120",
-    }
+    env = second_broker_env(
+        home, port, MARSAD_KAFKA_SASL="scram", MARSAD_KAFKA_SASL_USER=USER, MARSAD_KAFKA_SASL_PASSWORD=password
+    )
     subprocess.run(["bash", str(KAFKA_SCRIPT), "start"], env=env, check=True, timeout=300)
     try:
         yield ScramBroker(f"127.0.0.1:{port}", USER, password, home)
@@ -71,19 +62,9 @@ def scram_broker(bootstrap: str, tmp_path_factory: pytest.TempPathFactory) -> It
         subprocess.run(["bash", str(KAFKA_SCRIPT), "stop"], env=env, check=False, timeout=120)
 
 
-def jar_cache() -> str:
-    """The jar folder the main broker uses (kafka.sh's defaults), so nothing is resolved twice."""
-    if os.environ.get("MARSAD_KAFKA_LIB"):
-        return os.environ["MARSAD_KAFKA_LIB"]
-    home = Path(os.environ.get("MARSAD_KAFKA_HOME") or REPO / "var" / "kafka")
-    return str(home / "lib")
-
-
 def sasl_env(broker: ScramBroker, tmp: Path, password: str) -> dict[str, str]:
     """A worker's environment on the SCRAM broker, the password in a file only the owner can read."""
-    secret = tmp / f"password-{uuid.uuid4().hex[:6]}"
-    secret.write_text(password + "\n", "utf-8")
-    secret.chmod(0o600)
+    secret = password_file(tmp, password)
     prefix = f"sec{uuid.uuid4().hex[:8]}."
     env = worker_env(broker.bootstrap, prefix, free_port(), tmp)
     for name in ("KAFKA_SASL_PASSWORD", "MARSAD_WEB_HOST", "MARSAD_CONFIG"):

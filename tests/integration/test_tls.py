@@ -26,9 +26,8 @@ import pytest
 from marsad.cli.demo import sample_articles
 from marsad.config import ConfigError, load_settings
 
-from .conftest import KAFKA_SCRIPT, Worker, free_port, worker_env
+from .conftest import KAFKA_SCRIPT, Worker, free_port, password_file, second_broker_env, worker_env
 from .kafka_reader import read_topic
-from .test_security import jar_cache
 
 USER = "marsad-tls"
 COMMAND_TIMEOUT = 120  # a CLI refused by the broker must exit by itself, well within this
@@ -68,18 +67,14 @@ def tls_broker(
     home = tmp_path_factory.mktemp(f"kafka-{mode}")
     port = free_port()
     password = f"pw-{uuid.uuid4().hex}"
-    env = {
-        **os.environ,
-        "MARSAD_KAFKA_HOME": str(home),
-        "MARSAD_KAFKA_LIB": jar_cache(),
-        "MARSAD_KAFKA_PORT": str(port),
-        "MARSAD_KAFKA_CONTROLLER_PORT": str(free_port()),
-        "MARSAD_KAFKA_TLS": "mutual" if mode.endswith("-mutual") else "1",
-        "MARSAD_KAFKA_SASL": "scram" if mode.startswith("scram") else "",
-        "MARSAD_KAFKA_SASL_USER": USER,
-        "MARSAD_KAFKA_SASL_PASSWORD": password,
-        "MARSAD_KAFKA_START_TIMEOUT": "120",
-    }
+    env = second_broker_env(
+        home,
+        port,
+        MARSAD_KAFKA_TLS="mutual" if mode.endswith("-mutual") else "1",
+        MARSAD_KAFKA_SASL="scram" if mode.startswith("scram") else "",
+        MARSAD_KAFKA_SASL_USER=USER,
+        MARSAD_KAFKA_SASL_PASSWORD=password,
+    )
     started = subprocess.run(["bash", str(KAFKA_SCRIPT), "start"], env=env, capture_output=True, text=True, timeout=300)
     try:
         assert started.returncode == 0, started.stdout + started.stderr
@@ -103,9 +98,7 @@ def tls_env(broker: TlsBroker, tmp: Path, **overrides: str) -> dict[str, str]:
             KAFKA_SSL_KEYFILE=str(broker.tls_dir / "client.key"),
         )
     if broker.protocol == "SASL_SSL":
-        secret = tmp / f"password-{uuid.uuid4().hex[:6]}"
-        secret.write_text(broker.password + "\n", "utf-8")
-        secret.chmod(0o600)
+        secret = password_file(tmp, broker.password)
         env.update(KAFKA_SASL_MECHANISM="SCRAM-SHA-256", KAFKA_SASL_USERNAME=USER, KAFKA_SASL_PASSWORD_FILE=str(secret))
     for name, value in overrides.items():
         if value:
