@@ -76,7 +76,7 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
 def _issuer(index: ArticleIndex, a: int, b: int, lo: int, hi: int, trigger: Trigger) -> EventArgument | None:
     if trigger.needs == "spokesperson":
         people = [e for e in index.entities_in(b, min(hi, b + 9)) if e[2].type == "PER"]
-        return entity_argument(people[0][2]) if people else _apposition_name(index, b, hi)
+        return entity_argument(people[0][2]) if people else None  # the apposed name is an entity (entity_context)
     after = index.entity_at(b)
     if after is not None:
         return entity_argument(after[2])
@@ -84,20 +84,6 @@ def _issuer(index: ArticleIndex, a: int, b: int, lo: int, hi: int, trigger: Trig
     if before:
         return entity_argument(before[-1][2])
     return _antecedent(index, max(lo, a - 4), a)
-
-
-def _apposition_name(index: ArticleIndex, b: int, hi: int) -> EventArgument | None:
-    """The name set off by commas after a title (المتحدث باسم الحوثيين، يحيى سريع، ...), when NER missed it."""
-    tokens = index.ctx.tokens
-    comma = next((j for j in range(b, min(hi, b + 6)) if tokens[j].norm == ","), None)
-    if comma is None:
-        return None
-    end = comma + 1
-    while end < min(hi, comma + 4) and tokens[end].norm.isalpha() and not tokens[end].norm.startswith("ال"):
-        end += 1
-    if end - comma - 1 < 2 or (end < hi and tokens[end].norm != ","):
-        return None
-    return span_argument(index.ctx.body, tokens[comma + 1].start, tokens[end - 1].end, strip=False)
 
 
 def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
