@@ -10,7 +10,7 @@ from marsad.schemas.records import EventArgument
 
 from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
 from .event_index import ArticleIndex, key_set, token_flag
-from .event_lexicon import ASSAULT_TYPES, SEIZABLE, TRIGGERS, Trigger, token_keys, words
+from .event_lexicon import ASSAULT_TYPES, REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
 from .event_targets import TARGETED_TYPES, aimed_phrase, clash_sides
@@ -29,7 +29,6 @@ _AGAINST_OR_FROM = _AGAINST | {"من"}
 _TARGET_PREPS_OR_IN = _TARGET_PREPS | {"في"}
 _BY_HAND = frozenset({"قبل", "يد", "ايدي"})  # من قبل / على يد / بأيدي X: X is the agent
 _FROM = frozenset({"من"})
-_REPORTING_VERBS = words("اعلن اعلنت قال قالت اكد اكدت ذكر ذكرت افاد افادت اوضح اوضحت صرح صرحت")
 _BEFORE = frozenset({"قبل"})
 _ON = frozenset({"علي"})
 _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
@@ -123,7 +122,7 @@ def _speaker(index: ArticleIndex, entity: tuple[int, int, Any]) -> bool:
     j = entity[0] - 1
     while j >= 0 and not index.norms[j].isalpha():
         j -= 1
-    return j >= 0 and index.has(j, _REPORTING_VERBS)
+    return j >= 0 and index.has(j, REPORTING_VERBS)
 
 
 def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> EventArgument | None:

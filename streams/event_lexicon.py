@@ -32,6 +32,11 @@ def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+# Verbs that report (say, announce, issue): what follows them is someone's account, and the person or date
+# next to them belongs to the report, not to the events it tells of.
+REPORTING_VERBS = words(
+    "اعلن اعلنت قال قالت اكد اكدت ذكر ذكرت افاد افادت اوضح اوضحت صرح صرحت اصدر اصدرت نشر نشرت كشف كشفت"
+)
 ASSAULT_TYPES = frozenset({"attack", "bombing", "airstrike", "shelling", "armed_clash"})
 CONFLICT_TYPES = ASSAULT_TYPES | {"security_operation", "abduction"}
 # Objects whose "ضبط" / "مصادرة" is a seizure (not ضبط الأسعار / ضبط النفس).

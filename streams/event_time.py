@@ -10,6 +10,7 @@ from marsad.schemas.records import EventTime
 from .arabic import fold
 from .context import ArticleContext
 from .event_index import ArticleIndex
+from .event_lexicon import REPORTING_VERBS
 from .event_merge import Mention
 from .timex import TimeExpression
 
@@ -19,10 +20,6 @@ _RECENT_DAYS = 7
 _NEAR = 8  # tokens: a time this close to the trigger dates the event itself
 _FUTURE_WORDS = ("مقبل", "قادم", "المقبل", "القادم")
 _OLD_DAYS = 10
-_REPORTING = frozenset(
-    ["اصدر", "اصدرت", "اعلن", "اعلنت", "قال", "قالت", "اكد", "اكدت", "ذكر", "ذكرت", "افاد", "افادت", "اوضح",
-     "اوضحت", "صرح", "صرحت", "نشر", "نشرت", "كشف", "كشفت"]
-)  # fmt: skip
 _REPORT_REACH = 6  # words before a time where a reporting verb makes it the report's date
 
 
@@ -67,7 +64,7 @@ def _dates_the_report(index: ArticleIndex, e: TimeExpression, a: int) -> bool:
     for j in range(first - 1, -1, -1):
         if not index.norms[j].isalpha():
             continue  # quotation marks and commas around the speaker's name (لـ"قسد"،) do not count
-        if index.has(j, _REPORTING):
+        if index.has(j, REPORTING_VERBS):
             return True
         words += 1
         if words == _REPORT_REACH:
