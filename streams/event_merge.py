@@ -60,7 +60,13 @@ def inherit_from_operations(mentions: list[Mention]) -> None:
     operations = [m for m in mentions if m.type == "security_operation"]
     if not operations:
         return
-    best = {id(m): min(cluster, key=lambda n: n.rank) for cluster in _cluster(operations) for m in cluster}
+    best: dict[int, Mention] = {}
+    when: dict[int, EventTime] = {}  # the time the merged operation will carry (its own explicit one first)
+    for cluster in _cluster(operations):
+        placed = min(cluster, key=lambda n: n.rank)
+        timed = _first_time(cluster, placed)
+        for m in cluster:
+            best[id(m)], when[id(m)] = placed, timed
     for mention in mentions:
         if mention.type not in _INHERITING or (mention.location and mention.actor):
             continue
@@ -68,11 +74,12 @@ def inherit_from_operations(mentions: list[Mention]) -> None:
         ordered = [*reversed(before), *(op for op in operations if op.sentence_index > mention.sentence_index)]
         if mention.actor is None:
             mention.actor = next((op.actor for op in ordered if op.actor is not None), None)
-        source = next((best[id(op)] for op in ordered if best[id(op)].location is not None), None)
-        if mention.location is None and source is not None and source.location is not None:
+        op = next((op for op in ordered if best[id(op)].location is not None), None)
+        if mention.location is None and op is not None:
+            source = best[id(op)]
             mention.location, mention.rank, mention.context = source.location, source.rank, source.context
-            if mention.time.text is None:
-                mention.time, mention.time_explicit = source.time, source.time_explicit
+            if mention.time.text is None and when[id(op)].text is not None:
+                mention.time, mention.time_explicit = when[id(op)], False
 
 
 def merge_mentions(mentions: list[Mention]) -> list[EventFinding]:

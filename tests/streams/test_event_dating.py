@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from marsad.streams.events import find_events
 
-from .test_events import make_context
+from .test_events import SY_TOWN, make_context
 
 
 def test_the_date_of_a_statement_does_not_date_the_operation_it_reports() -> None:
@@ -24,3 +24,14 @@ def test_a_quoted_report_after_a_colon_dates_the_event_it_repeats() -> None:
     body = 'وأصدر الجيش، الجمعة، بيانا أعلن فيه تفكيك الخلية جاء فيه: "فككت قواتنا ليلة أمس خلية إرهابية في البلدة".'
     found = [e for e in find_events(make_context(body, {"الجيش": "ORG"})) if e.type == "security_operation"]
     assert [e.time.text for e in found] == ["ليلة أمس"]
+
+
+def test_an_arrest_told_after_an_operation_takes_the_operation_s_own_date() -> None:
+    body = (
+        'أصدر الجيش، الجمعة، بيانا أعلن فيه تفكيك خلية جاء فيه: "فككت قواتنا ليلة أمس خلية إرهابية في الصالحية". '
+        "وأضاف البيان أن القوات ألقت القبض على ثلاثة مسلحين."
+    )
+    context = make_context(body, {"الجيش": "ORG", "الصالحية": "LOC"}, {"الصالحية": SY_TOWN})
+    found = {e.type: e.time.text for e in find_events(context)}
+    assert found["security_operation"] == "ليلة أمس"
+    assert found["arrest"] == "ليلة أمس"
