@@ -12,15 +12,25 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import compress
 from operator import attrgetter
 from typing import Any
 
+from marsad.schemas.records import Entity
+
 from .arabic import fold, strip_clitics
 from .tokenize import Token
 
-__all__ = ["cited_outlets", "drop_generic_nouns", "retype_by_context", "spokesperson_names", "token_cues"]
+__all__ = [
+    "cited_outlets",
+    "drop_generic_nouns",
+    "retype_by_context",
+    "short_names",
+    "spokesperson_names",
+    "token_cues",
+]
 
 # Folded forms, as Token.norm has them.
 _SETTLEMENTS = frozenset(
@@ -33,6 +43,7 @@ _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "ن
 _QUOTES = frozenset("\"'“”«»‘’")
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
 _CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
+_TIME_WORDS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"])
 _NORM = attrgetter("norm")
 # Common nouns that head place and organisation names but never name one alone (without ال; folded).
 _GENERIC_NOUNS = frozenset(
@@ -160,3 +171,33 @@ def _between_in_and_countryside(tokens: Sequence[Token], i: int, end: int) -> bo
 def _outlet(link: Callable, text: str) -> bool:
     canonical = link(text, "ORG")
     return canonical is not None and getattr(canonical, "kind", None) == "media"
+
+
+def short_names(tokens: Sequence[Token], entities: Sequence[Entity]) -> list[Entity]:
+    """An organisation's short name in parentheses right after it is that organisation.
+
+    وكالة الأنباء اليمنية الرسمية (سبأ): the one word in parentheses, after the name and at most one
+    adjective, is the acronym or short name the article goes on to use, linked like the full name; a place
+    or person the tagger read there is replaced. A weekday in parentheses (قال الجيش (الخميس)) is a date.
+    """
+    orgs = [e for e in entities if e.type == "ORG"]
+    if not orgs:
+        return list(entities)
+    starts = [token.start for token in tokens]
+    short: list[Entity] = []
+    for org in orgs:
+        j = bisect_left(starts, org.end)
+        while j < len(tokens) and tokens[j].norm in _QUOTES:
+            j += 1
+        if j < len(tokens) and tokens[j].norm.startswith("ال") and tokens[j].norm.isalpha():
+            j += 1  # one adjective: الرسمية
+        if j + 2 >= len(tokens) or tokens[j].norm != "(" or tokens[j + 2].norm != ")":
+            continue
+        name = tokens[j + 1]
+        if not name.norm.isalpha() or name.norm in _TIME_WORDS:
+            continue
+        short.append(replace(org, text=name.text, start=name.start, end=name.end, source="rule"))
+    if not short:
+        return list(entities)
+    kept = [e for e in entities if not any(s.start < e.end and e.start < s.end for s in short)]
+    return sorted([*kept, *short], key=lambda e: (e.start, e.end))

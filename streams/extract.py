@@ -23,7 +23,14 @@ from marsad.schemas.records import (
 
 from .context import ArticleContext, EventFinding
 from .entities import ModelSpan, merge_entities, spans_from_labels
-from .entity_context import cited_outlets, drop_generic_nouns, retype_by_context, spokesperson_names, token_cues
+from .entity_context import (
+    cited_outlets,
+    drop_generic_nouns,
+    retype_by_context,
+    short_names,
+    spokesperson_names,
+    token_cues,
+)
 from .entity_rules import extend_nationality, rule_spans
 from .events import find_events, plover_for
 from .geocode import Geocoder
@@ -117,7 +124,7 @@ class Extractor:
             places = [p for p in places if not _overlaps_any(p, outlets)]
         rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
-        return extend_nationality(body, merged, tokens)
+        return extend_nationality(body, short_names(tokens, merged), tokens)
 
     def _known(self, key: str) -> bool:
         """Whether a name (without its proclitic) is a known actor or place; remembered, names recur."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.schemas.records import Entity
 from marsad.streams.entities import ModelSpan
 from marsad.streams.entity_context import (
     cited_outlets,
     drop_generic_nouns,
     retype_by_context,
+    short_names,
     spokesperson_names,
     token_cues,
 )
@@ -91,3 +93,28 @@ def test_the_name_in_apposition_to_a_spokesperson_is_a_person(body: str, expecte
 def test_a_one_word_common_noun_is_not_a_name(text: str, kept: bool) -> None:
     spans = [ModelSpan(text, "LOC", 0, len(text))]
     assert bool(drop_generic_nouns(spans)) is kept
+
+
+@pytest.mark.parametrize(
+    ("body", "org", "short", "expected"),
+    [
+        ("وأفادت وكالة الأنباء الوطنية الرسمية (وطن) بأن القصف توقف.", "وكالة الأنباء الوطنية", "وطن", "ORG"),
+        ("وأعلنت جبهة التحرير (الجبهة) مسؤوليتها.", "جبهة التحرير", "الجبهة", "ORG"),
+        # a weekday in parentheses dates the statement: no short name
+        ("وقال الجيش الوطني (الخميس) إن قواته تقدمت.", "الجيش الوطني", "الخميس", None),
+    ],
+)
+def test_a_name_in_parentheses_after_an_organisation_is_its_short_name(
+    body: str, org: str, short: str, expected: str | None
+) -> None:
+    start = body.index(org)
+    at = body.index(short, start + len(org))
+    entities = [
+        Entity(org, "ORG", start, start + len(org), canonical_id="test:org"),
+        Entity(short, "LOC", at, at + len(short)),  # what the tagger had read there
+    ]
+    found = {e.text: e for e in short_names(tokenize(body), entities)}
+    if expected is None:
+        assert found[short].type == "LOC"
+    else:
+        assert (found[short].type, found[short].canonical_id, found[short].source) == (expected, "test:org", "rule")
