@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from marsad.schemas.records import Entity
 
 from .arabic import fold_cached as fold
 from .tokenize import Token
 
-__all__ = ["ModelSpan", "merge_entities", "spans_from_labels", "trim_proclitic", "trim_qualifier"]
+__all__ = ["ModelSpan", "merge_entities", "overlaps", "spans_from_labels", "trim_proclitic", "trim_qualifier"]
 
 _PROCLITICS = "وفبلك"
 _ENTITY_TYPES = frozenset(("PER", "ORG", "LOC"))
@@ -90,11 +90,11 @@ def merge_entities(
         start, end = trim_proclitic(body, mention.start, mention.end, known)
         chosen.append(_entity(body, start, end, canonical.type, canonical, "gazetteer"))
     for place in places:
-        if not _overlaps(chosen, place.start, place.end):
+        if not overlaps(chosen, place.start, place.end):
             start, end = trim_qualifier(body, *trim_proclitic(body, place.start, place.end, known))
             chosen.append(_entity(body, start, end, "LOC", None, "gazetteer"))
     for rule in rules:
-        if not _overlaps(chosen, rule.start, rule.end):
+        if not overlaps(chosen, rule.start, rule.end):
             chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
         start, end = trim_proclitic(body, span.start, span.end, known)
@@ -110,7 +110,8 @@ def merge_entities(
     return sorted(chosen, key=lambda e: (e.start, e.end))
 
 
-def _overlaps(chosen: Sequence[Entity], start: int, end: int) -> bool:
+def overlaps(chosen: Sequence[Any], start: int, end: int) -> bool:
+    """Whether any span of ``chosen`` (anything with ``start``/``end``) shares a character with [start, end)."""
     for entity in chosen:  # noqa: SIM110 - a loop: any() over a generator is twice as slow, and this is hot
         if entity.start < end and start < entity.end:
             return True

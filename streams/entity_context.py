@@ -21,6 +21,7 @@ from typing import Any
 from marsad.schemas.records import Entity
 
 from .arabic import fold, strip_clitics
+from .entities import overlaps
 from .tokenize import Token
 
 __all__ = [
@@ -199,5 +200,5 @@ def short_names(tokens: Sequence[Token], entities: Sequence[Entity]) -> list[Ent
         short.append(replace(org, text=name.text, start=name.start, end=name.end, source="rule"))
     if not short:
         return list(entities)
-    kept = [e for e in entities if not any(s.start < e.end and e.start < s.end for s in short)]
+    kept = [e for e in entities if not overlaps(short, e.start, e.end)]
     return sorted([*kept, *short], key=lambda e: (e.start, e.end))

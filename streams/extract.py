@@ -22,7 +22,7 @@ from marsad.schemas.records import (
 )
 
 from .context import ArticleContext, EventFinding
-from .entities import ModelSpan, merge_entities, spans_from_labels
+from .entities import ModelSpan, merge_entities, overlaps, spans_from_labels
 from .entity_context import (
     cited_outlets,
     drop_generic_nouns,
@@ -120,8 +120,8 @@ class Extractor:
         linked = self.linker.find(body, tokens)
         places = drop_generic_nouns(self.spotter.find(body, tokens))
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
-            spans = [s for s in spans if not _overlaps_any(s, outlets)] + outlets
-            places = [p for p in places if not _overlaps_any(p, outlets)]
+            spans = [s for s in spans if not overlaps(outlets, s.start, s.end)] + outlets
+            places = [p for p in places if not overlaps(outlets, p.start, p.end)]
         rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         return extend_nationality(body, short_names(tokens, merged), tokens)
@@ -190,10 +190,6 @@ def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) 
 @cache
 def _resources() -> tuple[EntityTagger, EntityLinker, Geocoder, PlaceSpotter]:
     return EntityTagger.load(), EntityLinker.load(), Geocoder.load(), PlaceSpotter.load()
-
-
-def _overlaps_any(span: object, others: Sequence[object]) -> bool:
-    return any(o.start < span.end and span.start < o.end for o in others)  # type: ignore[attr-defined]
 
 
 def _tokens_by_sentence(tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[list[Token]]:
