@@ -82,21 +82,11 @@ def find_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     matches = [*_CANDIDATE.finditer(folded), *_DUAL_ENDING.finditer(folded)]
     _scan(view, sorted(matches, key=lambda m: m.start()), found)
-    return _disjoint(found)
+    return found
 
 
-def _disjoint(found: list[NumberMention]) -> list[NumberMention]:
-    """Drop a mention inside one already read: a digit run split at an Arabic comma is re-read from the
-    comma, and its clock time (10:30) must not be read again as 30."""
-    out: list[NumberMention] = []
-    for mention in found:
-        if out and mention.start < out[-1].end:
-            continue
-        out.append(mention)
-    return out
-
-
-def _scan(view: FoldedText, matches: list[re.Match[str]], found: list[NumberMention]) -> None:
+def _scan(view: FoldedText, matches: list[re.Match[str]], found: list[NumberMention]) -> int:
+    """Read the candidates left to right; return how far (folded index) the reading got."""
     consumed = 0
     for match in matches:
         if match.start() < consumed:
@@ -105,8 +95,9 @@ def _scan(view: FoldedText, matches: list[re.Match[str]], found: list[NumberMent
         if mention is not None:
             found.append(mention)
         if consumed < match.end():  # "5،600": an Arabic comma split a digit run; read the rest too
-            _scan(view, list(_CANDIDATE.finditer(view.folded, consumed + 1, match.end())), found)
-            consumed = match.end()
+            rest = _scan(view, list(_CANDIDATE.finditer(view.folded, consumed + 1, match.end())), found)
+            consumed = max(match.end(), rest)  # what the rest read may run past the run (2023،10:30)
+    return consumed
 
 
 def _candidate(view: FoldedText, match: re.Match[str]) -> tuple[NumberMention | None, int]:
