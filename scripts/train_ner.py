@@ -49,14 +49,16 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from marsad.streams.arabic import fold  # noqa: E402
+from marsad.streams.char_model import CharModel  # noqa: E402
 from marsad.streams.conll import ConllSentence, bio_spans, read_conll, score_entities  # noqa: E402
 from marsad.streams.ner import ENTITY_TYPES, EntityTagger  # noqa: E402
 from marsad.streams.ner_features import (  # noqa: E402
+    CHAR_MODEL_FILE,
     WORD_CLASSES_FILE,
     Lexicon,
     doc_memory_features,
     sentence_features,
-    use_word_classes,
+    use_word_data,
 )
 
 _ARABIC_WORD_RE = re.compile("^[\u0621-\u064a ]+$")
@@ -88,14 +90,15 @@ def main() -> None:
             for sentence in dev:
                 handle.writelines(f"{t}\t{g}\n" for t, g in zip(sentence.tokens, sentence.tags, strict=True))
                 handle.write("\n")
-    use_word_classes(out / WORD_CLASSES_FILE)
+    use_word_data(out)
     if not args.eval_only:
         started = time.perf_counter()
         out.mkdir(parents=True, exist_ok=True)
-        classes = build_word_classes(args.lexicons, args.name_max_zipf, args.min_zipf)
+        classes = build_word_classes(Path(args.data), args.lexicons, args.name_max_zipf, args.min_zipf)
         text = "".join(f"{line}\n" for line in classes).encode("utf-8")
         (out / WORD_CLASSES_FILE).write_bytes(gzip.compress(text, compresslevel=9, mtime=0))
-        use_word_classes(out / WORD_CLASSES_FILE)
+        CharModel.write(out / CHAR_MODEL_FILE, common_words(classes))
+        use_word_data(out)
         lines = build_gazetteer(Path(args.data), train, args.places_min_pop, args.places)
         names = train_names(train) if args.name_folds else []
         shipped = sorted({*lines, *names})
@@ -122,7 +125,9 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument(
         "--places", action="store_true", help="add GeoNames Arabic place names (measured: lowers dev F1)"
     )
-    parser.add_argument("--lexicons", default="names,freq", help="word classes to build: names, freq (or none)")
+    parser.add_argument(
+        "--lexicons", default="names,freq,gaz", help="word classes to build: names, freq, gaz (or none)"
+    )
     parser.add_argument("--name-max-zipf", type=float, default=5.0, help="names this frequent as words are dropped")
     parser.add_argument("--min-zipf", type=float, default=3.0, help="frequency buckets for words at least this common")
     parser.add_argument("--places-min-pop", type=int, default=20_000)
@@ -158,12 +163,7 @@ def build_gazetteer(data: Path, train: Sequence[ConllSentence], min_pop: int, pl
     A one-word name of a smaller place that the training part uses mostly outside names (a common word
     that is also a town somewhere) is left out.
     """
-    entries: set[tuple[str, str]] = set()
-    for kind, name in sorted(_GAZETTEER_FILES.items()):
-        for line in (data / "anergazet" / name).read_text(encoding="utf-8").splitlines():
-            folded = " ".join(fold(line).split())
-            if folded and not folded.startswith(("====", "****")):
-                entries.add((kind, folded))
+    entries = set(_anergazet(data))
     if places:
         common = _common_words(train)
         for name, population in _geonames_arabic(min_pop).items():
@@ -173,15 +173,17 @@ def build_gazetteer(data: Path, train: Sequence[ConllSentence], min_pop: int, pl
     return [f"{kind}\t{name}" for kind, name in sorted(entries)]
 
 
-def build_word_classes(lexicons: str, name_max_zipf: float, min_zipf: float) -> list[str]:
-    """Return sorted ``word<TAB>classes`` lines from external lexicons (never from the training labels).
+def build_word_classes(data: Path, lexicons: str, name_max_zipf: float, min_zipf: float) -> list[str]:
+    """Return sorted ``word<TAB>classes`` lines from lexicons (never from the training labels).
 
     ``z3``..``z6``: the Zipf frequency of the folded word in wordfreq's Arabic list (absent: rarer than
     ``min_zipf``). ``fn1``/``fn2``/``fn3`` and ``ln1``..: the word is a given / family name in names-dataset
-    (best rank in an Arab country within 1,000 / 5,000 / beyond), unless it is a frequent word.
+    (best rank in an Arab country within 1,000 / 5,000 / beyond), unless it is a frequent word. ``gLOC`` /
+    ``gORG`` / ``gPER``: the word is part of an ANERgazet name of that kind (a word-level view of the
+    gazetteer, which the longest-match feature misses when a name is written in another form).
     """
     wanted = set(lexicons.split(","))
-    zipf = _folded_zipf()
+    zipf = _folded_zipf() if wanted & {"freq", "names"} else {}
     classes: dict[str, list[str]] = {}
     if "freq" in wanted:
         for word, value in zipf.items():
@@ -193,7 +195,45 @@ def build_word_classes(lexicons: str, name_max_zipf: float, min_zipf: float) -> 
                 if zipf.get(word, 0.0) < name_max_zipf:
                     bucket = next(label for limit, label in _RANK_BUCKETS if rank <= limit)
                     classes.setdefault(word, []).append(f"{kind}{bucket}")
+    if "gaz" in wanted:
+        for word, kinds in sorted(_gazetteer_words(data).items()):
+            classes.setdefault(word, []).extend(f"g{kind}" for kind in sorted(kinds))
     return [f"{word}\t{' '.join(found)}" for word, found in sorted(classes.items())]
+
+
+def _gazetteer_words(data: Path) -> dict[str, set[str]]:
+    """Each folded word of an ANERgazet name, with the kinds of the names it is part of."""
+    words: dict[str, set[str]] = {}
+    for kind, name in _anergazet(data):
+        for word in name.split():
+            words.setdefault(word, set()).add(kind)
+    return words
+
+
+def _anergazet(data: Path) -> list[tuple[str, str]]:
+    """``(kind, folded name)`` of every ANERgazet line (its ``====`` / ``****`` separators skipped)."""
+    entries: list[tuple[str, str]] = []
+    for kind, name in sorted(_GAZETTEER_FILES.items()):
+        for line in (data / "anergazet" / name).read_text(encoding="utf-8").splitlines():
+            folded = " ".join(fold(line).split())
+            if folded and not folded.startswith(("====", "****")):
+                entries.append((kind, folded))
+    return entries
+
+
+def common_words(classes: Sequence[str]) -> list[tuple[str, float]]:
+    """The words of the class table that are frequent and not names, weighted by their frequency bucket.
+
+    What the character model learns "Arabic-looking" from: ten times the weight per Zipf step.
+    """
+    out: list[tuple[str, float]] = []
+    for line in classes:
+        word, _, found = line.partition("\t")
+        kinds = found.split()
+        zipf = [int(c[1:]) for c in kinds if c.startswith("z")]
+        if zipf and not any(c.startswith(("fn", "ln")) for c in kinds):
+            out.append((word, 10.0 ** (zipf[0] - 3)))
+    return out
 
 
 def _folded_zipf() -> dict[str, float]:

@@ -3,27 +3,32 @@
 from __future__ import annotations
 
 import gzip
+import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from .arabic import fold, strip_clitics
+from .char_model import CharModel
 
 __all__ = [
+    "CHAR_MODEL_FILE",
     "EDGE_FEATURES",
     "OFFSETS",
     "Lexicon",
+    "char_model",
     "doc_memory_features",
     "dynamic_features",
     "edge_features",
     "sentence_features",
     "stem_of",
     "type_features",
-    "use_word_classes",
+    "use_word_data",
     "word_classes",
 ]
 
@@ -175,28 +180,38 @@ def _shape(text: str) -> str:
     return "A"
 
 
-# Word classes from external lexicons, not from the labels: given- and family-name rank buckets (names-dataset)
-# and a word-frequency bucket (wordfreq). One ``word<TAB>class class...`` line per folded word, gzipped; built
-# by scripts/train_ner.py. A word the table lacks is rare (class ``z0``).
+# Word classes from lexicons, not from the training labels: given- and family-name rank buckets (names-dataset),
+# a word-frequency bucket (wordfreq) and the ANERgazet kinds of names the word is part of. One
+# ``word<TAB>class class...`` line per folded word, gzipped; built by scripts/train_ner.py. A word the table
+# lacks is rare (class ``z0``). Beside it, the character model of common words (``char_model``).
 WORD_CLASSES_FILE = "ner_words.tsv.gz"
-_word_classes_path: list[Path | None] = [None]
+CHAR_MODEL_FILE = "ner_chars.tsv.gz"
+_word_data: list[Path | None] = [None]
+# Buckets of a word's mean letter log probability under the character model (half-nat steps, clipped).
+_CHAR_BUCKETS = (-5.0, -1.0)
 
 
-def use_word_classes(path: Path | None) -> None:
-    """Take word classes from ``path`` from now on (None: the shipped table), e.g. to train a new model.
+def use_word_data(folder: Path | None) -> None:
+    """Take the word classes and the character model from ``folder`` from now on (None: the shipped ones).
 
-    Clears the per-type caches; a tagger loaded before keeps the rows it has already computed.
+    For training a new model. Clears the per-type caches; a tagger loaded before keeps the rows it has
+    already computed.
     """
-    _word_classes_path[0] = path
+    _word_data[0] = folder
     word_classes.cache_clear()
+    char_model.cache_clear()
     _own.cache_clear()
+
+
+def _data_file(name: str) -> Traversable:
+    folder = _word_data[0]
+    return folder / name if folder is not None else resources.files(__package__).joinpath("data", name)
 
 
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, tuple[str, ...]]:
     """The word-class table, read on first use; empty when the file is absent (a model trained without it)."""
-    path = _word_classes_path[0]
-    source = path if path is not None else resources.files(__package__).joinpath("data", WORD_CLASSES_FILE)
+    source = _data_file(WORD_CLASSES_FILE)
     if not source.is_file():
         return {}
     table: dict[str, tuple[str, ...]] = {}
@@ -206,15 +221,45 @@ def word_classes() -> dict[str, tuple[str, ...]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def char_model() -> CharModel | None:
+    """The character model, read on first use; None when absent (a model trained without it)."""
+    source = _data_file(CHAR_MODEL_FILE)
+    return CharModel.read(source) if source.is_file() else None
+
+
 def _classes(key: str, stem: str) -> list[str]:
-    """Classes of the word as written (``c=``) and of its clitic-stripped form (``k=``) when it differs."""
+    """Classes of the word as written (``c=``) and of its clitic-stripped form (``k=``) when it differs.
+
+    The gazetteer kinds (``g...``) are one feature set for both forms (``gw=``): the word, with or without
+    its clitic, is part of a listed name.
+    """
     table = word_classes()
     if not table:
         return []
-    feats = [f"c={c}" for c in table.get(key, _RARE)]
+    own, bare = table.get(key, ()), table.get(stem, ())
+    feats = [f"c={c}" for c in _lexical(own)]
     if stem != key:
-        feats.extend(f"k={c}" for c in table.get(stem, _RARE))
+        feats.extend(f"k={c}" for c in _lexical(bare))
+    kinds = {c[1:] for c in (*own, *bare) if c[0] == "g"}
+    feats.extend(f"gw={kind}" for kind in sorted(kinds))
     return feats
+
+
+def _lexical(classes: tuple[str, ...]) -> tuple[str, ...]:
+    """The name and frequency classes of a table row; a word with none of them is rare (``z0``)."""
+    found = tuple(c for c in classes if c[0] != "g")
+    return found or _RARE
+
+
+def _letters(stem: str) -> list[str]:
+    """How Arabic the clitic-stripped word looks, as a bucket (``lm=-10`` .. ``lm=-2``); none for non-Arabic."""
+    model = char_model()
+    if model is None or not stem or not "\u0621" <= stem[0] <= "\u064a":
+        return []
+    low, high = _CHAR_BUCKETS
+    value = max(low, min(high, model.mean_log_prob(stem)))
+    return [f"lm={math.floor(2 * value)}"]
 
 
 @lru_cache(maxsize=200_000)
@@ -234,6 +279,7 @@ def _own(key: str) -> tuple[str, ...]:
         feats.append(f"cl={key[: len(key) - len(stem)]}")
     feats.extend(f"t={kind}" for kind in _CONTEXT_TYPES if key in _TRIGGERS[kind] or stem in _TRIGGERS[kind])
     feats.extend(_classes(key, stem))
+    feats.extend(_letters(stem))
     return tuple(feats)
 
 

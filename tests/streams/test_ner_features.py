@@ -15,7 +15,7 @@ from marsad.streams.ner_features import (
     Lexicon,
     sentence_features,
     type_features,
-    use_word_classes,
+    use_word_data,
     word_classes,
 )
 
@@ -26,6 +26,8 @@ _TABLE = {
     fold("العتيبي"): "ln2",
     fold("في"): "z6",
     fold("وزارة"): "z5",
+    fold("بنفيكا"): "gORG",
+    fold("الاهلي"): "z4 gLOC gORG",
 }
 
 
@@ -34,9 +36,9 @@ def table(tmp_path: Path) -> Iterator[Path]:
     path = tmp_path / WORD_CLASSES_FILE
     text = "".join(f"{word}\t{classes}\n" for word, classes in _TABLE.items())
     path.write_bytes(gzip.compress(text.encode("utf-8")))
-    use_word_classes(path)
+    use_word_data(tmp_path)
     yield path
-    use_word_classes(None)
+    use_word_data(None)
 
 
 def _own(word: str) -> set[str]:
@@ -60,6 +62,19 @@ def test_own_word_classes(table: Path, word: str, expected: set[str]) -> None:
     assert _own(word) == expected
 
 
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("بنفيكا", {"c=z0", "k=z0", "gw=ORG"}),  # listed only in a name: still rare (ب is tried as a clitic)
+        ("وبنفيكا", {"c=z0", "k=z0", "gw=ORG"}),  # the clitic-stripped form is part of the name
+        ("الاهلي", {"c=z4", "gw=LOC", "gw=ORG"}),
+    ],
+)
+def test_gazetteer_word_kinds(table: Path, word: str, expected: set[str]) -> None:
+    own = {f for f in type_features(fold(word))[0] if f.startswith(("c=", "k=", "gw="))}
+    assert own == expected
+
+
 def test_neighbour_rows_carry_no_word_classes(table: Path) -> None:
     rows = type_features(fold("خالد"))[1:]
     assert not [f for row in rows for f in row if "c=" in f or "k=" in f]
@@ -67,7 +82,7 @@ def test_neighbour_rows_carry_no_word_classes(table: Path) -> None:
 
 def test_table_is_read_once_and_switchable(table: Path, tmp_path: Path) -> None:
     assert word_classes() is word_classes()
-    use_word_classes(tmp_path / "absent.tsv.gz")
+    use_word_data(tmp_path / "absent")
     assert word_classes() == {}
     assert _own("خالد") == set()  # a model trained without the table sees no class features
 
@@ -101,7 +116,7 @@ def test_training_name_kinds(lines: list[str], keys: list[str], expected: list[t
     ],
 )
 def test_shipped_table(word: str, prefix: str) -> None:
-    use_word_classes(None)
+    use_word_data(None)
     classes = word_classes()
     assert len(classes) > 10_000
     assert all(c.startswith(prefix) for c in classes[fold(word)])
