@@ -26,6 +26,8 @@ from collections import defaultdict
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from machine import cpu_description
+
 from marsad.schemas.records import RawArticle
 from marsad.streams.extract import Extractor
 from marsad.streams.normalize import NormalizeSettings, normalize_article
@@ -161,8 +163,7 @@ def main() -> None:
     equivalents = seed_equivalents(articles, seed_chars)
     report = {
         "date": date.today().isoformat(),
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, {platform.python_implementation()} "
-        f"{platform.python_version()}",
+        "machine": f"{cpu_description()}, {platform.python_implementation()} {platform.python_version()}",
         "load_average": os.getloadavg()[0],
         "articles": len(articles),
         "seed_equivalents": round(equivalents, 1),

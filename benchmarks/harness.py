@@ -30,6 +30,7 @@ from pathlib import Path
 
 from aiokafka import AIOKafkaConsumer, AIOKafkaProducer, TopicPartition
 from aiokafka.admin import AIOKafkaAdminClient
+from machine import cpu_description
 
 from marsad.agents.admin import ensure_topics
 from marsad.config import Settings, load_settings
@@ -66,17 +67,9 @@ def _free_port() -> int:
 
 def environment() -> dict[str, object]:
     """Machine, versions and load: printed with every result."""
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor(),
-    )
     return {
         "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
-        "machine": f"{cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}",
+        "machine": f"{cpu_description()}, {platform.system()} {platform.release()}",
         "python": platform.python_version(),
         "versions": {p: version(p) for p in ("marsad", "faust-streaming", "aiokafka", "camel-tools")},
         "load_average": [round(x, 2) for x in os.getloadavg()],
