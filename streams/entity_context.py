@@ -42,6 +42,9 @@ _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي",
 # "ل" is لـ written apart (قال لـ"الجزيرة"، وفقاً لـ«الجزيرة»).
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
 _QUOTES = frozenset("\"'“”«»‘’")
+_OPENERS = _QUOTES | {"(", "["}
+# "Of the make / type": what follows names a model (of a drone, a missile, a car), not an entity.
+_MODEL_NOUNS = frozenset(["طراز", "نوع", "ماركه", "موديل"])
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
 _CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
 _TIME_WORDS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"])
@@ -55,20 +58,23 @@ _GENERIC_NOUNS = frozenset(
 
 
 def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
-    """The model's spans, a PER after a settlement noun (or between في and بريف) retyped LOC."""
+    """The model's spans, a PER after a settlement noun (or between في and بريف) retyped LOC.
+
+    A name right after طراز / نوع / ماركة ("of the type", «من طراز "ذو الفقار"»، طائرة من طراز (إم كيو 9))
+    names a make or model of a weapon, drone or car, not a person, organisation or place: it is dropped.
+    """
     starts: list[int] | None = None
     out = []
     for span in spans:
-        if span.type != "PER":
-            out.append(span)
-            continue
         if starts is None:
             starts = [token.start for token in tokens]
         i = bisect_left(starts, span.start)
         if i == len(starts) or starts[i] != span.start:
             out.append(span)
             continue
-        before = _word_before(tokens, i)
+        before = _word_before(tokens, i, skip=_OPENERS)
+        if before in _MODEL_NOUNS:
+            continue
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
             span = span._replace(type="LOC")
         out.append(span)
@@ -148,10 +154,10 @@ def spokesperson_names(body: str, tokens: Sequence[Token], cues: Sequence[int], 
     return found
 
 
-def _word_before(tokens: Sequence[Token], i: int) -> str:
+def _word_before(tokens: Sequence[Token], i: int, skip: frozenset[str] = _QUOTES) -> str:
     """The folded word before token ``i``, skipping quotation marks; a proclitic is dropped (وبحسب)."""
     j = i - 1
-    while j >= 0 and tokens[j].norm in _QUOTES:
+    while j >= 0 and tokens[j].norm in skip:
         j -= 1
     if j < 0:
         return ""

@@ -40,6 +40,21 @@ def test_a_person_name_after_a_settlement_noun_is_a_place(body: str, name: str, 
     assert (found.text, found.type) == (name, expected)
 
 
+@pytest.mark.parametrize(
+    ("body", "name", "type_", "kept"),
+    [
+        ("أسقطت الدفاعات طائرة من طراز (إم كيو 9) فوق المدينة.", "إم كيو", "ORG", False),
+        ("أطلقوا صاروخا من طراز «ذو الفقار» على المطار.", "ذو الفقار", "PER", False),
+        ("صادرت الشرطة سيارة من نوع تويوتا في الحي.", "تويوتا", "ORG", False),
+        # a maker named as the subject, not after a type word, stays
+        ("أعلنت تويوتا زيادة مبيعاتها.", "تويوتا", "ORG", True),
+    ],
+)
+def test_a_name_after_a_type_word_is_a_model_not_an_entity(body: str, name: str, type_: str, kept: bool) -> None:
+    found = retype_by_context([span(body, name, type_)], tokenize(body))
+    assert [s.text for s in found] == ([name] if kept else [])
+
+
 @pytest.fixture(scope="module")
 def link() -> object:
     return EntityLinker.load().link
