@@ -26,7 +26,9 @@ from .tokenize import Token
 
 __all__ = [
     "cited_outlets",
+    "complete_role_names",
     "drop_generic_nouns",
+    "name_after_role",
     "retype_by_context",
     "short_names",
     "spokesperson_names",
@@ -43,6 +45,9 @@ _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي",
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
 _QUOTES = frozenset("\"'“”«»‘’")
 _OPENERS = _QUOTES | {"(", "["}
+# Words that end a name set off after a speaker's role (لـ before an outlet, إن before the quote...).
+_NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "عن", "علي", "الي", "مع", "خلال", "بعد", "قبل"})
+_ROLE_REACH = 10  # tokens between a speech verb and the comma that closes the speaker's role
 # "Of the make / type": what follows names a model (of a drone, a missile, a car), not an entity.
 _MODEL_NOUNS = frozenset(["طراز", "نوع", "ماركه", "موديل"])
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
@@ -152,6 +157,57 @@ def spokesperson_names(body: str, tokens: Sequence[Token], cues: Sequence[int], 
             start, stop = tokens[comma + 1].start, tokens[end - 1].end
             found.append(make(body[start:stop], "PER", start, stop))
     return found
+
+
+def name_after_role(tokens: Sequence[Token], verb_at: int, until: int) -> tuple[int, int] | None:
+    """Character offsets of a name set off by a comma after a speaker's role, or None.
+
+    قال الخبير في شؤون الجماعات المتطرفة، مصطفى أمين لـ ...: two or three words after the first comma that
+    follows the verb (before ``until``), none of them definite, a function word or a لل form.
+    """
+    i = verb_at + 1
+    while i < len(tokens) and tokens[i].end <= until and tokens[i].norm != ",":
+        i += 1
+    j = i + 1
+    while j < len(tokens) and j - i <= 3 and tokens[j].norm.isalpha() and not tokens[j].norm.startswith("ال"):
+        if tokens[j].norm in _NAME_STOP or tokens[j].norm.startswith("لل"):
+            break
+        j += 1
+    if i >= len(tokens) or tokens[i].end > until or j - i - 1 < 2:
+        return None
+    return tokens[i + 1].start, tokens[j - 1].end
+
+
+def complete_role_names(
+    body: str, spans: Sequence[Any], tokens: Sequence[Token], speech_verbs: frozenset[str]
+) -> list[Any]:
+    """The model's spans, a person it found only in part after a speaker's role completed (مصطفى -> مصطفى أمين).
+
+    A reported-speech sentence names its speaker after the role, set off by a comma; the tagger may stop
+    at a second name that is also a common word or a title (أمين). The whole name is what the quote's
+    speaker and the entity list must carry.
+    """
+    starts: list[int] | None = None
+    out = []
+    for span in spans:
+        if span.type == "PER":
+            if starts is None:
+                starts = [token.start for token in tokens]
+            i = bisect_left(starts, span.start)
+            if 0 < i < len(starts) and starts[i] == span.start and tokens[i - 1].norm == ",":
+                verb_at = next(
+                    (
+                        j
+                        for j in range(i - 2, max(-1, i - 2 - _ROLE_REACH), -1)
+                        if tokens[j].norm in speech_verbs or strip_clitics(tokens[j].norm) in speech_verbs
+                    ),
+                    None,
+                )
+                found = name_after_role(tokens, verb_at, span.end) if verb_at is not None else None
+                if found is not None and found[0] == span.start and found[1] > span.end:
+                    span = span._replace(text=body[span.start : found[1]], end=found[1])
+        out.append(span)
+    return out
 
 
 def _word_before(tokens: Sequence[Token], i: int, skip: frozenset[str] = _QUOTES) -> str:

@@ -25,6 +25,7 @@ from .context import ArticleContext, EventFinding
 from .entities import ModelSpan, merge_entities, overlaps, spans_from_labels
 from .entity_context import (
     cited_outlets,
+    complete_role_names,
     drop_generic_nouns,
     retype_by_context,
     short_names,
@@ -38,7 +39,7 @@ from .linking import EntityLinker
 from .ner import EntityTagger
 from .numbers import find_numbers
 from .place_spotter import PlaceSpotter
-from .quotes import find_quotes
+from .quotes import SPEECH_VERBS, find_quotes
 from .timex import find_times
 from .tokenize import Sentence, Token
 
@@ -115,6 +116,7 @@ class Extractor:
         grouped = _tokens_by_sentence(tokens, sentences)
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
         spans = retype_by_context(drop_generic_nouns(tagged), tokens)
+        spans = complete_role_names(body, spans, tokens, SPEECH_VERBS)
         cues = token_cues(tokens)
         outlets = cited_outlets(tokens, cues, link, ModelSpan)
         linked = self.linker.find(body, tokens)

@@ -16,6 +16,7 @@ from marsad.schemas.records import Entity, Quote
 
 from .arabic import fold, strip_clitics
 from .context import ArticleContext
+from .entity_context import name_after_role
 from .tokenize import Token
 
 __all__ = ["SPEECH_VERBS", "find_quotes"]
@@ -25,7 +26,6 @@ _OPEN_RE = re.compile('[«“„"״”]')
 _MIN_CHARS = 15
 _MIN_WORDS = 4
 _LOOKBACK = 220
-_NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "عن", "علي", "الي", "مع", "خلال", "بعد", "قبل"})
 _START = attrgetter("start")
 _SUBJECT_REACH = 60  # characters before the verb where its subject may stand (SVO)
 _fold = lru_cache(maxsize=20_000)(fold)  # verbs and names recur: fold each spelling once
@@ -148,18 +148,10 @@ def _quote(
 
 def _named_after_comma(ctx: ArticleContext, verb_at: int, until: int) -> Entity | None:
     """A name the NER missed, set off after a role: قال الخبير في ...، مصطفى أمين لـ ..."""
-    tokens = ctx.tokens
-    i = verb_at + 1
-    while i < len(tokens) and tokens[i].end <= until and tokens[i].norm != ",":
-        i += 1
-    j = i + 1
-    while j < len(tokens) and j - i <= 3 and tokens[j].norm.isalpha() and not tokens[j].norm.startswith("ال"):
-        if tokens[j].norm in _NAME_STOP or tokens[j].norm.startswith("لل"):
-            break
-        j += 1
-    if i >= len(tokens) or tokens[i].end > until or j - i - 1 < 2:
+    found = name_after_role(ctx.tokens, verb_at, until)
+    if found is None:
         return None
-    start, stop = tokens[i + 1].start, tokens[j - 1].end
+    start, stop = found
     return Entity(ctx.body[start:stop], "PER", start, stop, source="quote")
 
 

@@ -8,6 +8,7 @@ from marsad.schemas.records import Entity
 from marsad.streams.entities import ModelSpan
 from marsad.streams.entity_context import (
     cited_outlets,
+    complete_role_names,
     drop_generic_nouns,
     retype_by_context,
     short_names,
@@ -15,6 +16,7 @@ from marsad.streams.entity_context import (
     token_cues,
 )
 from marsad.streams.linking import EntityLinker
+from marsad.streams.quotes import SPEECH_VERBS
 from marsad.streams.tokenize import tokenize
 
 
@@ -53,6 +55,23 @@ def test_a_person_name_after_a_settlement_noun_is_a_place(body: str, name: str, 
 def test_a_name_after_a_type_word_is_a_model_not_an_entity(body: str, name: str, type_: str, kept: bool) -> None:
     found = retype_by_context([span(body, name, type_)], tokenize(body))
     assert [s.text for s in found] == ([name] if kept else [])
+
+
+@pytest.mark.parametrize(
+    ("body", "found", "expected"),
+    [
+        # the tagger stopped at a second name that is also a title: the name set off after the role is whole
+        ("وقال الخبير في شؤون الجماعات، مصطفى أمين لـ“أخبار الآن” إن التنظيم ضعيف.", "مصطفى", "مصطفى أمين"),
+        ("وأكدت الباحثة في المركز، سارة محمد حسن لوكالة الأنباء أن الوضع خطير.", "سارة", "سارة محمد حسن"),
+        # no speech verb before the role, or the name is already whole: unchanged
+        ("وصل الخبير في الشؤون العسكرية، مصطفى أمين إلى المدينة.", "مصطفى", "مصطفى"),
+        ("وقال الخبير، مصطفى أمين إن التنظيم ضعيف.", "مصطفى أمين", "مصطفى أمين"),
+    ],
+)
+def test_a_partial_name_after_a_speakers_role_is_completed(body: str, found: str, expected: str) -> None:
+    [span_out] = complete_role_names(body, [span(body, found, "PER")], tokenize(body), SPEECH_VERBS)
+    assert span_out.text == expected
+    assert body[span_out.start : span_out.end] == expected
 
 
 @pytest.fixture(scope="module")
