@@ -18,9 +18,10 @@ Build-time only dependencies (nothing is downloaded, nothing of them is imported
 
 Output: ``ner.crfsuite`` (the CRF), ``ner.pass2.crfsuite`` (only with --pass2: document memory), ``ner_gazetteer.txt``
 (ANERgazet plus the names the training labels tag, as ``sPERS``/``sORG``/``sLOC``/``sMISC`` entries),
-``ner_words.tsv.gz`` (word classes: name-rank and frequency buckets) and ``ner_model.json`` (metadata, attribution,
-dev scores). The training names are jackknifed: a training document sees only the names of the other folds
-(``--name-folds``), so the CRF learns how far a name seen elsewhere can be trusted; at run time all are used.
+``ner_words.tsv.gz`` (word classes: name-rank and frequency buckets, ANERgazet kinds), ``ner_chars.tsv.gz`` (the
+character model of common words: how Arabic a word looks) and ``ner_model.json`` (metadata, attribution, dev scores).
+The training names are jackknifed: a training document sees only the names of the other folds (``--name-folds``),
+so the CRF learns how far a name seen elsewhere can be trusted; at run time all are used.
 
 Deterministic: L-BFGS from a zero start, sorted inputs, fixed folds; the same data gives the same model.
 Runtime: about 3-4 minutes (more with --pass2: four jackknife folds, then pass 2). Without pass 2 the tagger
@@ -74,7 +75,8 @@ _ATTRIBUTION = (
     "system based on Maximum Entropy'), CAMeL Lab release, CC BY-SA 4.0; gazetteer features from ANERgazet "
     "(Benajiba et al. 2007), plus GeoNames (geonames.org, CC BY 4.0) Arabic place names when built with --places; "
     "word classes from names-dataset 3.3.1 (Philippe Remy, MIT) and wordfreq 3.1.1 (Robyn Speer, data CC BY-SA 4.0: "
-    "Wikipedia, OpenSubtitles, news and web text, see its README)."
+    "Wikipedia, OpenSubtitles, news and web text, see its README); the character model (ner_chars.tsv.gz) is "
+    "counted from the same wordfreq words."
 )
 
 
@@ -418,6 +420,7 @@ def _write_meta(out: Path, args: argparse.Namespace, n_train: int, n_dev: int, s
             "name_max_zipf": args.name_max_zipf,
             "min_zipf": args.min_zipf,
             "name_folds": args.name_folds,
+            "char_model": "letter 4-grams of the table's common words (Zipf >= min_zipf, no name classes)",
         },
         "dev_scores": scores,
         "licence": "CC BY-SA 4.0 (derived from ANERcorp and from wordfreq's data)",
