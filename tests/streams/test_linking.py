@@ -46,6 +46,7 @@ def test_actors_file_is_well_formed() -> None:
         (["أخبار الآن"], "marsad:org/akhbar-al-aan"),
         (["أ ف ب", "فرانس برس"], "marsad:org/afp"),
         (["القاعدة", "تنظيم القاعدة"], "marsad:org/al-qaeda"),
+        (["الأسايش", "قوات الأمن الداخلي الكردية", "قوى الأمن الداخلي الكردية"], "marsad:org/asayish"),
     ],
 )
 def test_aliases_link_to_one_id(linker: EntityLinker, surfaces: list[str], entity_id: str) -> None:
