@@ -68,13 +68,11 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
     A name right after طراز / نوع / ماركة ("of the type", «من طراز "ذو الفقار"»، طائرة من طراز (إم كيو 9))
     names a make or model of a weapon, drone or car, not a person, organisation or place: it is dropped.
     """
-    starts: list[int] | None = None
+    starts = [token.start for token in tokens] if spans else []
     out = []
     for span in spans:
-        if starts is None:
-            starts = [token.start for token in tokens]
-        i = bisect_left(starts, span.start)
-        if i == len(starts) or starts[i] != span.start:
+        i = _token_at(starts, span.start)
+        if i is None:
             out.append(span)
             continue
         before = _word_before(tokens, i, skip=_OPENERS)
@@ -187,14 +185,12 @@ def complete_role_names(
     at a second name that is also a common word or a title (أمين). The whole name is what the quote's
     speaker and the entity list must carry.
     """
-    starts: list[int] | None = None
+    starts = [token.start for token in tokens] if spans else []
     out = []
     for span in spans:
         if span.type == "PER":
-            if starts is None:
-                starts = [token.start for token in tokens]
-            i = bisect_left(starts, span.start)
-            if 0 < i < len(starts) and starts[i] == span.start and tokens[i - 1].norm == ",":
+            i = _token_at(starts, span.start)
+            if i and tokens[i - 1].norm == ",":
                 verb_at = next(
                     (
                         j
@@ -208,6 +204,12 @@ def complete_role_names(
                     span = span._replace(text=body[span.start : found[1]], end=found[1])
         out.append(span)
     return out
+
+
+def _token_at(starts: Sequence[int], start: int) -> int | None:
+    """The index of the token that begins at character ``start`` (``starts``: token starts), or None."""
+    i = bisect_left(starts, start)
+    return i if i < len(starts) and starts[i] == start else None
 
 
 def _word_before(tokens: Sequence[Token], i: int, skip: frozenset[str] = _QUOTES) -> str:
