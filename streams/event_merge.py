@@ -56,7 +56,11 @@ class Mention:
 
 
 def inherit_from_operations(mentions: list[Mention]) -> None:
-    """Arrests/seizures with no place or actor happened in the operation reported nearest before them."""
+    """Arrests/seizures with no place or actor happened in the operation reported nearest before them.
+
+    An arrest with no target, told in or after an operation's sentence, takes the operation's target: the
+    people arrested belong to the group the operation was aimed at (فككت خلية تابعة لتنظيم X ... واعتقلت).
+    """
     operations = [m for m in mentions if m.type == "security_operation"]
     if not operations:
         return
@@ -68,9 +72,13 @@ def inherit_from_operations(mentions: list[Mention]) -> None:
         for m in cluster:
             best[id(m)], when[id(m)] = placed, timed
     for mention in mentions:
-        if mention.type not in _INHERITING or (mention.location and mention.actor):
+        if mention.type not in _INHERITING:
             continue
         before = [op for op in operations if op.sentence_index <= mention.sentence_index]
+        if mention.type == "arrest" and mention.target is None:  # the arrested belong to the group hunted
+            mention.target = next((op.target for op in reversed(before) if op.target is not None), None)
+        if mention.location and mention.actor:
+            continue
         ordered = [*reversed(before), *(op for op in operations if op.sentence_index > mention.sentence_index)]
         if mention.actor is None:
             mention.actor = next((op.actor for op in ordered if op.actor is not None), None)

@@ -11,13 +11,18 @@ from functools import lru_cache
 
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex, key_set
-from .event_lexicon import ASSAULT_TYPES, PARTICIPANTS, REPEL, token_keys
+from .event_lexicon import ASSAULT_TYPES, PARTICIPANTS, REPEL, token_keys, words
 from .event_merge import Mention
 
 __all__ = ["arrested_group", "protest_participants", "repelled_attack"]
 
 _OF = frozenset({"من"})
 _MEMBERSHIP = ("انتما", "بانتما", "ينتم", "تنتم", "منتم", "المنتم", "انتسا", "ينتسب", "المنتسب")
+# Who an operation or arrest is aimed at: a cell or members of a group (خلية تابعة لتنظيم X، عناصر من X).
+_CELLS = words("خليه خلايا عناصر عنصر مسلحي مقاتلي اعضاء افراد")
+_MEMBER_TYPES = frozenset({"arrest", "security_operation"})
+_MEMBER_REACH = 5  # tokens before the group: بانتمائهما إلى تنظيم "داعش"
+_GROUP_REACH = 20  # tokens after the trigger where the group may be named (past the actor's own apposition)
 _REPEL_REACH = 3  # tokens before an attack trigger where a repel verb governs it
 _SUBJECT_REACH = 7
 _MAX_NP = 3  # a participant phrase: a definite noun and at most two definite adjectives
@@ -26,13 +31,14 @@ _MAX_NP = 3  # a participant phrase: a definite noun and at most two definite ad
 def arrested_group(index: ArticleIndex, m: Mention, a: int, b: int, c_lo: int, hi: int) -> None:
     """``العشرات من تنظيم X ... رهن الاعتقال`` / ``اعتقال شخصين بانتمائهما إلى X``: X is the target.
 
-    A quantity, ``من`` and an organisation before the trigger in its clause name who was arrested and
-    how many (the quantity's surface form, article included, when it is vague); a membership word
-    (ينتمون، بانتمائهم) before an organisation after the trigger names the group arrested people belong to.
+    For an arrest, a quantity, ``من`` and an organisation before the trigger in its clause name who was
+    arrested and how many (the quantity's surface form, article included, when it is vague). For an arrest
+    or a security operation, a membership word (ينتمون، بانتمائهم) or a cell / members noun (خلية تابعة
+    لتنظيم X، عناصر من X) shortly before an organisation after the trigger names the group it was aimed at.
     """
-    if m.type != "arrest":
+    if m.type not in _MEMBER_TYPES:
         return
-    for k in range(c_lo, a - 2):
+    for k in range(c_lo, a - 2) if m.type == "arrest" else ():
         number = index.numbers.get(k)
         if number is None or not index.has(k + 1, _OF):
             continue
@@ -46,9 +52,9 @@ def arrested_group(index: ArticleIndex, m: Mention, a: int, b: int, c_lo: int, h
             return
     if m.target is not None:
         return
-    for lo_e, _, entity in index.entities_in(b, min(hi, b + 10)):
-        window = range(max(b, lo_e - 3), lo_e)
-        if entity.type == "ORG" and any(index.starts_with(j, _MEMBERSHIP) for j in window):
+    for lo_e, _, entity in index.entities_in(b, min(hi, b + _GROUP_REACH)):
+        window = range(max(b, lo_e - _MEMBER_REACH), lo_e)
+        if entity.type == "ORG" and any(index.starts_with(j, _MEMBERSHIP) or index.has(j, _CELLS) for j in window):
             m.target = entity_argument(entity)
             return
 

@@ -71,6 +71,45 @@ def test_an_arrest_keeps_its_organisation_target_and_gets_no_phrase() -> None:
 
 
 @pytest.mark.parametrize(
+    ("body", "entities", "event_type", "target"),
+    [
+        # a membership word a few tokens before the group, past its quotation marks
+        (
+            'اعتقلت الشرطة شخصين يشتبه بانتمائهما إلى تنظيم "الجماعة" في المدينة.',
+            {"الشرطة": "ORG", "الجماعة": "ORG"},
+            "arrest",
+            "الجماعة",
+        ),
+        # a cell of the group, named after the operation's actor and its apposition
+        (
+            "فككت قوات الأمن، التابعة لوزارة الداخلية، خلية تابعة لتنظيم الجماعة في ريف المدينة.",
+            {"قوات الأمن": "ORG", "وزارة الداخلية": "ORG", "تنظيم الجماعة": "ORG"},
+            "security_operation",
+            "تنظيم الجماعة",
+        ),
+        # the actor's own apposition (التابعة لـ) names no target
+        (
+            "فككت قوات الأمن، التابعة لوزارة الداخلية، شبكة لتهريب السلاح في المدينة.",
+            {"قوات الأمن": "ORG", "وزارة الداخلية": "ORG"},
+            "security_operation",
+            None,
+        ),
+    ],
+)
+def test_the_group_an_operation_or_arrest_was_aimed_at(
+    body: str, entities: dict[str, str], event_type: str, target: str | None
+) -> None:
+    assert targets(body, entities)[event_type] == target
+
+
+def test_an_arrest_told_after_an_operation_takes_its_target() -> None:
+    body = "فككت قوات الأمن خلية تابعة لتنظيم الجماعة في المدينة. واعتقلت القوات ثلاثة من عناصرها."
+    found = targets(body, {"قوات الأمن": "ORG", "تنظيم الجماعة": "ORG"})
+    assert found["security_operation"] == "تنظيم الجماعة"
+    assert found["arrest"] == "تنظيم الجماعة"
+
+
+@pytest.mark.parametrize(
     ("body", "entities", "actor"),
     [
         # a person named after a reporting verb reports the bombing, he did not set it off
