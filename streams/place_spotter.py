@@ -2,7 +2,8 @@
 
 A name is spotted on its own only when it is unlikely to be an ordinary word: a multi-word name, a country,
 a first-level division or a city of at least ``_CITY_POPULATION``. Smaller places are spotted only after a
-word that announces a place (مدينة، بلدة، قرية، ريف، محافظة ...), which is how news introduces them.
+word that announces a place (مدينة، بلدة، قرية، ريف، محافظة ...) or before "countryside of" (X بريف Y), which
+is how news introduces them.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ __all__ = ["PlaceSpotter", "SpottedPlace"]
 
 _CITY_POPULATION = 100_000
 _CUES = frozenset("مدينه بلده قريه ريف محافظه منطقه ناحيه قضاء مخيم حي ولايه اقليم مديريه مركز جزيره عاصمه".split())
+# After a small place's name: X بريف Y / X ريف Y (the countryside of the town or province Y).
+_CUES_AFTER = frozenset({"ريف"})
 _REGION = frozenset("SY IQ LB JO PS IL EG LY TN DZ MA SD YE SA OM AE QA BH KW SO MR".split())
 # Names of places that are far more often ordinary words in news text.
 _COMMON_WORDS = frozenset(
@@ -72,13 +75,28 @@ class PlaceSpotter:
             if i < covered:
                 continue
             hit = self._safe.match_at(tokens, i) if safe[i] else None
-            if hit is None and cued[i] and i > 0 and strip_clitics(norms[i - 1]) in _CUES:
+            if hit is None and cued[i]:
                 hit = self._cued.match_at(tokens, i)
+                if hit is not None and not _announced(norms, i, i + hit[1]):
+                    hit = None
             if hit is not None:
                 match, n = hit
                 found.append(_spotted(body, match))
                 covered = i + n
         return found
+
+
+def _announced(norms: Sequence[str], first: int, end: int) -> bool:
+    """A place word before the name (بلدة X، وبلدة X), or "countryside of" after it (X بريف دير الزور).
+
+    The word as written is tried before its clitic-stripped form: بلدة itself starts with ب.
+    """
+    before = first > 0 and _is_cue(norms[first - 1], _CUES)
+    return before or (end < len(norms) and _is_cue(norms[end], _CUES_AFTER))
+
+
+def _is_cue(norm: str, cues: frozenset[str]) -> bool:
+    return norm in cues or strip_clitics(norm) in cues
 
 
 def _safe_alone(key: str, places: Sequence[Place]) -> bool:

@@ -1,0 +1,35 @@
+"""Spotting gazetteer places the tagger missed: big places alone, small ones only where the text announces them."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.streams.place_spotter import PlaceSpotter
+from marsad.streams.tokenize import tokenize
+
+
+@pytest.fixture(scope="module")
+def spotter() -> PlaceSpotter:
+    return PlaceSpotter.load()
+
+
+def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
+    return [place.text for place in spotter.find(body, tokenize(body))]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a small town after a place word, or before "countryside of" its province
+        ("اندلعت اشتباكات في بلدة ذيبان مساء أمس.", ["ذيبان"]),  # بلدة itself starts with ب: no clitic
+        ("اندلعت اشتباكات في قرية البصيرة وبلدة ذيبان.", ["البصيرة", "ذيبان"]),
+        ("اندلعت اشتباكات في ذيبان بريف دير الزور.", ["ذيبان", "دير الزور"]),
+        ("اندلعت اشتباكات في ذيبان ريف دير الزور الشرقي.", ["ذيبان", "دير الزور"]),
+        # the same small town with nothing announcing it is left to the tagger
+        ("اندلعت اشتباكات في ذيبان مساء أمس.", []),
+        # a big city needs no announcement
+        ("وصل الوفد إلى دمشق.", ["دمشق"]),
+    ],
+)
+def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
+    assert spotted(spotter, body) == expected
