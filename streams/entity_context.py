@@ -50,6 +50,13 @@ _NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "ع�
 _ROLE_REACH = 10  # tokens between a speech verb and the comma that closes the speaker's role
 # "Of the make / type": what follows names a model (of a drone, a missile, a car), not an entity.
 _MODEL_NOUNS = frozenset(["طراز", "نوع", "ماركه", "موديل"])
+# Weapons: a "person" named right after one (or starting with one) is the weapon's name (كلاشينكوف).
+_WEAPONS = frozenset(
+    ["بندقيه", "بنادق", "رشاش", "رشاشات", "مسدس", "مسدسات", "صاروخ", "صواريخ", "مدفع", "مدافع", "قاذف",
+     "قاذفات", "قذيفه", "قذائف", "دبابه", "دبابات"]
+)  # fmt: skip
+# Cue words that begin with a letter that is also a proclitic (بلده، بنادق): matched as written first.
+_AS_WRITTEN = _CITING | _SETTLEMENTS | _WEAPONS | _MODEL_NOUNS
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
 _CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
 _TIME_WORDS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"])
@@ -66,7 +73,8 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
     """The model's spans, a PER after a settlement noun (or between في and بريف) retyped LOC.
 
     A name right after طراز / نوع / ماركة ("of the type", «من طراز "ذو الفقار"»، طائرة من طراز (إم كيو 9))
-    names a make or model of a weapon, drone or car, not a person, organisation or place: it is dropped.
+    names a make or model of a weapon, drone or car, not a person, organisation or place: it is dropped,
+    and so is a "person" right after a weapon noun or starting with one (بنادق كلاشينكوف).
     """
     starts = [token.start for token in tokens] if spans else []
     out = []
@@ -78,6 +86,9 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
         before = _word_before(tokens, i, skip=_OPENERS)
         if before in _MODEL_NOUNS:
             continue
+        first = tokens[i].norm
+        if span.type == "PER" and (before in _WEAPONS or first in _WEAPONS or strip_clitics(first) in _WEAPONS):
+            continue  # بنادق كلاشينكوف: a weapon named after its designer
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
             span = span._replace(type="LOC")
         out.append(span)
@@ -220,7 +231,7 @@ def _word_before(tokens: Sequence[Token], i: int, skip: frozenset[str] = _QUOTES
     if j < 0:
         return ""
     norm = tokens[j].norm
-    return norm if norm in _CITING or norm in _SETTLEMENTS else strip_clitics(norm)
+    return norm if norm in _AS_WRITTEN else strip_clitics(norm)
 
 
 def _between_in_and_countryside(tokens: Sequence[Token], i: int, end: int) -> bool:

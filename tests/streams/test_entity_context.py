@@ -50,6 +50,11 @@ def test_a_person_name_after_a_settlement_noun_is_a_place(body: str, name: str, 
         ("صادرت الشرطة سيارة من نوع تويوتا في الحي.", "تويوتا", "ORG", False),
         # a maker named as the subject, not after a type word, stays
         ("أعلنت تويوتا زيادة مبيعاتها.", "تويوتا", "ORG", True),
+        # a weapon named after its designer is no person, with or without the weapon noun in the span
+        ("ضبطت القوات بنادق كلاشينكوف وذخيرة.", "كلاشينكوف", "PER", False),
+        ("ضبطت القوات بنادق كلاشينكوف وذخيرة.", "بنادق كلاشينكوف", "PER", False),
+        # an organisation owning the rockets stays
+        ("أطلقت صواريخ الجماعة على المدينة.", "الجماعة", "ORG", True),
     ],
 )
 def test_a_name_after_a_type_word_is_a_model_not_an_entity(body: str, name: str, type_: str, kept: bool) -> None:
