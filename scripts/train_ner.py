@@ -31,11 +31,14 @@ makes an article consistent by propagating its PER/ORG names (``ner_consistency.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gzip
+import importlib.util
 import json
 import math
 import pickle
 import re
+import sqlite3
 import sys
 import tempfile
 import time
@@ -76,7 +79,9 @@ _ATTRIBUTION = (
     "(Benajiba et al. 2007), plus GeoNames (geonames.org, CC BY 4.0) Arabic place names when built with --places; "
     "word classes from names-dataset 3.3.1 (Philippe Remy, MIT) and wordfreq 3.1.1 (Robyn Speer, data CC BY-SA 4.0: "
     "Wikipedia, OpenSubtitles, news and web text, see its README); the character model (ner_chars.tsv.gz) is "
-    "counted from the same wordfreq words."
+    "counted from the same wordfreq words; name-list classes from arabnamer 0.1.3's English-Arabic name "
+    "dictionary (E. Yousef, 2026, data CC BY 4.0) and from arabic-name-romanizer 0.2.0's index of Wikidata "
+    "people's names (CC0)."
 )
 
 
@@ -128,7 +133,9 @@ def _parse_args() -> argparse.Namespace:
         "--places", action="store_true", help="add GeoNames Arabic place names (measured: lowers dev F1)"
     )
     parser.add_argument(
-        "--lexicons", default="names,freq,gaz", help="word classes to build: names, freq, gaz (or none)"
+        "--lexicons",
+        default="names,freq,gaz,translit,wikidata",
+        help="word classes to build: names, freq, gaz, translit, wikidata (or none)",
     )
     parser.add_argument("--name-max-zipf", type=float, default=5.0, help="names this frequent as words are dropped")
     parser.add_argument("--min-zipf", type=float, default=3.0, help="frequency buckets for words at least this common")
@@ -200,7 +207,46 @@ def build_word_classes(data: Path, lexicons: str, name_max_zipf: float, min_zipf
     if "gaz" in wanted:
         for word, kinds in sorted(_gazetteer_words(data).items()):
             classes.setdefault(word, []).extend(f"g{kind}" for kind in sorted(kinds))
+    lists = {"translit": _transliterated_names, "wikidata": _wikidata_names}
+    for lexicon, read in lists.items():
+        if lexicon in wanted:
+            for word, kinds in sorted(read().items()):
+                if zipf.get(word, 0.0) < name_max_zipf and len(word) > 1:
+                    classes.setdefault(word, []).extend(sorted(kinds))
     return [f"{word}\t{' '.join(found)}" for word, found in sorted(classes.items())]
+
+
+def _package_file(package: str, *parts: str) -> Path:
+    """A data file of an installed build-time package, found without importing it (nor its dependencies)."""
+    spec = importlib.util.find_spec(package)
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit(f"{package} is not installed: run `uv sync --group train` first")
+    return Path(next(iter(spec.submodule_search_locations)), *parts)
+
+
+def _transliterated_names() -> dict[str, set[str]]:
+    """Words of the Arabic spellings of arabnamer's English-written names (class ``x``): foreign names too."""
+    table = json.loads(_package_file("arabnamer", "data", "dict_FINAL.json").read_text(encoding="utf-8"))
+    words: dict[str, set[str]] = {}
+    for spellings in table.values():
+        for spelling in spellings if isinstance(spellings, list) else [spellings]:
+            for word in fold(spelling).split():
+                if _ARABIC_WORD_RE.match(word):
+                    words.setdefault(word, set()).add("x")
+    return words
+
+
+def _wikidata_names() -> dict[str, set[str]]:
+    """Words of the Arabic names of Wikidata people (arabic-name-romanizer's index), by role: ``wg`` given
+    name, ``ws`` surname, ``wu`` either."""
+    path = _package_file("arabic_name_romanizer", "resources", "names.sqlite3")
+    words: dict[str, set[str]] = {}
+    with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as db:
+        for arabic, role in db.execute("SELECT arabic_key, role FROM units ORDER BY arabic_key, role"):
+            for word in fold(arabic).split():
+                if _ARABIC_WORD_RE.match(word):
+                    words.setdefault(word, set()).add(f"w{role[:1] or 'u'}")
+    return words
 
 
 def _gazetteer_words(data: Path) -> dict[str, set[str]]:
@@ -421,9 +467,10 @@ def _write_meta(out: Path, args: argparse.Namespace, n_train: int, n_dev: int, s
             "min_zipf": args.min_zipf,
             "name_folds": args.name_folds,
             "char_model": "letter 4-grams of the table's common words (Zipf >= min_zipf, no name classes)",
+            "pair_features": "previous word's trigger class x the token's character bucket and name class",
         },
         "dev_scores": scores,
-        "licence": "CC BY-SA 4.0 (derived from ANERcorp and from wordfreq's data)",
+        "licence": "CC BY-SA 4.0 (derived from ANERcorp and from wordfreq's data; arabnamer's data CC BY 4.0)",
         "attribution": _ATTRIBUTION,
     }
     (out / "ner_model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

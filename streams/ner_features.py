@@ -20,13 +20,19 @@ __all__ = [
     "CHAR_MODEL_FILE",
     "EDGE_FEATURES",
     "OFFSETS",
+    "PAIR_OFFSETS",
+    "TRIGGER_KINDS",
     "Lexicon",
     "char_model",
     "doc_memory_features",
     "dynamic_features",
     "edge_features",
+    "pair_feature",
+    "pair_features",
+    "pairable",
     "sentence_features",
     "stem_of",
+    "trigger_kinds",
     "type_features",
     "use_word_data",
     "word_classes",
@@ -201,6 +207,8 @@ def use_word_data(folder: Path | None) -> None:
     word_classes.cache_clear()
     char_model.cache_clear()
     _own.cache_clear()
+    trigger_kinds.cache_clear()
+    pairable.cache_clear()
 
 
 def _data_file(name: str) -> Traversable:
@@ -243,12 +251,20 @@ def _classes(key: str, stem: str) -> list[str]:
         feats.extend(f"k={c}" for c in _lexical(bare))
     kinds = {c[1:] for c in (*own, *bare) if c[0] == "g"}
     feats.extend(f"gw={kind}" for kind in sorted(kinds))
+    feats.extend(f"n={c}" for c in own if c[0] in _NAME_LISTS)
+    if stem != key:
+        feats.extend(f"nk={c}" for c in bare if c[0] in _NAME_LISTS)
     return feats
 
 
+# Classes of the name lists beside the Arab name ranks: ``x`` an Arabic spelling of a name written in Latin
+# letters (arabnamer), ``w`` + role a given name / surname / name of Wikidata people (``wg``, ``ws``, ``wu``).
+_NAME_LISTS = frozenset("xw")
+
+
 def _lexical(classes: tuple[str, ...]) -> tuple[str, ...]:
-    """The name and frequency classes of a table row; a word with none of them is rare (``z0``)."""
-    found = tuple(c for c in classes if c[0] != "g")
+    """The name-rank and frequency classes of a table row; a word with none of them is rare (``z0``)."""
+    found = tuple(c for c in classes if c[0] in "zfl")
     return found or _RARE
 
 
@@ -295,6 +311,46 @@ def _context(key: str, offset: int) -> tuple[str, ...]:
     return tuple(feats)
 
 
+# Two-token features: the previous word's trigger class (t=) together with what the token itself shows of
+# being a name (its character-model bucket, its given/family-name class). "الرئيس X" with X foreign-looking
+# says more than either alone; the per-type scorer keeps them as small per-type blocks (``pair_features``).
+# The next word's class too was measured: F1 0.778 against 0.769, within noise, and it cut "إيمانويل ماكرون
+# إلى" before إلى (a place trigger) in a sanity sentence.
+PAIR_OFFSETS = (-1,)
+TRIGGER_KINDS = _CONTEXT_TYPES
+
+
+@lru_cache(maxsize=200_000)
+def trigger_kinds(key: str) -> tuple[str, ...]:
+    """The trigger classes of a word (``PER``, ``PERV``, ``ORG``, ``LOC``), as its ``t=`` features say."""
+    return tuple(f[2:] for f in _own(key) if f.startswith("t="))
+
+
+@lru_cache(maxsize=200_000)
+def pairable(key: str) -> tuple[str, ...]:
+    """What a word shows of being a name, to be paired with a neighbour's trigger class."""
+    return tuple(f for f in _own(key) if f.startswith("lm=") or (f.startswith("c=") and f[2] in "fl"))
+
+
+def pair_feature(offset: int, kind: str, feature: str) -> str:
+    """The attribute of a token showing ``feature`` beside a neighbour of trigger class ``kind``."""
+    return f"x{offset:+d}{kind}|{feature}"
+
+
+def pair_features(keys: Sequence[str]) -> list[list[str]]:
+    """Per token, its two-token features (the reference path; the scorer sums them per type)."""
+    out: list[list[str]] = []
+    n = len(keys)
+    for i, key in enumerate(keys):
+        mine = pairable(key)
+        feats: list[str] = []
+        for offset in PAIR_OFFSETS if mine else ():
+            if 0 <= i + offset < n:
+                feats.extend(pair_feature(offset, kind, f) for kind in trigger_kinds(keys[i + offset]) for f in mine)
+        out.append(feats)
+    return out
+
+
 OFFSETS = (-2, -1, 1, 2)
 # Features of tokens beyond the sentence edge, keyed by the offset they are seen from.
 EDGE_FEATURES = {-2: "-2w=<s>", -1: "-1w=<s>", 1: "1w=</s>", 2: "2w=</s>"}
@@ -332,13 +388,14 @@ def edge_features(i: int, n: int) -> list[str]:
 def sentence_features(keys: Sequence[str], lexicon: Lexicon) -> list[list[str]]:
     """Return the full pass-1 feature list of every token of one sentence (training and reference path)."""
     out = dynamic_features(keys, lexicon)
+    pairs = pair_features(keys)
     n = len(keys)
     for i, key in enumerate(keys):
         feats = list(type_features(key)[0])
         for row, offset in enumerate(OFFSETS, start=1):
             if 0 <= i + offset < n:
                 feats.extend(type_features(keys[i + offset])[row])
-        out[i] = feats + edge_features(i, n) + out[i]
+        out[i] = feats + edge_features(i, n) + out[i] + pairs[i]
     return out
 
 

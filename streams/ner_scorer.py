@@ -9,7 +9,17 @@ from itertools import pairwise
 import numpy as np
 import pycrfsuite
 
-from .ner_features import EDGE_FEATURES, OFFSETS, Lexicon, type_features
+from .ner_features import (
+    EDGE_FEATURES,
+    OFFSETS,
+    PAIR_OFFSETS,
+    TRIGGER_KINDS,
+    Lexicon,
+    pair_feature,
+    pairable,
+    trigger_kinds,
+    type_features,
+)
 
 __all__ = ["CrfTables", "Doc", "marginals", "viterbi"]
 
@@ -51,6 +61,11 @@ class CrfTables:
         for row, offset in enumerate(OFFSETS, start=1):
             self.rows[row, 0] = self.weights[attrs.get(EDGE_FEATURES[offset], 0)]
         self.gaz_start = np.zeros(1024, dtype=bool)
+        # Two-token features (ner_features.pair_features), per type: which trigger classes the word has, and
+        # for each neighbour offset and trigger class the summed weights of what the word pairs with it.
+        self.triggers = np.zeros((1024, len(TRIGGER_KINDS)), dtype=bool)
+        self.pairs = np.zeros((len(PAIR_OFFSETS), len(TRIGGER_KINDS), 1024, self.weights.shape[1]))
+        self._pair_attrs = any(attr.startswith(("x-", "x+")) for attr in attrs)
         self._count = 1
         self._gazetteer: dict[tuple[frozenset[str], bool], tuple[list[int], ...]] = {}
         self._blocks: dict[tuple[frozenset[str], int, bool, bool], tuple[np.ndarray, np.ndarray]] = {}
@@ -77,7 +92,11 @@ class CrfTables:
             rows[:, : self._count] = self.rows[:, : self._count]
             gaz = np.zeros(grow, dtype=bool)
             gaz[: self._count] = self.gaz_start[: self._count]
-            self.rows, self.gaz_start = rows, gaz
+            triggers = np.zeros((grow, len(TRIGGER_KINDS)), dtype=bool)
+            triggers[: self._count] = self.triggers[: self._count]
+            pairs = np.zeros((*self.pairs.shape[:2], grow, self.pairs.shape[3]))
+            pairs[:, :, : self._count] = self.pairs[:, :, : self._count]
+            self.rows, self.gaz_start, self.triggers, self.pairs = rows, gaz, triggers, pairs
         attrs = self.attrs
         flat: list[int] = []
         bounds: list[int] = []
@@ -92,7 +111,21 @@ class CrfTables:
         for i, key in enumerate(keys, start=first):
             self._ids[key] = i
             self.gaz_start[i] = lexicon.can_start(key)
+            for kind in trigger_kinds(key):
+                self.triggers[i, TRIGGER_KINDS.index(kind)] = True
+        if self._pair_attrs:
+            self._add_pairs(keys, first)
         self._count += len(keys)
+
+    def _add_pairs(self, keys: list[str], first: int) -> None:
+        """Each new type's pair blocks: per offset and trigger class, the weights of its pair features."""
+        attrs, weights = self.attrs, self.weights
+        for i, key in enumerate(keys, start=first):
+            mine = pairable(key)
+            for o, offset in enumerate(PAIR_OFFSETS if mine else ()):
+                for k, kind in enumerate(TRIGGER_KINDS):
+                    ids = [attrs.get(pair_feature(offset, kind, f), 0) for f in mine]
+                    self.pairs[o, k, i] = weights[ids].sum(axis=0)
 
     def gazetteer_attrs(self, kinds: frozenset[str], begin: bool) -> tuple[list[int], ...]:
         """Attribute ids of a gazetteer match at a token, at the token before it and at the one after."""
@@ -167,9 +200,15 @@ class Doc:
 
     def _static(self, tables: CrfTables) -> np.ndarray:
         pos, ids, rows = self.positions, self.layout, tables.rows
-        scores = rows[0][ids[pos]]
+        own = ids[pos]
+        scores = rows[0][own]
         for row, offset in enumerate(OFFSETS, start=1):
             scores += rows[row][ids[pos + offset]]
+        for o, offset in enumerate(PAIR_OFFSETS):  # padding (id 0) has no trigger class
+            near = tables.triggers[ids[pos + offset]]
+            for k in np.flatnonzero(near.any(axis=0)).tolist():
+                hit = np.flatnonzero(near[:, k])
+                scores[hit] += tables.pairs[o, k][own[hit]]
         return scores
 
     def _dynamic(self, tables: CrfTables, flat: list[str], ids: list[int], lexicon: Lexicon) -> np.ndarray:

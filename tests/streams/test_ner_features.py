@@ -13,6 +13,7 @@ from marsad.streams.arabic import fold
 from marsad.streams.ner_features import (
     WORD_CLASSES_FILE,
     Lexicon,
+    pair_features,
     sentence_features,
     type_features,
     use_word_data,
@@ -28,6 +29,8 @@ _TABLE = {
     fold("وزارة"): "z5",
     fold("بنفيكا"): "gORG",
     fold("الاهلي"): "z4 gLOC gORG",
+    fold("نيستلروي"): "x",
+    fold("كرتي"): "ws wu",
 }
 
 
@@ -53,7 +56,7 @@ def _own(word: str) -> set[str]:
         ("وخالد", {"c=z0", "k=fn1", "k=z4"}),  # a proclitic: the bare form carries the name class
         ("للعتيبي", {"c=z0", "k=ln2"}),  # لل becomes ال
         ("في", {"c=z6"}),
-        ("نيستلروي", {"c=z0"}),  # not in the table: a rare word
+        ("نيستلروي", {"c=z0"}),  # only in a name list: still a rare word
         ("بوليكاربو", {"c=z0", "k=z0"}),  # a leading ب is tried as a clitic too
         ("IBM", {"c=z0"}),
     ],
@@ -73,6 +76,27 @@ def test_own_word_classes(table: Path, word: str, expected: set[str]) -> None:
 def test_gazetteer_word_kinds(table: Path, word: str, expected: set[str]) -> None:
     own = {f for f in type_features(fold(word))[0] if f.startswith(("c=", "k=", "gw="))}
     assert own == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("نيستلروي", {"n=x"}),  # an Arabic spelling of a name written in Latin letters
+        ("وكرتي", {"nk=wu", "nk=ws"}),  # a surname of Wikidata people, behind a clitic
+        ("خالد", set()),
+    ],
+)
+def test_name_list_classes(table: Path, word: str, expected: set[str]) -> None:
+    assert {f for f in type_features(fold(word))[0] if f.startswith(("n=", "nk="))} == expected
+
+
+def test_a_trigger_pairs_with_what_its_neighbour_shows_of_a_name(table: Path) -> None:
+    keys = [fold(w) for w in ("قال", "الرئيس", "خالد", "في", "وزارة", "العتيبي")]
+    pairs = pair_features(keys)
+    assert pairs[2] == ["x-1PER|c=fn1"]  # the title before it (what follows it does not count)
+    assert "x-1ORG|c=ln2" in pairs[5]
+    assert pairs[0] == pairs[1] == pairs[3] == []  # no name class of their own
+    assert set(pairs[2]) <= set(sentence_features(keys, Lexicon())[2])
 
 
 def test_neighbour_rows_carry_no_word_classes(table: Path) -> None:
@@ -120,4 +144,5 @@ def test_shipped_table(word: str, prefix: str) -> None:
     classes = word_classes()
     assert len(classes) > 10_000
     assert all(c.startswith((prefix, "g")) for c in classes[fold(word)])  # g...: part of a listed name
-    assert all(c[:2] in {"fn", "ln", "z3", "z4", "z5", "z6", "gL", "gO", "gP"} for c in classes[fold("العتيبي")])
+    allowed = {"fn", "ln", "z3", "z4", "z5", "z6", "gL", "gO", "gP", "x", "wg", "ws", "wu"}
+    assert all(c[:2] in allowed for c in classes[fold("العتيبي")])
