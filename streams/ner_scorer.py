@@ -61,11 +61,17 @@ class CrfTables:
         for row, offset in enumerate(OFFSETS, start=1):
             self.rows[row, 0] = self.weights[attrs.get(EDGE_FEATURES[offset], 0)]
         self.gaz_start = np.zeros(1024, dtype=bool)
-        # Two-token features (ner_features.pair_features), per type: which trigger classes the word has, and
-        # for each neighbour offset and trigger class the summed weights of what the word pairs with it.
+        # Two-token features (ner_features.pair_features): per type, which trigger classes the word has and
+        # which of the few pairable features (character buckets, name classes) it shows; the weights of each
+        # (offset, trigger class, feature) sit in one small table, so a type costs a row of booleans.
+        self.pair_index = _pair_index(attrs)
+        self.pair_weights = np.zeros((len(PAIR_OFFSETS), len(TRIGGER_KINDS), len(self.pair_index), size * len(infos)))
+        for o, offset in enumerate(PAIR_OFFSETS):
+            for k, kind in enumerate(TRIGGER_KINDS):
+                for feature, j in self.pair_index.items():
+                    self.pair_weights[o, k, j] = self.weights[attrs.get(pair_feature(offset, kind, feature), 0)]
         self.triggers = np.zeros((1024, len(TRIGGER_KINDS)), dtype=bool)
-        self.pairs = np.zeros((len(PAIR_OFFSETS), len(TRIGGER_KINDS), 1024, self.weights.shape[1]))
-        self._pair_attrs = any(attr.startswith(("x-", "x+")) for attr in attrs)
+        self.pairable = np.zeros((1024, len(self.pair_index)))
         self._count = 1
         self._gazetteer: dict[tuple[frozenset[str], bool], tuple[list[int], ...]] = {}
         self._blocks: dict[tuple[frozenset[str], int, bool, bool], tuple[np.ndarray, np.ndarray]] = {}
@@ -94,9 +100,9 @@ class CrfTables:
             gaz[: self._count] = self.gaz_start[: self._count]
             triggers = np.zeros((grow, len(TRIGGER_KINDS)), dtype=bool)
             triggers[: self._count] = self.triggers[: self._count]
-            pairs = np.zeros((*self.pairs.shape[:2], grow, self.pairs.shape[3]))
-            pairs[:, :, : self._count] = self.pairs[:, :, : self._count]
-            self.rows, self.gaz_start, self.triggers, self.pairs = rows, gaz, triggers, pairs
+            pairable_ = np.zeros((grow, len(self.pair_index)))
+            pairable_[: self._count] = self.pairable[: self._count]
+            self.rows, self.gaz_start, self.triggers, self.pairable = rows, gaz, triggers, pairable_
         attrs = self.attrs
         flat: list[int] = []
         bounds: list[int] = []
@@ -113,19 +119,11 @@ class CrfTables:
             self.gaz_start[i] = lexicon.can_start(key)
             for kind in trigger_kinds(key):
                 self.triggers[i, TRIGGER_KINDS.index(kind)] = True
-        if self._pair_attrs:
-            self._add_pairs(keys, first)
+            for feature in pairable(key) if self.pair_index else ():
+                j = self.pair_index.get(feature)
+                if j is not None:
+                    self.pairable[i, j] = 1.0
         self._count += len(keys)
-
-    def _add_pairs(self, keys: list[str], first: int) -> None:
-        """Each new type's pair blocks: per offset and trigger class, the weights of its pair features."""
-        attrs, weights = self.attrs, self.weights
-        for i, key in enumerate(keys, start=first):
-            mine = pairable(key)
-            for o, offset in enumerate(PAIR_OFFSETS if mine else ()):
-                for k, kind in enumerate(TRIGGER_KINDS):
-                    ids = [attrs.get(pair_feature(offset, kind, f), 0) for f in mine]
-                    self.pairs[o, k, i] = weights[ids].sum(axis=0)
 
     def gazetteer_attrs(self, kinds: frozenset[str], begin: bool) -> tuple[list[int], ...]:
         """Attribute ids of a gazetteer match at a token, at the token before it and at the one after."""
@@ -164,6 +162,15 @@ class CrfTables:
                     attrs.extend(after)
             cached = self._blocks[key] = (np.array(offsets, dtype=np.intp), np.array(attrs, dtype=np.intp))
         return cached
+
+
+def _pair_index(attrs: dict[str, int]) -> dict[str, int]:
+    """The pairable features (``lm=-6``, ``c=fn1`` ...) that some two-token attribute of the model names."""
+    found: dict[str, int] = {}
+    for attr in attrs:
+        if attr.startswith(("x-", "x+")):
+            found.setdefault(attr.partition("|")[2], len(found))
+    return found
 
 
 def _bigram_index(attrs: dict[str, int]) -> dict[str, dict[str, int]]:
@@ -206,9 +213,9 @@ class Doc:
             scores += rows[row][ids[pos + offset]]
         for o, offset in enumerate(PAIR_OFFSETS):  # padding (id 0) has no trigger class
             near = tables.triggers[ids[pos + offset]]
-            for k in np.flatnonzero(near.any(axis=0)).tolist():
+            for k in np.flatnonzero(near.any(axis=0)).tolist() if tables.pair_index else ():
                 hit = np.flatnonzero(near[:, k])
-                scores[hit] += tables.pairs[o, k][own[hit]]
+                scores[hit] += tables.pairable[own[hit]] @ tables.pair_weights[o, k]
         return scores
 
     def _dynamic(self, tables: CrfTables, flat: list[str], ids: list[int], lexicon: Lexicon) -> np.ndarray:
