@@ -7,6 +7,7 @@ the NER model and de-duplication), while every span Marsad emits points into the
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from functools import lru_cache
 
 from camel_tools.utils.dediac import dediac_ar
@@ -17,6 +18,7 @@ __all__ = [
     "fold",
     "fold_cached",
     "fold_with_offsets",
+    "listed",
     "normalize_unicode",
     "remove_diacritics",
     "remove_tatweel",
@@ -131,6 +133,14 @@ def strip_clitics(word: str, min_stem: int = 2) -> str:
                 return stem
             return word
     return word
+
+
+def listed(word: str, words: Collection[str]) -> bool:
+    """Whether a folded word is one of ``words`` as written or without its proclitic (قال، وقال).
+
+    As written first: a listed word may itself begin with a clitic letter (بلدة، بنادق، بحسب).
+    """
+    return word in words or strip_clitics(word) in words
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -20,7 +20,7 @@ from typing import Any
 
 from marsad.schemas.records import Entity
 
-from .arabic import fold, strip_clitics
+from .arabic import fold, listed, strip_clitics
 from .entities import overlaps
 from .tokenize import Token
 
@@ -87,7 +87,7 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
         if before in _MODEL_NOUNS:
             continue
         first = tokens[i].norm
-        if span.type == "PER" and (before in _WEAPONS or first in _WEAPONS or strip_clitics(first) in _WEAPONS):
+        if span.type == "PER" and (before in _WEAPONS or listed(first, _WEAPONS)):
             continue  # بنادق كلاشينكوف: a weapon named after its designer
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
             span = span._replace(type="LOC")
@@ -203,11 +203,7 @@ def complete_role_names(
             i = _token_at(starts, span.start)
             if i and tokens[i - 1].norm == ",":
                 verb_at = next(
-                    (
-                        j
-                        for j in range(i - 2, max(-1, i - 2 - _ROLE_REACH), -1)
-                        if tokens[j].norm in speech_verbs or strip_clitics(tokens[j].norm) in speech_verbs
-                    ),
+                    (j for j in range(i - 2, max(-1, i - 2 - _ROLE_REACH), -1) if listed(tokens[j].norm, speech_verbs)),
                     None,
                 )
                 found = name_after_role(tokens, verb_at, span.end) if verb_at is not None else None

@@ -14,7 +14,7 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
-from .arabic import strip_clitics
+from .arabic import listed
 from .gazetteer import PhraseMatch, PhraseMatcher
 from .geocode import Geocoder, Place
 from .tokenize import Token
@@ -91,12 +91,8 @@ def _announced(norms: Sequence[str], first: int, end: int) -> bool:
 
     The word as written is tried before its clitic-stripped form: بلدة itself starts with ب.
     """
-    before = first > 0 and _is_cue(norms[first - 1], _CUES)
-    return before or (end < len(norms) and _is_cue(norms[end], _CUES_AFTER))
-
-
-def _is_cue(norm: str, cues: frozenset[str]) -> bool:
-    return norm in cues or strip_clitics(norm) in cues
+    before = first > 0 and listed(norms[first - 1], _CUES)
+    return before or (end < len(norms) and listed(norms[end], _CUES_AFTER))
 
 
 def _safe_alone(key: str, places: Sequence[Place]) -> bool:

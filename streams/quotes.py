@@ -14,7 +14,7 @@ from operator import attrgetter
 
 from marsad.schemas.records import Entity, Quote
 
-from .arabic import fold, strip_clitics
+from .arabic import fold, listed, strip_clitics
 from .context import ArticleContext
 from .entity_context import name_after_role
 from .tokenize import Token
@@ -104,7 +104,7 @@ def _quoted_spans(body: str) -> list[tuple[int, int]]:
 
 def _last_verb(tokens: list[Token], lo: int, hi: int) -> int | None:
     for i in range(min(hi, len(tokens) - 1), lo - 1, -1):
-        if tokens[i].norm in SPEECH_VERBS or strip_clitics(tokens[i].norm) in SPEECH_VERBS:
+        if listed(tokens[i].norm, SPEECH_VERBS):
             return i
     return None
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from marsad.streams.arabic import fold, fold_with_offsets, strip_clitics
+from marsad.streams.arabic import fold, fold_with_offsets, listed, strip_clitics
 
 
 @pytest.mark.parametrize(
@@ -50,3 +50,16 @@ def test_fold_with_offsets_maps_back_to_the_original() -> None:
     start = folded.index("الامن")
     end = start + len("الامن")
     assert text[index[start] : index[end - 1] + 1] == "الأمنِ"[:-1]
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [
+        ("بلده", True),  # listed as written, although ب is also a proclitic
+        ("وبلده", True),  # and behind a proclitic
+        ("لده", False),
+        ("مدينه", False),
+    ],
+)
+def test_listed_tries_the_word_as_written_then_without_its_proclitic(word: str, expected: bool) -> None:
+    assert listed(word, frozenset({"بلده"})) is expected
