@@ -94,8 +94,11 @@ def merge_entities(
             start, end = trim_qualifier(body, *trim_proclitic(body, place.start, place.end, known))
             chosen.append(_entity(body, start, end, "LOC", None, "gazetteer"))
     for rule in rules:
-        if not overlaps(chosen, rule.start, rule.end):
-            chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
+        if overlaps(chosen, rule.start, rule.end):
+            if not _names_places_within(chosen, rule):
+                continue
+            chosen = [e for e in chosen if not (e.start < rule.end and rule.start < e.end)]
+        chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
         start, end = trim_proclitic(body, span.start, span.end, known)
         if span.type == "LOC":
@@ -108,6 +111,18 @@ def merge_entities(
         canonical = link(body[start:end], span.type)
         chosen.append(_entity(body, start, end, span.type, canonical, "model"))
     return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
+    """Whether an institution found by rule holds every place it overlaps: مجلس محافظة البصرة is one ORG.
+
+    Linked actors are left alone, so a rule never trades an actor's canonical id for a longer, unlinked span.
+    """
+    inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
+    return rule.type == "ORG" and all(
+        e.type == "LOC" and rule.start <= e.start and e.end <= rule.end and e.end - e.start < rule.end - rule.start
+        for e in inside
+    )
 
 
 def overlaps(chosen: Sequence[Any], start: int, end: int) -> bool:

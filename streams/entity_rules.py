@@ -1,6 +1,7 @@
 """Rules for entities the tagger misses in news text: a place noun with its name (ساحة النور، مطار بن
-جوريون), a rank or honorific with the name after it (العميد يحيى سريع), and the nationality adjective that
-closes an organisation's name (خلية الإعلام الأمني العراقية).
+جوريون), a rank or honorific with the name after it (العميد يحيى سريع), an institution named by its head
+noun and what it governs (وزارة الداخلية، مجلس محافظة البصرة، فوج مكافحة الإرهاب), and the nationality
+adjective that closes an organisation's name (خلية الإعلام الأمني العراقية).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from itertools import compress
 
 from marsad.schemas.records import Entity
 
-from .arabic import strip_clitics
+from .arabic import listed, strip_clitics
 from .tokenize import Token
 
 __all__ = ["RuleSpan", "extend_nationality", "rule_spans"]
@@ -22,6 +23,22 @@ __all__ = ["RuleSpan", "extend_nationality", "rule_spans"]
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "ضاحيه", "وادي", "سهل"]
 )
+# Heads of institutions' names, read only in the construct state (وزارة الداخلية, not الوزارة): nouns that in
+# news name little else. Left out on purpose: قيادة (بقيادة الولايات المتحدة is "led by"), حركة (حركة السير),
+# جبهة (a front line), مركز and مكتب (a town centre, an official's office).
+_ORG_HEADS = frozenset(
+    ["وزاره", "مجلس", "هيئه", "مديريه", "فوج", "محكمه", "بلديه", "وكاله", "منظمه", "حزب", "جامعه", "نقابه",
+     "مفوضيه", "لجنه", "صندوق", "مصرف", "خليه", "جهاز", "اتحاد", "شركه", "مؤسسه", "موسسه"]
+)  # fmt: skip
+# Heads that name an institution only with certain words after them (جهاز الأمن, not جهاز الكمبيوتر), and
+# definite nouns that make a generic body, not a name (مجلس الإدارة, a company's board).
+_HEAD_NEEDS = {"جهاز": frozenset(["الامن", "المخابرات", "الاستخبارات", "مكافحه", "الشرطه"])}
+_GENERIC_GOVERNED = frozenset(["الاداره"])
+# Definite adjectives that close an institution's name besides the nisba ones (…ي، …يه): العامة، العليا.
+_ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "العليا", "المشتركه", "الموحده", "الخاصه"])
+# Nisba adjectives that describe an institution rather than name it (وكالة الأنباء اليمنية الرسمية).
+_DESCRIPTIVE = frozenset(["الرسمي", "الرسميه"])
+_MAX_GOVERNED = 2  # indefinite nouns between the head and the definite one: مجلس محافظة البصرة
 _NAME_LINKS = frozenset(["بن", "ابن", "ابو", "ام", "بني", "عبد", "ابي"])
 _TITLES = frozenset(
     ["العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الجنرال", "الشيخ",
@@ -38,10 +55,10 @@ _NATIONALITIES = frozenset(
 _FUNCTION_WORDS = frozenset(
     ["في", "من", "على", "الي", "عن", "مع", "ان", "قد", "لم", "لن", "ما", "لا", "او", "ثم", "حتي", "منذ", "بعد",
      "قبل", "عند", "التي", "الذي", "الذين", "هذا", "هذه", "ذلك", "تلك", "كان", "كانت", "انه", "انها", "وان",
-     "لكن", "بين", "خلال", "نحو", "حول", "ضد", "عبر", "امام", "وراء", "فوق", "تحت", "هو", "هي", "هم"]
+     "لكن", "بين", "خلال", "نحو", "حول", "ضد", "عبر", "امام", "وراء", "فوق", "تحت", "هو", "هي", "هم", "الان"]
 )  # fmt: skip
 _MAX_NAME_TOKENS = 3
-_PLACE, _TITLE = 1, 2
+_PLACE, _TITLE, _ORG = 1, 2, 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,18 +70,18 @@ class RuleSpan:
 
 
 def rule_spans(body: str, tokens: Sequence[Token]) -> list[RuleSpan]:
-    """Place-noun phrases (LOC) and titled names (PER), left to right, without overlaps."""
+    """Place-noun phrases (LOC), titled names (PER) and institutions (ORG), left to right, without overlaps."""
     spans: list[RuleSpan] = []
     kinds = list(map(_head_kind, [token.norm for token in tokens[:-1]]))
     covered = 0
     for i in compress(range(len(kinds)), kinds):
         if i < covered:
             continue
-        found = _place_phrase(tokens, i) if kinds[i] == _PLACE else _titled_name(tokens, i)
+        found = _FINDERS[kinds[i]](tokens, i)
         if found is None:
             continue
         kind, first, last = found
-        start = _start_after_clitic(tokens[first]) if kind == "LOC" else tokens[first].start
+        start = tokens[first].start if kind == "PER" else _start_after_clitic(tokens[first])
         spans.append(RuleSpan(body[start : tokens[last].end], kind, start, tokens[last].end))
         covered = last + 1
     return spans
@@ -86,10 +103,11 @@ def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token
 @lru_cache(maxsize=100_000)
 def _head_kind(norm: str) -> int:
     """Which rule a token key can open: a place noun, a title, or none (0); word types recur, so cached."""
-    head = strip_clitics(norm)
-    if head in _PLACE_HEADS:
+    if listed(norm, _PLACE_HEADS):  # as written first: وادي, وزارة, فوج begin with a clitic letter
         return _PLACE
-    return _TITLE if norm in _TITLES or head in _TITLES else 0
+    if listed(norm, _ORG_HEADS):
+        return _ORG
+    return _TITLE if listed(norm, _TITLES) else 0
 
 
 def _start(token: Token) -> int:
@@ -120,9 +138,49 @@ def _titled_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     return ("PER", i + 1, last) if last > i else None
 
 
+def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """The head, up to two indefinite nouns, the definite noun that ends the construct, then its adjectives.
+
+    Nothing is found unless a definite noun closes the construct: "مجلس من" or "شركة أرامكو" is left to the
+    tagger and the gazetteer. A definite word with و (والداخلية) is a second noun coordinated with the first,
+    whose name it is not, so the phrase stops before it.
+    """
+    end = min(len(tokens), i + 2 + _MAX_GOVERNED)
+    j = i + 1
+    needs = _HEAD_NEEDS.get(strip_clitics(tokens[i].norm)) or _HEAD_NEEDS.get(tokens[i].norm)
+    if tokens[j].norm.startswith("لل") or (needs is not None and tokens[j].norm not in needs):
+        return None  # مؤسسة للسلام is "a foundation for peace", no name
+    while j < end and not _is_definite(tokens[j].norm):
+        if not _is_name_word(tokens[j]) or tokens[j].norm[0] in "وف":
+            return None
+        j += 1
+    if j == end or not _is_name_word(tokens[j]) or tokens[j].norm in _GENERIC_GOVERNED:
+        return None
+    last = j
+    while last + 1 < len(tokens) and _is_org_adjective(tokens[last + 1].norm):
+        last += 1
+    return "ORG", i, last
+
+
+def _is_definite(norm: str) -> bool:
+    return norm.startswith(("ال", "لل")) and len(norm) > 3 and norm not in _FUNCTION_WORDS
+
+
+def _is_org_adjective(norm: str) -> bool:
+    if not norm.startswith("ال") or norm in _FUNCTION_WORDS or norm in _DESCRIPTIVE:
+        return False
+    return norm in _ORG_ADJECTIVES or (len(norm) >= 5 and norm.endswith(("ي", "يه")))
+
+
 def _start_after_clitic(token: Token) -> int:
+    """Where a head noun starts inside its token: past a proclitic (بساحة), not into the word (وادي، وزارة)."""
+    if token.norm in _PLACE_HEADS or token.norm in _ORG_HEADS:
+        return token.start
     stripped = strip_clitics(token.norm)
     removed = len(token.norm) - len(stripped)
     if removed and token.text[:removed] == token.norm[:removed]:
         return token.start + removed
     return token.start
+
+
+_FINDERS = {_PLACE: _place_phrase, _TITLE: _titled_name, _ORG: _institution}

@@ -1,8 +1,11 @@
-"""Rules for place-noun phrases, titled names and nationality adjectives (invented sentences)."""
+"""Rules for place-noun phrases, titled names, institutions and nationality adjectives (invented sentences)."""
+
+from types import SimpleNamespace
 
 import pytest
 
 from marsad.schemas.records import Entity
+from marsad.streams.entities import merge_entities
 from marsad.streams.entity_rules import extend_nationality, rule_spans
 from marsad.streams.tokenize import tokenize
 
@@ -22,10 +25,43 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("التقى الشيخ في المسجد", []),
         ("أكد الرئيس الأمريكي أن", []),
         ("وصلوا إلى الساحة في الصباح", []),
+        ("وتدفق الماء في وادي السلام", [("وادي السلام", "LOC")]),
     ],
 )
 def test_rule_spans(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقال ضابط في وزارة الدفاع، إن", [("وزارة الدفاع", "ORG")]),
+        ("ستنعقد جلسة لمجلس الوزراء ظهر اليوم", [("مجلس الوزراء", "ORG")]),
+        ("وقالت وزارة الصحة والسكان إن", [("وزارة الصحة", "ORG")]),
+        ("أصيب عنصران من فوج مكافحة الشغب في المدينة", [("فوج مكافحة الشغب", "ORG")]),
+        ("أعلن مجلس محافظة نينوى المحلي أن", [("مجلس محافظة نينوى المحلي", "ORG")]),
+        ("نقلت وكالة الأنباء الأردنية الرسمية عن", [("وكالة الأنباء الأردنية", "ORG")]),
+        ("دعت منظمة العفو الدولية إلى", [("منظمة العفو الدولية", "ORG")]),
+        ("قال جهاز الأمن الوطني إن", [("جهاز الأمن الوطني", "ORG")]),
+    ],
+)
+def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أسس رجل الأعمال مؤسسة للسلام في المدينة",  # "a foundation for peace"
+        "اجتمع مجلس الإدارة أمس",  # a company's board
+        "عطل في جهاز الكمبيوتر",
+        "انعقد المجلس في المساء",  # no construct: the head is definite
+        "شكلت الحكومة لجنة من الخبراء",
+        "التحالف الدولي بقيادة الولايات المتحدة",  # بقيادة is "led by"
+    ],
+)
+def test_no_institution(text: str) -> None:
+    assert [s for s in spans(text) if s[1] == "ORG"] == []
 
 
 def test_spans_index_the_text_and_skip_a_proclitic() -> None:
@@ -45,3 +81,20 @@ def test_other_adjectives_and_types_are_left_alone() -> None:
     text = "تنظيم داعش الإرهابي في مدينة الموصل العراقية"
     entities = [Entity("تنظيم داعش", "ORG", 0, 10), Entity("الموصل", "LOC", 29, 35)]
     assert extend_nationality(text, entities, tokenize(text)) == entities
+
+
+def test_an_institution_found_by_rule_holds_the_place_in_its_name() -> None:
+    text = "أعلن مجلس محافظة البصرة أن"
+    at = text.index("البصرة")
+    place = SimpleNamespace(text="البصرة", start=at, end=at + len("البصرة"))
+    merged = merge_entities(text, [], [], lambda *_: None, places=[place], rules=rule_spans(text, tokenize(text)))
+    assert [(e.text, e.type, e.source) for e in merged] == [("مجلس محافظة البصرة", "ORG", "rule")]
+
+
+def test_a_rule_never_replaces_a_linked_actor() -> None:
+    text = "قال مجلس الأمن الدولي إن"
+    actor = SimpleNamespace(id="x:unsc", name="مجلس الأمن", type="ORG", wikidata=None)
+    at = text.index("مجلس الأمن")
+    mention = SimpleNamespace(text="مجلس الأمن", start=at, end=at + len("مجلس الأمن"), canonical=actor)
+    merged = merge_entities(text, [], [mention], lambda *_: None, rules=rule_spans(text, tokenize(text)))
+    assert [(e.text, e.canonical_id) for e in merged] == [("مجلس الأمن", "x:unsc")]
