@@ -94,7 +94,25 @@ def merge_mentions(mentions: list[Mention]) -> list[EventFinding]:
     """Cluster mentions (incident reports first, summaries after) and build one finding per cluster."""
     clusters = _cluster(mentions)
     clusters.sort(key=lambda c: min(m.trigger.start for m in c))
+    _date_by_summaries(clusters)
     return [_finding(cluster) for cluster in clusters]
+
+
+def _date_by_summaries(clusters: list[list[Mention]]) -> None:
+    """A summary dated next to its trigger dates every incident it sums up that has no time of its own.
+
+    قُتل ... اليوم الجمعة، في تفجيرات منفصلة ... وفي حادث منفصل، أعلن عن انفجار عبوة: the second bombing
+    happened "today" too, though only the lead says so. The summary joins one cluster; the others of its
+    type and country borrow its time (as borrowed, not explicit).
+    """
+    summaries = [m for c in clusters for m in c if m.summary and m.time_explicit and m.time.text is not None]
+    for summary in summaries:
+        for cluster in clusters:
+            if summary in cluster or any(m.time.text is not None for m in cluster):
+                continue
+            if _rolls_up(summary, cluster):
+                for m in cluster:
+                    m.time, m.background = summary.time, summary.background
 
 
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:

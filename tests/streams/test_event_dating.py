@@ -35,3 +35,22 @@ def test_an_arrest_told_after_an_operation_takes_the_operation_s_own_date() -> N
     found = {e.type: e.time.text for e in find_events(context)}
     assert found["security_operation"] == "ليلة أمس"
     assert found["arrest"] == "ليلة أمس"
+
+
+def test_a_dated_summary_dates_the_incidents_it_sums_up() -> None:
+    body = (
+        "قتل ثلاثة جنود، اليوم الجمعة، في تفجيرات منفصلة شهدتها البلاد. "
+        "وانفجرت عبوة ناسفة على دورية للجيش قرب الصالحية. "
+        "وفي حادث منفصل، انفجرت عبوة ثانية قرب سوق شعبي في الميادين، مما أسفر عن مقتل مدني."
+    )
+    places = {"الصالحية": SY_TOWN, "الميادين": {**SY_TOWN, "admin1": "02"}}
+    context = make_context(body, {"الصالحية": "LOC", "الميادين": "LOC"}, places)
+    bombings = [e for e in find_events(context) if e.type == "bombing"]
+    assert len(bombings) == 2
+    assert {e.time.text for e in bombings} == {"اليوم الجمعة"}
+
+
+def test_an_incident_with_its_own_date_keeps_it() -> None:
+    body = "قتل ثلاثة جنود، اليوم الجمعة، في تفجيرات منفصلة. وكانت عبوة ناسفة قد انفجرت أمس قرب سوق شعبي."
+    times = sorted(e.time.text or "" for e in find_events(make_context(body)) if e.type == "bombing")
+    assert "أمس" in times
