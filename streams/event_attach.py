@@ -42,6 +42,11 @@ _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما",
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
+_VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
+_UNIT_REACH = 9  # tokens after a casualty word where "من" + an organisation names the victims' unit
+_QUANTITY_WORDS = words("مجموعه عدد من عشرات العشرات مئات المئات عشرات")
+_PEOPLE_ENDINGS = ("ين", "تين")  # people in the genitive or accusative: مدنيين، إداريتين (مسلحون may be the killers)
+_NOT_VICTIMS = words("الذين اللذين الاخرين اخرين اخرون الاخرون")  # the others (وإصابة 3 آخرين) are counted, not named
 
 
 def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: Trigger) -> bool:
@@ -147,7 +152,47 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
             if index.has(lo_e - 1, _FROM) and (m.actor is None or entity.text != m.actor.text):
                 return entity_argument(entity)
     if m.type in TARGETED_TYPES:
-        return aimed_phrase(index, a, b, index.clause(a)[1], m.actor)
+        return aimed_phrase(index, a, b, index.clause(a)[1], m.actor) or _victims(index, a, b, hi)
+    return None
+
+
+def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | None:
+    """The people an assault killed or wounded, when nothing else was aimed at: مما أسفر عن مقتل مدنيين
+    اثنين، قتل مجموعة إرهابيين. Numbers and quantity words before them are skipped; a bare number (إصابة
+    اثنين) names no one, so no target is made of it. When the people hit are said to be of an organisation
+    (استشهاد ضابط وإصابة 2 آخرين من فوج مكافحة الإرهاب), the organisation is what was hit.
+    """
+    word = (
+        a if _casualty(index.norms[a]) else next(iter(index.tokens_in(_casualty, b, min(hi, b + _VICTIM_REACH))), None)
+    )
+    if word is None:
+        return None
+    for k in range(word + 1, min(hi - 1, word + _UNIT_REACH)):
+        if index.norms[k] in {".", "،", ","} and k > word + 4:
+            break
+        unit = index.entity_at(k + 1) if index.norms[k] == "من" else None
+        if unit is not None and unit[0] == k + 1 and unit[2].type == "ORG":
+            return entity_argument(unit[2])
+    first, end = word + 1, min(hi, word + 4)
+    subject = index.entity_at(first) if word == a else None
+    if subject is not None and subject[0] == first and subject[2].type == "ORG":  # قتل التحالف مجموعة مسلحين
+        first, end = subject[1], min(hi, subject[1] + 3)
+    for k in range(first, end):
+        if k in index.numbers or index.has(k, _QUANTITY_WORDS):
+            continue
+        entity = index.entity_at(k)
+        if entity is not None and entity[0] == k:
+            return entity_argument(entity[2]) if entity[2].type == "PER" else None
+        norm = index.norms[k]
+        if (
+            norm.isalpha()
+            and not norm.startswith(("ب", "ل"))
+            and norm not in _NOT_VICTIMS
+            and (person_count(index, k) or any(key.endswith(_PEOPLE_ENDINGS) for key in index.keys[k]))
+        ):
+            token = index.ctx.tokens[k]
+            return span_argument(index.ctx.body, token.start, token.end)
+        return None
     return None
 
 

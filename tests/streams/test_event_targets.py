@@ -146,3 +146,29 @@ def test_the_two_sides_of_a_clash_are_its_actor_and_target(
     [clash] = [e for e in find_events(make_context(body, entities)) if e.type == "armed_clash"]
     found = (clash.actor.text, clash.target.text) if clash.actor and clash.target else None
     assert found == sides
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "event_type", "target"),
+    [
+        # the people a bombing killed, named after its casualty word
+        ("انفجرت عبوة ناسفة قرب سوق في البلدة، مما أسفر عن مقتل مدنيين اثنين.", {}, "bombing", "مدنيين"),
+        # a quantity word before them is skipped
+        ("قتل التحالف مجموعة مسلحين كانوا يختبئون في البساتين.", {"التحالف": "ORG"}, "attack", "مسلحين"),
+        # people said to be of an organisation: the organisation was hit
+        (
+            "انفجرت عبوة ناسفة أسفرت عن مقتل ضابط وإصابة 2 آخرين من فوج الحماية في البلدة.",
+            {"فوج الحماية": "ORG"},
+            "bombing",
+            "فوج الحماية",
+        ),
+        # a bare number names no one
+        ("أصيب اثنان بجروح في انفجار عبوة ناسفة في البلدة.", {}, "bombing", None),
+        # what the attack was aimed at still comes first
+        ("قتل جندي في انفجار عبوة ناسفة، على دوريتهم قرب البلدة.", {}, "bombing", "دوريتهم"),
+    ],
+)
+def test_the_people_an_assault_hit_are_its_target_when_nothing_else_is(
+    body: str, entities: dict[str, str], event_type: str, target: str | None
+) -> None:
+    assert targets(body, entities)[event_type] == target
