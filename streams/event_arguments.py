@@ -134,7 +134,9 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         if j >= len(tokens) or not tokens[j].norm.isalpha() or tokens[j].norm in _NOT_NAMES:
             continue
         first = tokens[j].norm
-        if not first.startswith("ال") and (strip_clitics(token.norm).startswith("ال") or "منطقه" in head):
+        if strip_clitics(token.norm).startswith("ال"):
+            continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
+        if not first.startswith("ال") and "منطقه" in head:
             continue
         end = j + 1
         if not first.startswith("ال") and end < len(tokens) and tokens[end].norm.isalpha():

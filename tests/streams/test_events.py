@@ -144,6 +144,12 @@ def test_unresolved_square_is_a_place() -> None:
     assert event.location is not None and event.location.text == "ساحة الشهداء"
 
 
+def test_a_described_area_is_no_place() -> None:
+    body = "قتل التحالف مسلحين في بساتين بمنطقة الطارمية التي تعد المنطقة الأمنية الأخطر."
+    (event,) = find_events(make_context(body, {"الطارمية": "LOC"}, {"الطارمية": IQ_CITY}))
+    assert event.location is not None and event.location.text == "الطارمية"
+
+
 def test_two_mentions_of_one_incident_merge() -> None:
     body = "انفجرت عبوة ناسفة في مدينة الرمادي أمس. وقالت الشرطة إن الانفجار أسفر عن مقتل شخصين في الرمادي."
     events = find_events(make_context(body, {"الرمادي": "LOC"}, {"الرمادي": IQ_CITY}))
