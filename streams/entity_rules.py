@@ -39,6 +39,13 @@ _ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "ال
 # Nisba adjectives that describe an institution rather than name it (وكالة الأنباء اليمنية الرسمية).
 _DESCRIPTIVE = frozenset(["الرسمي", "الرسميه"])
 _MAX_GOVERNED = 2  # indefinite nouns between the head and the definite one: مجلس محافظة البصرة
+# Settlement and district words. Their name is taken only where the text marks it off: in quotation marks
+# (قضاء "المدائن") or before "belonging to" another unit (منطقة المشاهدة التابعة لقضاء الطارمية).
+_SETTLEMENT_HEADS = frozenset(
+    ["قضاء", "ناحيه", "بلده", "قريه", "مدينه", "مخيم", "حي", "منطقه", "محافظه", "ولايه", "مديريه"]
+)
+_BELONGING = frozenset(["التابعه", "التابع"])
+_QUOTES = frozenset(['"', "“", "”", "«", "»", "'"])
 _NAME_LINKS = frozenset(["بن", "ابن", "ابو", "ام", "بني", "عبد", "ابي"])
 _TITLES = frozenset(
     ["العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الجنرال", "الشيخ",
@@ -58,7 +65,7 @@ _FUNCTION_WORDS = frozenset(
      "لكن", "بين", "خلال", "نحو", "حول", "ضد", "عبر", "امام", "وراء", "فوق", "تحت", "هو", "هي", "هم", "الان"]
 )  # fmt: skip
 _MAX_NAME_TOKENS = 3
-_PLACE, _TITLE, _ORG = 1, 2, 3
+_PLACE, _TITLE, _ORG, _SETTLEMENT = 1, 2, 3, 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +88,8 @@ def rule_spans(body: str, tokens: Sequence[Token]) -> list[RuleSpan]:
         if found is None:
             continue
         kind, first, last = found
-        start = tokens[first].start if kind == "PER" else _start_after_clitic(tokens[first])
+        # only a span that starts at its head word may carry a proclitic (بساحة، لمجلس); a name after it does not
+        start = _start_after_clitic(tokens[first]) if first == i else tokens[first].start
         spans.append(RuleSpan(body[start : tokens[last].end], kind, start, tokens[last].end))
         covered = last + 1
     return spans
@@ -107,6 +115,8 @@ def _head_kind(norm: str) -> int:
         return _PLACE
     if listed(norm, _ORG_HEADS):
         return _ORG
+    if listed(norm, _SETTLEMENT_HEADS):
+        return _SETTLEMENT
     return _TITLE if listed(norm, _TITLES) else 0
 
 
@@ -120,6 +130,8 @@ def _is_name_word(token: Token) -> bool:
 
 
 def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    if tokens[i].norm.endswith("وادي") and "وادي" not in tokens[i].text:
+        return None  # وأدى ("and it led to") folds like وادي ("valley")
     j = i + 1
     if not _is_name_word(tokens[j]):
         return None
@@ -162,6 +174,27 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     return "ORG", i, last
 
 
+def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """The name after a settlement word where the text marks it off: quoted, or followed by التابعة لـ."""
+    j = i + 1
+    if tokens[j].norm in _QUOTES:
+        last = j
+        for k in range(j + 1, min(len(tokens), j + 1 + _MAX_NAME_TOKENS + 1)):
+            if tokens[k].norm in _QUOTES:
+                return ("LOC", j + 1, last) if last > j else None
+            if not _is_name_word(tokens[k]):
+                return None
+            last = k
+        return None
+    for last in (j, j + 1):
+        if last + 2 >= len(tokens) or not all(_is_name_word(t) for t in tokens[j : last + 1]):
+            return None
+        after, unit = tokens[last + 1].norm, tokens[last + 2].norm
+        if after in _BELONGING and unit.startswith("ل") and unit[1:] in _SETTLEMENT_HEADS:
+            return "LOC", j, last
+    return None
+
+
 def _is_definite(norm: str) -> bool:
     return norm.startswith(("ال", "لل")) and len(norm) > 3 and norm not in _FUNCTION_WORDS
 
@@ -183,4 +216,4 @@ def _start_after_clitic(token: Token) -> int:
     return token.start
 
 
-_FINDERS = {_PLACE: _place_phrase, _TITLE: _titled_name, _ORG: _institution}
+_FINDERS = {_PLACE: _place_phrase, _TITLE: _titled_name, _ORG: _institution, _SETTLEMENT: _settlement_name}

@@ -156,7 +156,9 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
 def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
     """Lower is more specific: spot 0.5, town 1, unresolved 1.2, admin area 2, country 3; reference points +1."""
     if place.feature_class is None:
-        rank = 2.0 if index.has(lo, _WIDE) else 0.5 if index.has(lo, _PLACE_HEADS) else 1.2
+        # an unresolved name after منطقة / حي (منطقة المشاهدة) is a spot, like the phrase that includes its head
+        spot = index.has(lo, _PLACE_HEADS) or index.has(lo - 1, _PLACE_HEADS)
+        rank = 2.0 if index.has(lo, _WIDE) else 0.5 if spot else 1.2
     elif place.feature_class == "A":
         rank = 2.0 if place.admin1 else 3.0
     elif place.feature_class == "P":

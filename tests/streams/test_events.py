@@ -318,3 +318,10 @@ def test_unresolved_town_beats_its_resolved_province() -> None:
     (event,) = find_events(ctx)
     assert event.type == "airstrike" and event.killed == 3
     assert event.location is not None and event.location.text == "كفرنبل"
+
+
+def test_an_unresolved_name_after_an_area_word_is_a_spot() -> None:
+    body = "انفجرت عبوة ناسفة في كركوك قرب منطقة الرشاد."
+    ctx = make_context(body, {"الرشاد": "LOC", "كركوك": "LOC"}, {"كركوك": IQ_CITY})
+    (event,) = find_events(ctx)
+    assert event.location is not None and event.location.text == "الرشاد"
