@@ -64,7 +64,7 @@ def merge_entities(
     model_spans: Sequence[object],
     linked: Sequence[object],
     link: Callable[[str, str | None], object | None],
-    known: Callable[[str], bool] = lambda _: False,
+    known: Callable[[str], object] = lambda _: False,
     places: Sequence[object] = (),
     rules: Sequence[object] = (),
 ) -> list[Entity]:
@@ -82,7 +82,7 @@ def merge_entities(
         places: spans (text, start, end) of gazetteer place names.
         rules: spans (text, type, start, end) of :mod:`marsad.streams.entity_rules`, placed after places.
         link: ``EntityLinker.link``.
-        known: whether a folded surface form (without its proclitic) is a known name; used to trim و/ب/ل.
+        known: what a folded surface form denotes as a known name (falsy: nothing); used to trim و/ب/ل.
     """
     chosen: list[Entity] = []
     for mention in linked:
@@ -133,8 +133,9 @@ def overlaps(chosen: Sequence[Any], start: int, end: int) -> bool:
     return False
 
 
-def trim_proclitic(body: str, start: int, end: int, known: Callable[[str], bool]) -> tuple[int, int]:
-    """Move ``start`` past an attached و ف ب ل ك when what follows is ``ال...`` or a known name.
+def trim_proclitic(body: str, start: int, end: int, known: Callable[[str], object]) -> tuple[int, int]:
+    """Move ``start`` past an attached و ف ب ل ك when what follows is ``ال...`` or a known name, unless the
+    whole word is a known name of its own (``known`` gives what a name denotes; falsy: nothing).
 
     ``لل`` (ل + ال) is left whole: no span of the text spells the ``ال`` form, and the matching key
     (:func:`marsad.streams.arabic.strip_clitics`) already restores it.
@@ -144,8 +145,13 @@ def trim_proclitic(body: str, start: int, end: int, known: Callable[[str], bool]
     if end - start < 4 or body[start] not in _PROCLITICS or body.startswith("لل", start):
         return start, end
     rest = body[start + 1 : end]
-    if rest.startswith(("ال", "ٱل")) or known(fold(rest)):
+    if rest.startswith(("ال", "ٱل")):
         return start + 1, end
+    denoted = known(fold(rest))
+    if denoted:
+        whole = known(fold(body[start:end]))  # وبغداد denotes what بغداد does; لبنان is not ل + بنان (a village)
+        if not whole or whole == denoted:
+            return start + 1, end
     return start, end
 
 

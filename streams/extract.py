@@ -58,7 +58,7 @@ class Extractor:
     geocoder: Geocoder
     spotter: PlaceSpotter
     pipeline_version: str = ""
-    _known_names: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _known_names: dict[str, tuple[object, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, pipeline_version: str = "") -> Extractor:
@@ -128,14 +128,20 @@ class Extractor:
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         return extend_nationality(body, short_names(tokens, merged), tokens)
 
-    def _known(self, key: str) -> bool:
-        """Whether a name (without its proclitic) is a known actor or place; remembered, names recur."""
+    def _known(self, key: str) -> tuple[object, ...]:
+        """What a folded name denotes as a known actor or place (empty: nothing); remembered, names recur.
+
+        An identity, not a yes/no: the linker and the gazetteer both read past a proclitic, so وبغداد and
+        بغداد denote the same place, while لبنان (Lebanon) and بنان (a village) do not.
+        """
         known = self._known_names.get(key)
         if known is None:
             if len(self._known_names) > 100_000:
                 self._known_names.clear()
-            known = self.linker.link(key) is not None or bool(self.geocoder.candidates(key))
-            self._known_names[key] = known
+            actor = self.linker.link(key)
+            places = self.geocoder.candidates(key)
+            found = (getattr(actor, "id", None), *(p.geonames_id for p in places))
+            known = self._known_names[key] = found if actor is not None or places else ()
         return known
 
     def _place(self, entity: Entity, country_context: Sequence[str]) -> Place:

@@ -105,3 +105,21 @@ def test_a_rule_never_replaces_a_linked_actor() -> None:
     mention = SimpleNamespace(text="مجلس الأمن", start=at, end=at + len("مجلس الأمن"), canonical=actor)
     merged = merge_entities(text, [], [mention], lambda *_: None, rules=rule_spans(text, tokenize(text)))
     assert [(e.text, e.canonical_id) for e in merged] == [("مجلس الأمن", "x:unsc")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("زار الوفد لبنان", "لبنان"),  # Lebanon, not ل + بنان (a village)
+        ("زار الوفد وبغداد", "بغداد"),  # و + Baghdad: the same place either way
+        ("زار الوفد وقرية", "وقرية"),  # nothing known: left as it is
+    ],
+)
+def test_a_proclitic_is_trimmed_only_off_a_name_that_is_not_one_itself(text: str, kept: str) -> None:
+    denotes = {"لبنان": ("LB",), "بنان": ("SY-village",), "بغداد": ("IQ",), "وبغداد": ("IQ",)}
+    at = text.index(kept)
+    word = text.split()[-1]
+    start = text.index(word)
+    span = SimpleNamespace(text=word, type="LOC", start=start, end=start + len(word))
+    [entity] = merge_entities(text, [span], [], lambda *_: None, known=lambda key: denotes.get(key, ()))
+    assert entity.text == kept and entity.start == at
