@@ -79,11 +79,19 @@ class PlaceSpotter:
                 hit = self._cued.match_at(tokens, i)
                 if hit is not None and not _announced(norms, i, i + hit[1]):
                     hit = None
+            if hit is not None and _behind_rare_clitic(tokens[i], hit[0].start):
+                hit = None
             if hit is not None:
                 match, n = hit
                 found.append(_spotted(body, match))
                 covered = i + n
         return found
+
+
+def _behind_rare_clitic(token: Token, start: int) -> bool:
+    """A place read behind ك or ف is almost always a common word cut (كميناً -> مينا، فعالية -> عالية):
+    news puts و، ب، ل before place names, ك and ف hardly ever."""
+    return start > token.start and token.norm[:1] in ("ك", "ف")
 
 
 def _announced(norms: Sequence[str], first: int, end: int) -> bool:

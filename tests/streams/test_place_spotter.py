@@ -29,6 +29,10 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
         ("اندلعت اشتباكات في ذيبان مساء أمس.", []),
         # a big city needs no announcement
         ("وصل الوفد إلى دمشق.", ["دمشق"]),
+        # ك and ف hardly ever stand before a place: a common word is not cut into one (كميناً، فعالية)
+        ("نصب مسلحون كميناً لدورية للجيش.", []),
+        ("نظمت الجمعية فعالية ثقافية.", []),
+        ("وصل الوفد إلى لبنان وبغداد.", ["لبنان", "بغداد"]),
     ],
 )
 def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
