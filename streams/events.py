@@ -94,7 +94,7 @@ def _mention(index: ArticleIndex, s: int, type_: str, trigger: Trigger, a: int, 
     ctx = index.ctx
     start, end = ctx.tokens[a].start, ctx.tokens[b - 1].end
     head = index.keys[a][0]
-    whole = head in TRIGGERS or (b - a > 1 and head in _FIRST_WORDS)
+    whole = _whole_word_trigger(head) or (b - a > 1 and head in _FIRST_WORDS)
     return Mention(
         type=type_,
         trigger=span_argument(ctx.body, start, end, strip=not whole),
@@ -104,6 +104,13 @@ def _mention(index: ArticleIndex, s: int, type_: str, trigger: Trigger, a: int, 
         passive=index.has(a - 1, _PASSIVE) or index.has(a - 2, _PASSIVE),
         confidence=0.75 if b - a > 1 else 0.65,
     )
+
+
+@lru_cache(maxsize=20_000)
+def _whole_word_trigger(norm: str) -> bool:
+    """Whether the trigger word is listed without reading past a proclitic: كميناً is كمين, not ك + مينا."""
+    unclitic = (norm, norm[:-1] if norm.endswith("ا") else norm)
+    return any(w in TRIGGERS or (w.startswith("ال") and w[2:] in TRIGGERS) for w in unclitic)
 
 
 def _conflict_context(index: ArticleIndex) -> bool:

@@ -325,3 +325,12 @@ def test_an_unresolved_name_after_an_area_word_is_a_spot() -> None:
     ctx = make_context(body, {"الرشاد": "LOC", "كركوك": "LOC"}, {"كركوك": IQ_CITY})
     (event,) = find_events(ctx)
     assert event.location is not None and event.location.text == "الرشاد"
+
+
+@pytest.mark.parametrize(
+    ("body", "trigger"),
+    [("نصب مسلحون كميناً لدورية للجيش.", "كميناً"), ("والهجوم على الحاجز أسفر عن مقتل جندي.", "الهجوم")],
+)
+def test_a_trigger_word_is_not_cut_at_a_letter_that_looks_like_a_clitic(body: str, trigger: str) -> None:
+    found = find_events(make_context(body))
+    assert found and found[0].trigger.text == trigger
