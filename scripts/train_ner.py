@@ -107,6 +107,7 @@ def main() -> None:
         CharModel.write(out / CHAR_MODEL_FILE, common_words(classes))
         use_word_data(out)
         lines = build_gazetteer(Path(args.data), train, args.places_min_pop, args.places)
+        lines = sorted({*lines, *wikicats_entries(args.wikicats)})
         names = train_names(train) if args.name_folds else []
         shipped = sorted({*lines, *names})
         (out / "ner_gazetteer.txt").write_text("".join(f"{line}\n" for line in shipped), encoding="utf-8")
@@ -131,6 +132,11 @@ def _parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--places", action="store_true", help="add GeoNames Arabic place names (measured: lowers dev F1)"
+    )
+    parser.add_argument(
+        "--wikicats",
+        default="",
+        help="ArWikiCats name tables to add to the gazetteer: clubs, people, cities, geo (comma-separated)",
     )
     parser.add_argument(
         "--lexicons",
@@ -214,6 +220,38 @@ def build_word_classes(data: Path, lexicons: str, name_max_zipf: float, min_zipf
                 if zipf.get(word, 0.0) < name_max_zipf and len(word) > 1:
                     classes.setdefault(word, []).extend(sorted(kinds))
     return [f"{word}\t{' '.join(found)}" for word, found in sorted(classes.items())]
+
+
+_WIKICATS = {
+    "clubs": ("kORG", ("sports", "Clubs_key.json")),
+    "people": ("kPER", ("people", "peoples.json")),
+    "cities": ("kLOC", ("cities", "cities_full.json")),
+    "geo": ("kGEO", ("geography", "P17_2_final_ll.json")),
+}
+_CLUB_WORDS = ("نادي ", " لكره القدم", " لكره السله")
+
+
+def wikicats_entries(tables: str) -> list[str]:
+    """``kind<TAB>name`` lines from ArWikiCats' English-to-Arabic tables of Wikipedia names (MIT).
+
+    A club is also listed without نادي and without "football club" (نادي فرانكفورت -> فرانكفورت).
+    """
+    lines: set[str] = set()
+    for table in filter(None, tables.split(",")):
+        kind, parts = _WIKICATS[table]
+        values = json.loads(_package_file("ArWikiCats", "jsons", *parts).read_text(encoding="utf-8")).values()
+        for value in values:
+            name = " ".join(fold(value).split()) if isinstance(value, str) else ""
+            if not name or not _ARABIC_WORD_RE.match(name):
+                continue
+            lines.add(f"{kind}\t{name}")
+            if kind == "kORG":
+                short = name
+                for word in _CLUB_WORDS:
+                    short = short.replace(word, " ").strip()
+                if short and short != name:
+                    lines.add(f"{kind}\t{' '.join(short.split())}")
+    return sorted(lines)
 
 
 def _package_file(package: str, *parts: str) -> Path:

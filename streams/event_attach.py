@@ -34,6 +34,8 @@ _ON = frozenset({"علي"})
 _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
 _AIR_ACTORS = ("طيران", "طائرات", "التحالف", "سلاح الجو", "القوات الجويه")
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
+_COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
+_ANOTHER = words("اخر اخري")  # وإصابة آخر: one more
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
 _BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
@@ -187,6 +189,7 @@ def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | No
         if (
             norm.isalpha()
             and not norm.startswith(("ب", "ل"))
+            and not _casualty(norm)
             and norm not in _NOT_VICTIMS
             and (person_count(index, k) or any(key.endswith(_PEOPLE_ENDINGS) for key in index.keys[k]))
         ):
@@ -256,6 +259,12 @@ def _kill_word(norm: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def _counted_noun(norm: str) -> bool:
+    """A casualty noun that follows its number (5 قتلى، 12 جريحاً), unlike verbs and verbal nouns (مقتل)."""
+    return any(key.startswith(_COUNTED) for key in token_keys(norm))
+
+
+@lru_cache(maxsize=50_000)
 def _injure_word(norm: str) -> bool:
     return any(key.startswith(_INJURE) for key in token_keys(norm))
 
@@ -275,14 +284,30 @@ def _counts(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
 
 
 def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span: int = 1) -> int | None:
-    """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun."""
+    """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun.
+
+    A dual casualty word counts itself (قتيلين). A counted noun (5 قتلى و12 جريحاً) takes the number before
+    it first; a verb or verbal noun (مقتل 5 أشخاص) the one after it first, and never a number that counts
+    the casualty word before it (مقتل شخصين وإصابة آخر: one injured, not two).
+    """
+    own = index.numbers.get(j) if span == 1 else None
+    if own is not None and not own.vague and own.value is not None:  # type: ignore[attr-defined]
+        return int(own.value)  # type: ignore[attr-defined]
     after: list[int] = []
     for k in range(j + span, min(hi, j + span + 4)):
         if index.norms[k] in {",", "."} or _casualty(index.norms[k]):
             break
         after.append(k)
-    before = range(max(lo, j - 3), j)
-    for k in [*after, *reversed(before)]:
+    before: list[int] = []
+    for k in range(j - 1, max(lo, j - 3) - 1, -1):
+        if _casualty(index.norms[k]):
+            break  # what stands before it counts that word (5 قتلى و12 جريحاً)
+        if k > lo and _casualty(index.norms[k - 1]) and not _counted_noun(index.norms[k - 1]):
+            break  # it counts the verbal noun before it (مقتل شخصين وإصابة آخر)
+        before.append(k)
+    if after and index.has(after[0], _ANOTHER):
+        return 1
+    for k in [*before, *after] if _counted_noun(index.norms[j]) else [*after, *before]:
         number = index.numbers.get(k)
         if number is not None:
             if number.vague or number.value is None:  # type: ignore[attr-defined]

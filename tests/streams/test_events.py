@@ -111,6 +111,13 @@ def test_operation_that_arrests_yields_both_types_with_count() -> None:
         ("قتل جنديان وأصيب خمسة مدنيين في انفجار عبوة ناسفة.", 2, 5),
         ("أسفر انفجار عبوة ناسفة عن استشهاد ضابط وإصابة 3 آخرين.", 1, 3),
         ("أدى الهجوم المسلح إلى مقتل 7 أشخاص وجرح العشرات.", 7, None),
+        # counted nouns take the number before them
+        ("أسفر الانفجار عن 5 قتلى و12 جريحاً في السوق.", 5, 12),
+        # a dual casualty word counts itself
+        ("أسفرت الغارة عن سقوط قتيلين في المدينة.", 2, None),
+        # "another": one, not the number of the killed
+        ("أسفر القصف عن مقتل شخصين وإصابة آخر.", 2, 1),
+        ("وأسفر الهجوم عن مقتل ثلاثة أشخاص وإصابة سبعة آخرين.", 3, 7),
     ],
 )
 def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> None:
