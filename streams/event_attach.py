@@ -13,7 +13,7 @@ from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import ASSAULT_TYPES, REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
-from .event_targets import TARGETED_TYPES, aimed_phrase, clash_sides
+from .event_targets import SUBJECT_HEADS, TARGETED_TYPES, aimed_phrase, clash_sides
 from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
@@ -25,7 +25,6 @@ _AGENT_MARKERS = ("نفذ", "شن", "اطلق", "زرع", "تبن")
 _SUPPORT_VERBS = ("شن", "نفذ", "بدا", "اطلق", "اصدر", "اعلن", "نظم", "فرض", "تمكن")
 _AGAINST = frozenset({"ضد", "علي", "بحق", "استهدف", "استهدفت"})
 _TARGET_PREPS = _AGAINST | {"من", "عناصر", "مسلحي", "خليه", "خلايا", "خطيره", "ارهابيه"}
-_AGAINST_OR_FROM = _AGAINST | {"من"}
 _TARGET_PREPS_OR_IN = _TARGET_PREPS | {"في"}
 _BY_HAND = frozenset({"قبل", "يد", "ايدي"})  # من قبل / على يد / بأيدي X: X is the agent
 _FROM = frozenset({"من"})
@@ -35,6 +34,8 @@ _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه",
 _AIR_ACTORS = ("طيران", "طائرات", "التحالف", "سلاح الجو", "القوات الجويه")
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
+_POSSESSIVE = ("ه", "ها", "هم")  # as written: ة is no pronoun
+_THAT = "ان"  # إن / أن as folded, opening reported speech; أنه / أنها (its own act) are other words
 _ANOTHER = words("اخر اخري")  # وإصابة آخر: one more
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
@@ -109,27 +110,37 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
             return entity_argument(found[0][2])
     if _verb_trigger(index.norms[a]):
         after = index.entities_in(b, min(c_hi, b + 4))
-        if after and not index.has(after[0][0] - 1, _AGAINST_OR_FROM):
+        # the subject follows its verb, at once or behind a head noun (قصفت قوات X); قصفت مواقع لحزب الله
+        # names the object's owner, not the subject
+        if after and (after[0][0] == b or (after[0][0] == b + 1 and index.has(b, SUBJECT_HEADS))):
             return entity_argument(after[0][2])
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)
-        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS) and not _speaker(index, e)
+        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS) and not _speaker(index, e, a)
     ]
     if before:
         return entity_argument(before[-1][2])
     return None
 
 
-def _speaker(index: ArticleIndex, entity: tuple[int, int, Any]) -> bool:
-    """A person named right after a reporting verb (أعلن "الزاملي" عن انفجار) reports the event; an
-    organisation there (أعلن الحوثيون إسقاط طائرة) usually announces its own act, so it stays a candidate."""
-    if entity[2].type != "PER":
-        return False
+def _speaker(index: ArticleIndex, entity: tuple[int, int, Any], a: int) -> bool:
+    """Whether an entity named right after a reporting verb only reports the event at trigger ``a``.
+
+    A person there (أعلن "الزاملي" عن انفجار) does. An organisation there usually announces its own act
+    (أعلن الحوثيون إسقاط طائرة، أعلن الجيش أنه قصف), unless the event is told in a clause of reported speech
+    with a subject of its own (قالت وزارة الصحة إن غارة إسرائيلية ...، أعلنت الوزارة أن مسلحين خطفوا).
+    """
     j = entity[0] - 1
     while j >= 0 and not index.norms[j].isalpha():
         j -= 1
-    return j >= 0 and index.has(j, REPORTING_VERBS)
+    if j < 0 or not index.has(j, REPORTING_VERBS):
+        return False
+    if entity[2].type == "PER":
+        return True
+    that = next((t for t in range(entity[1], a) if index.norms[t] == _THAT), None)
+    # إن قواته / طائراتها: the speaker's own forces did it
+    return that is not None and not index.ctx.tokens[that + 1].text.endswith(_POSSESSIVE)
 
 
 def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> EventArgument | None:

@@ -17,10 +17,12 @@ from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex
 from .event_lexicon import ASSAULT_TYPES, words
 
-__all__ = ["TARGETED_TYPES", "aimed_phrase"]
+__all__ = ["SUBJECT_HEADS", "TARGETED_TYPES", "aimed_phrase", "clash_sides"]
 
 TARGETED_TYPES = ASSAULT_TYPES | {"abduction"}
 
+# Head nouns between a verb and the named subject they belong to (قصفت قوات X، هاجم مسلحو X).
+SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات")
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
 _AIM_PREPS = words("علي ضد بحق")
 # Triggers whose grammatical object is what was hit (verbs and their verbal nouns, folded).
@@ -63,7 +65,7 @@ def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArg
         subject = index.entity_at(j)
         if subject is not None and subject[0] == j:
             j = subject[1]
-        elif index.norms[j : j + 1] == ("قوات",) and index.entity_at(j + 1) is not None:
+        elif j < hi and index.has(j, SUBJECT_HEADS) and index.entity_at(j + 1) is not None:
             j = index.entity_at(j + 1)[1]  # type: ignore[index]
         return _phrase(index, j, min(hi, c_hi), actor)
     return None

@@ -116,6 +116,19 @@ def test_an_arrest_told_after_an_operation_takes_its_target() -> None:
         ('وأعلن "سامي الخطيب" عن انفجار عبوة ناسفة قرب السوق.', {"سامي الخطيب": "PER"}, None),
         # an organisation announcing its own act is its actor
         ("أعلنت الجماعة إسقاط طائرة مسيرة فوق المدينة.", {"الجماعة": "ORG"}, "الجماعة"),
+        # ... but not an event it reports in a clause of its own (إن + another subject)
+        ("قالت وزارة الصحة إن غارة جوية على المخيم أسفرت عن مقتل 4 أشخاص.", {"وزارة الصحة": "ORG"}, None),
+        ("أعلنت الوزارة أن مسلحين خطفوا موظفا في المدينة.", {"الوزارة": "ORG"}, None),
+        # ... unless that subject is its own forces (إن طائراته)
+        (
+            "قال الجيش الوطني إن طائراته قصفت مواقع للجماعة في المدينة.",
+            {"الجيش الوطني": "ORG", "الجماعة": "ORG"},
+            "الجيش الوطني",
+        ),
+        # an organisation after the verb's object owns the object; it is not the subject
+        ("قصفت مواقع للجماعة في المدينة.", {"الجماعة": "ORG"}, None),
+        # a subject behind its head noun
+        ("هاجم مسلحو الجماعة حاجزا للجيش.", {"الجماعة": "ORG"}, "الجماعة"),
     ],
 )
 def test_a_person_reporting_an_event_is_not_its_actor(body: str, entities: dict[str, str], actor: str | None) -> None:
