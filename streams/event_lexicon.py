@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 from .arabic import fold, strip_clitics
 
@@ -122,8 +123,9 @@ def _entries() -> dict[str, Trigger]:
     add("shelling", "صاروخ صواريخ صاروخين صاروخي صاروخيه", needs="launch")
     add("armed_clash", "اشتباك اشتباكات اشتباكين مواجهات معارك اقتتال")
     add_verbs("armed_clash", "اشتبك/شتبك")
-    add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك")
-    add_verbs("security_operation", "داهم/داهم فكك/فكك")
+    add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك اقتحام حصار")
+    add("security_operation", "اقتحامات", summary=True)
+    add_verbs("security_operation", "داهم/داهم فكك/فكك اقتحم/قتحم حاصر/حاصر")
     add("abduction", "اختطاف خطف")
     add_verbs("abduction", "اختطف/ختطف خطف/خطف")
     add("protest", "احتجاج احتجاجات احتجاجي احتجاجيه تظاهره تظاهرات مظاهره مظاهرات اعتصام اضراب محتجون")
@@ -133,10 +135,11 @@ def _entries() -> dict[str, Trigger]:
     add_verbs("seizure", "ضبط/ضبط صادر/صادر", needs="seizable")
     add("statement", "بيان بيانا البيان بيانه بيانها بلاغ", needs="issuer")
     add("statement", "المتحدث الناطق", needs="spokesperson")
-    add("meeting", "اجتماع لقاء مباحثات محادثات قمه زياره")
+    add("meeting", "اجتماع لقاء مباحثات محادثات مفاوضات قمه زياره")
     add_verbs("meeting", "اجتمع/جتمع التقي/لتقي استقبل/ستقبل")
     add("meeting", "زار زارت يزور", verb=True)
     add("agreement", "اتفاق اتفاقيه هدنه معاهده")
+    add_verbs("agreement", "اتفق/تفق")
     add("sanction", "عقوبات حظر")
     return table
 
@@ -157,6 +160,15 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("قصف مدفعي", Trigger("shelling")),
         ("هجوم صاروخي", Trigger("shelling")),
         ("اطلاق نار", Trigger("attack")),
+        ("تبادل اطلاق نار", Trigger("armed_clash")),
+        ("عدوان جوي", Trigger("airstrike")),
+        ("مذكره تفاهم", Trigger("agreement")),
+        ("صفقه تبادل", Trigger("agreement")),
+        ("طرد سفير", Trigger("sanction")),
+        ("عمليه مداهمه", Trigger("security_operation")),
+        ("عمليات مداهمه", Trigger("security_operation")),
+        ("عمليات عسكريه", Trigger("security_operation")),
+        ("عمليات امنيه", Trigger("security_operation")),
         ("وقف اطلاق نار", Trigger("agreement")),
         ("حمله امنيه", Trigger("security_operation")),
         ("حمله عسكريه", Trigger("security_operation")),
@@ -179,6 +191,19 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("فرض عقوبات", Trigger("sanction")),
     ]
 }
+
+
+def _with_short_accusatives(table: dict[tuple[str, ...], Trigger]) -> dict[tuple[str, ...], Trigger]:
+    """Add the accusative of short words (قصفاً جوياً): token keys drop the -an of longer words only."""
+    out = dict(table)
+    for key, trigger in table.items():
+        variants = [(w, w + "ا") if len(w) <= 4 and not w.endswith(("ه", "ا")) else (w,) for w in key]
+        for combo in product(*variants):
+            out.setdefault(combo, trigger)
+    return out
+
+
+MULTIWORD = _with_short_accusatives(MULTIWORD)
 MAX_MULTIWORD = max(len(key) for key in MULTIWORD)
 
 

@@ -50,6 +50,7 @@ _VIOLENCE = (
     "قوات", "القوات", "مسلح", "جيش", "الجيش", "امني", "الامن", "شرط", "قتل", "مقتل", "قتلي", "جرحي", "عبو",
     "انفجر", "انفجار", "تفجير", "مفخخ", "ناسف", "ارهاب", "داعش", "ميليشي", "مليشي", "عسكري", "اسلح", "سلاح",
     "غاره", "غارات", "قصف", "قذائف", "هاون", "اشتباك", "معارك", "اختطاف", "خطف", "مسيره", "طائرات",
+    "عدوان", "اقتحم", "اقتحام", "حصار",
 )  # fmt: skip
 _FIRST_WORDS = frozenset(key[0] for key in MULTIWORD)
 # Multiword triggers by their first key, longest first (they win over the shorter ones they contain).
@@ -218,6 +219,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     """Negated, hypothetical, threatened, habitual or generic mentions are not events."""
     if index.any_in(_unreal, max(lo, a - 3), a):
         return True
+    if index.norms[a].endswith("احتجاجا") and index.norms[a + 1 : a + 2] == ("علي",):
+        return True  # طرد السفير احتجاجاً على: the motive of another act, not a protest
     hi = index.sentence_ranges[index.sentence_of[a]][1]
     return index.any_in(_habitual, b, min(hi, b + 3))
 

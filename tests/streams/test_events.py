@@ -71,6 +71,18 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("داهمت قوات الأمن منزلا يتحصن فيه مسلحون.", ["security_operation"]),
         ("تعرض حاجز للجيش لهجوم مسلح.", ["attack"]),
         ("وقع الطرفان اتفاق وقف إطلاق النار برعاية دولية.", ["agreement"]),
+        # raids and sieges, reprisal raids in the press's wording, exchanges of fire
+        ("اقتحمت قوات الجيش مدينة نابلس فجر اليوم واعتقلت شابا.", ["arrest", "security_operation"]),
+        ("تحاصر قوات المعارضة المدينة منذ أسابيع وتقصفها بالمدفعية.", ["security_operation", "shelling"]),
+        ("قتل 5 مسلحين خلال عمليات مداهمة في الصحراء.", ["attack", "security_operation"]),
+        ("شن الطيران الحربي عدواناً جوياً على ريف المدينة.", ["airstrike"]),
+        ("شنت الطائرات قصفاً جوياً على مواقع المسلحين.", ["airstrike"]),
+        ("اندلع تبادل لإطلاق النار بين الجيش ومسلحين في منطقة جبلية.", ["armed_clash"]),
+        # talks, memoranda, agreements of two sides, expelled ambassadors
+        ("عقد الوفدان جولة جديدة من المفاوضات في العاصمة.", ["meeting"]),
+        ("وقع وزيرا خارجية البلدين مذكرة تفاهم للتعاون الأمني.", ["agreement"]),
+        ("اتفق الطرفان على تبادل الأسرى الأسبوع المقبل.", ["agreement"]),
+        ("قررت الحكومة طرد السفير احتجاجا على التصريحات.", ["sanction"]),
     ],
 )
 def test_trigger_types(body: str, expected: list[str]) -> None:
