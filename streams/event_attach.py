@@ -45,11 +45,14 @@ _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما",
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
+_VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
 _VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
 _UNIT_REACH = 9  # tokens after a casualty word where "من" + an organisation names the victims' unit
 _QUANTITY_WORDS = words("مجموعه عدد من عشرات العشرات مئات المئات عشرات")
+_PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان سكان اسري")
 _PEOPLE_ENDINGS = ("ين", "تين")  # people in the genitive or accusative: مدنيين، إداريتين (مسلحون may be the killers)
-_NOT_VICTIMS = words("الذين اللذين الاخرين اخرين اخرون الاخرون")  # the others (وإصابة 3 آخرين) are counted, not named
+# Counted, not named (3 آخرين، عدة أشخاص): no target is made of them.
+_NOT_VICTIMS = words("الذين اللذين الاخرين اخرين اخرون الاخرون اشخاص شخصين شخصا شخص")
 
 
 def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: Trigger) -> bool:
@@ -154,8 +157,14 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
     if m.type in ("statement", "meeting", "agreement"):
         return None
     if trigger_kill(index, a) and b < hi and not index.has(b, _TARGET_PREPS_OR_IN):
-        token = index.ctx.tokens[b]
-        if person_count(index, b) or b in index.numbers or any(k.endswith(("ين", "تين")) for k in index.keys[b]):
+        # the people killed: a noun (مقتل مدنيين) or a dual noun (مقتل إداريتين), not a number (قتل 18 مسلحاً)
+        number = index.numbers.get(b)
+        if number is None:
+            named = person_count(index, b) or any(k.endswith(("ين", "تين")) for k in index.keys[b])
+        else:
+            named = number.noun is not None and number.noun in index.keys[b]  # type: ignore[attr-defined]
+        if named and not index.has(b, _NOT_VICTIMS):
+            token = index.ctx.tokens[b]
             return span_argument(body, token.start, token.end)
     for lo_e, _, entity in index.entities_in(b, min(hi, b + 8)):
         if index.has(lo_e - 1, _TARGET_PREPS) and (m.actor is None or entity.text != m.actor.text):
@@ -178,6 +187,9 @@ def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | No
     word = (
         a if _casualty(index.norms[a]) else next(iter(index.tokens_in(_casualty, b, min(hi, b + _VICTIM_REACH))), None)
     )
+    if word is None:  # casualties told first: قتل ثلاثة مدنيين في قصف
+        lo = index.sentence_ranges[index.sentence_of[a]][0]
+        word = next(reversed(index.tokens_in(_casualty, max(lo, a - _VICTIMS_BEFORE), a)), None)
     if word is None:
         return None
     for k in range(word + 1, min(hi - 1, word + _UNIT_REACH)):
@@ -191,8 +203,8 @@ def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | No
     if subject is not None and subject[0] == first and subject[2].type == "ORG":  # قتل التحالف مجموعة مسلحين
         first, end = subject[1], min(hi, subject[1] + 3)
     for k in range(first, end):
-        if k in index.numbers or index.has(k, _QUANTITY_WORDS):
-            continue
+        if k in index.numbers or index.has(k, _QUANTITY_WORDS) or (index.norms[k] == "من" and k - 1 in index.numbers):
+            continue  # ثلاثة، عشرات، اثنين من
         entity = index.entity_at(k)
         if entity is not None and entity[0] == k:
             return entity_argument(entity[2]) if entity[2].type == "PER" else None
@@ -202,7 +214,11 @@ def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | No
             and not norm.startswith(("ب", "ل"))
             and not _casualty(norm)
             and norm not in _NOT_VICTIMS
-            and (person_count(index, k) or any(key.endswith(_PEOPLE_ENDINGS) for key in index.keys[k]))
+            and (
+                person_count(index, k)
+                or index.has(k, _PEOPLE_PLURALS)
+                or any(key.endswith(_PEOPLE_ENDINGS) for key in index.keys[k])
+            )
         ):
             token = index.ctx.tokens[k]
             return span_argument(index.ctx.body, token.start, token.end)

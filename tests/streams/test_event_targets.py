@@ -177,6 +177,12 @@ def test_the_two_sides_of_a_clash_are_its_actor_and_target(
         ),
         # a bare number names no one
         ("أصيب اثنان بجروح في انفجار عبوة ناسفة في البلدة.", {}, "bombing", None),
+        ("قتل 18 مسلحاً في هجوم للجيش.", {}, "attack", "مسلحاً"),
+        ("أسفر الانفجار عن مقتل ثلاثة أشخاص.", {}, "bombing", None),  # "persons" are counted, not named
+        # casualties told before the trigger
+        ("قتل ثلاثة مدنيين في قصف مدفعي على السوق.", {}, "shelling", "السوق"),
+        ("قتل ثلاثة مدنيين في قصف للجيش.", {}, "shelling", "مدنيين"),
+        ("أسفر الهجوم عن مقتل اثنين من الجنود.", {}, "attack", "الجنود"),
         # what the attack was aimed at still comes first
         ("قتل جندي في انفجار عبوة ناسفة، على دوريتهم قرب البلدة.", {}, "bombing", "دوريتهم"),
     ],
