@@ -15,6 +15,7 @@ from .number_words import TEEN_FIRST, TENS, word_trie
 __all__ = [
     "DIRECTIONS",
     "MONTHS",
+    "ORDINAL_DAYS",
     "PART_WORDS",
     "PATTERNS",
     "TIME_UNITS",
@@ -119,6 +120,23 @@ _DAY_MONTH = (
     rf"{_B}(?P<t>(?:(?:(?:{_TOD})\s+)?(?:يوم\s+)?(?P<wdm>{_WEEKDAY})\s*,?\s*)?(?P<d>[0-3]?\d)(?!\d)\s*(?:من\s+)?"
     rf"(?:شهر\s+)?{_MONTH}(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?){_E}"
 )
+# Ordinal days (في الخامس من آذار، العاشر من الشهر الجاري): folded, with their day of the month.
+_ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
+ORDINAL_DAYS: dict[str, int] = {
+    **{word: n for n, word in enumerate(_ORDINAL_UNITS, 1)},
+    "العاشر": 10,
+    "الحادي عشر": 11,
+    **{f"{word} عشر": n for n, word in enumerate(_ORDINAL_UNITS[1:], 12)},
+    "العشرين": 20,
+    **{f"{'الحادي' if n == 1 else word} والعشرين": 20 + n for n, word in enumerate(_ORDINAL_UNITS, 1)},
+    "الثلاثين": 30,
+    "الحادي والثلاثين": 31,
+}
+_ORDINAL_DAY = (
+    rf"{_B}(?P<t>(?:يوم\s+)?(?P<od>{_alt(ORDINAL_DAYS)})\s+من\s+(?:(?:شهر\s+)?{_MONTH}"
+    rf"(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?"
+    rf"|(?P<cur>(?:الشهر\s+(?:الجاري|الحالي))|هذا\s+الشهر)|(?P<prev>الشهر\s+(?:الماضي|المنصرم|الفائت)))){_E}"
+)
 _MONTH_YEAR = rf"{_B}(?P<t>(?:شهر\s+)?{_MONTH}\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})){_E}"
 _MONTH_ALONE = (
     rf"{_B}(?:(?P<prep>في|خلال|منذ|حتي|مع|قبل|بعد|الي)\s+)?"
@@ -163,6 +181,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, source in (
         ("relative_day", _RELATIVE_DAY),
         ("day_month", _DAY_MONTH),
+        ("ordinal_day", _ORDINAL_DAY),
         ("month_year", _MONTH_YEAR),
         ("month_alone", _MONTH_ALONE),
         ("part", _PART),
@@ -181,7 +200,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # word, a year, a numeric date). The matcher finds anchors first, in one scan, and runs only the patterns
 # an anchor can belong to, only near it. Keep these in step with the patterns.
 _DAY = ("relative_day", "day_month")
-_MONTH = ("day_month", "month_year", "month_alone", "part")
+_MONTH = ("day_month", "ordinal_day", "month_year", "month_alone", "part")
 _UNITS = ("offset", "duration", "duration_definite", "vague_period")
 _YEARISH = ("day_month", "month_year", "part", "year_explicit", "year_bare", "numeric")
 _ANCHOR_GROUPS: tuple[tuple[object, tuple[str, ...]], ...] = (
@@ -190,6 +209,7 @@ _ANCHOR_GROUPS: tuple[tuple[object, tuple[str, ...]], ...] = (
     ([*TIME_UNITS, *("ال" + unit for unit in TIME_UNITS)], _UNITS),
     (["الاشهر", "الشهور", "السنوات", "السنين", "الاعوام"], _UNITS),
     (["الاسبوع", "الشهر", "العام", "السنه"], ("period", "part")),
+    (["الشهر"], ("ordinal_day",)),
 )
 _ANCHOR_PATTERNS: dict[str, frozenset[str]] = {}
 for _words, _names in _ANCHOR_GROUPS:

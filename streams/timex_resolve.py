@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .number_words import read_number_words
-from .timex_patterns import DIRECTIONS, MONTHS, PART_WORDS, TIME_UNITS, WEEKDAYS
+from .timex_patterns import DIRECTIONS, MONTHS, ORDINAL_DAYS, PART_WORDS, TIME_UNITS, WEEKDAYS
 
 __all__ = ["RESOLVERS", "Resolved", "Resolver"]
 
@@ -144,6 +144,27 @@ def _day_month(match: re.Match[str], reference: dt.date | None) -> Resolved | No
         year = next((y for y in (year, year + 1, year - 1) if _weekday_of(y, month, day) == weekday), year)
     found = _day_and_month(year, month, day)
     return _day(found, "date") if found else None
+
+
+def _ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
+    """في الخامس من آذار، العاشر من الشهر الجاري: a day of a named month, or of this or last month."""
+    day = ORDINAL_DAYS[match.group("od")]
+    if match.group("m"):
+        month = MONTHS[_norm(match.group("m"))]
+        if match.group("y"):
+            found = _day_and_month(_year_of(match.group("y")), month, day)
+            return _day(found, "date", relative=False) if found else None
+        if reference is None:
+            return Resolved("date")
+        found = _day_and_month(_infer_year(reference, month, day, _direction(match)), month, day)
+        return _day(found, "date") if found else None
+    if reference is None:
+        return Resolved("relative")
+    first = reference.replace(day=1)
+    if match.group("prev"):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    found = _day_and_month(first.year, first.month, day)
+    return _day(found) if found else None
 
 
 def _weekday_of(year: int, month: int, day: int) -> int | None:
@@ -286,6 +307,7 @@ def _vague_period(match: re.Match[str], reference: dt.date | None) -> Resolved |
 RESOLVERS: dict[str, Resolver] = {
     "relative_day": _relative_day,
     "day_month": _day_month,
+    "ordinal_day": _ordinal_day,
     "month_year": _month_year,
     "month_alone": _month_alone,
     "part": _part,
