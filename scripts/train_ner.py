@@ -213,6 +213,12 @@ def build_word_classes(data: Path, lexicons: str, name_max_zipf: float, min_zipf
     if "gaz" in wanted:
         for word, kinds in sorted(_gazetteer_words(data).items()):
             classes.setdefault(word, []).extend(f"g{kind}" for kind in sorted(kinds))
+    if "wcwords" in wanted:
+        for line in wikicats_entries("clubs,people"):
+            kind, _, name = line.partition("\t")
+            for word in name.split():
+                if zipf.get(word, 0.0) < name_max_zipf and len(word) > 1:
+                    classes.setdefault(word, []).append(f"g{kind}")
     lists = {"translit": _transliterated_names, "wikidata": _wikidata_names}
     for lexicon, read in lists.items():
         if lexicon in wanted:

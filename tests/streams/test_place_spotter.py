@@ -33,6 +33,11 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
         ("نصب مسلحون كميناً لدورية للجيش.", []),
         ("نظمت الجمعية فعالية ثقافية.", []),
         ("وصل الوفد إلى لبنان وبغداد.", ["لبنان", "بغداد"]),
+        # common words that are also places somewhere (Seoul, Mascara, Al Jadid, Hisar)
+        ("اجتاحت السيول مناطق واسعة من المحافظة.", []),
+        ("فر النازحون من معسكر قرب المدينة.", []),
+        ("نقل موقع العربي الجديد عن مصادر.", []),
+        ("فرضت القوات حصارا على البلدة.", []),
     ],
 )
 def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
