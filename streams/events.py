@@ -35,6 +35,10 @@ _IRREALIS = words(
     "حال اذا لو تهديد تهديدات هدد يهدد تهدد استئناف تصاعد تزايد وتيره مسؤوليه مسؤوليتها "
     "مسؤوليته منع لمنع مواجهه اطار احتمال خشيه مخاوف تحذير حذر يحذر عمليات موجه ظاهره"
 )
+# Nouns after a violent word that make it a figure of speech (انفجرت الأسعار، انفجار الأزمة).
+_FIGURATIVE = words("اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون")
+# Words before a device that make it found or defused, not exploded (ضبط، مصادرة، تفكيك، العثور على).
+_SEIZING = ("ضبط", "صادر", "مصادره", "فكك", "تفكيك", "عثر", "العثور", "ابطال", "ابطل", "حجز", "ضبطت")
 _HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه"})
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
 _LAUNCH = ("اطلق", "اطلاق", "استهدف", "اعتراض", "اعترض", "سقوط", "سقط", "قصف", "هجوم", "ضرب", "هجمات")
@@ -169,6 +173,8 @@ def _sentence_triggers(
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
         if type_ is None or _suppressed(index, i, b, lo):
             continue
+        if type_ == "bombing" and index.any_in(_seizing, max(lo, i - 4), i):
+            continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
         key = (type_, bisect_left(colons, i))
         if trigger.kill:
             kills.append((type_, trigger, i, b))
@@ -222,6 +228,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     if index.norms[a].endswith("احتجاجا") and index.norms[a + 1 : a + 2] == ("علي",):
         return True  # طرد السفير احتجاجاً على: the motive of another act, not a protest
     hi = index.sentence_ranges[index.sentence_of[a]][1]
+    if b < hi and index.has(b, _FIGURATIVE):
+        return True  # انفجرت أسعار الطماطم، انفجار الأزمة: figures of speech
     return index.any_in(_habitual, b, min(hi, b + 3))
 
 
@@ -243,6 +251,11 @@ def _seizable(norm: str) -> bool:
 @token_flag
 def _unreal(norm: str) -> bool:
     return not key_set(norm).isdisjoint(_NEGATION | _IRREALIS)
+
+
+@token_flag
+def _seizing(norm: str) -> bool:
+    return any(key.startswith(_SEIZING) for key in token_keys(norm))
 
 
 @token_flag

@@ -100,6 +100,7 @@ def test_trigger_types(body: str, expected: list[str]) -> None:
         "أطلقت الشركة صاروخا جديدا للفضاء.",  # launch cue, but no conflict context
         "شن الفريق هجوما قويا في المباراة وسجل اللاعب هدفا في الدوري.",  # sport
         "ارتفعت أسعار النفط بعد تراجع المخزونات الأمريكية.",  # economy
+        "انفجرت أسعار الطماطم في الأسواق وسط غضب المستهلكين من قوات السوق.",  # a figure of speech
     ],
 )
 def test_no_conflict_event(body: str) -> None:
@@ -353,3 +354,8 @@ def test_an_unresolved_name_after_an_area_word_is_a_spot() -> None:
 def test_a_trigger_word_is_not_cut_at_a_letter_that_looks_like_a_clitic(body: str, trigger: str) -> None:
     found = find_events(make_context(body))
     assert found and found[0].trigger.text == trigger
+
+
+def test_a_device_seized_is_no_bombing() -> None:
+    body = "داهمت القوات الأمنية مخبأ في المدينة وضبطت 12 عبوة ناسفة وأسلحة متنوعة."
+    assert "bombing" not in types_of(body)
