@@ -22,6 +22,8 @@ __all__ = ["Mention", "inherit_from_operations", "merge_mentions"]
 _COUNTS = ("killed", "injured", "arrested")
 _fold = lru_cache(maxsize=20_000)(fold)
 _INHERITING = frozenset({"arrest", "seizure"})
+_BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
+_SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
 _NO_TIME = EventTime()
 
 
@@ -92,10 +94,28 @@ def inherit_from_operations(mentions: list[Mention]) -> None:
 
 def merge_mentions(mentions: list[Mention]) -> list[EventFinding]:
     """Cluster mentions (incident reports first, summaries after) and build one finding per cluster."""
+    _resolve_back_references(mentions)
     clusters = _cluster(mentions)
     clusters.sort(key=lambda c: min(m.trigger.start for m in c))
     _date_by_summaries(clusters)
     return [_finding(cluster) for cluster in clusters]
+
+
+def _resolve_back_references(mentions: list[Mention]) -> None:
+    """«الهجوم» told after a bombing or a strike, with no casualties of its own, is that event again.
+
+    قُتل خمسة أشخاص في تفجير انتحاري ... وتبنت حركة الشباب الهجوم: the generic, definite noun refers back;
+    taking the type of the assault reported before it lets the merge make one event of the two (and the
+    claim gives it its actor).
+    """
+    for mention in mentions:
+        if mention.type != "attack" or fold(mention.trigger.text) not in _BACK_REFERENCES:
+            continue
+        if mention.killed is not None or mention.injured is not None:
+            continue
+        before = [n for n in mentions if n.sentence_index < mention.sentence_index and n.type in _SPECIFIC_ASSAULTS]
+        if before:
+            mention.type = before[-1].type
 
 
 def _date_by_summaries(clusters: list[list[Mention]]) -> None:

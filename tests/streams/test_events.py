@@ -359,3 +359,14 @@ def test_a_trigger_word_is_not_cut_at_a_letter_that_looks_like_a_clitic(body: st
 def test_a_device_seized_is_no_bombing() -> None:
     body = "داهمت القوات الأمنية مخبأ في المدينة وضبطت 12 عبوة ناسفة وأسلحة متنوعة."
     assert "bombing" not in types_of(body)
+
+
+def test_the_attack_claimed_later_is_the_bombing_told_before() -> None:
+    body = "قُتل خمسة أشخاص في تفجير انتحاري في السوق. وتبنت الجماعة الهجوم في بيان."
+    events = [e for e in find_events(make_context(body, {"الجماعة": "ORG"})) if e.type != "statement"]
+    assert [(e.type, e.actor.text if e.actor else None) for e in events] == [("bombing", "الجماعة")]
+
+
+def test_an_attack_with_casualties_of_its_own_stays_an_event() -> None:
+    body = "انفجرت سيارة مفخخة في السوق أمس. وقتل مسلحون جنديين في الهجوم على الحاجز مساء اليوم."
+    assert sorted(e.type for e in find_events(make_context(body))) == ["attack", "bombing"]
