@@ -62,6 +62,11 @@ _CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
 _TIME_WORDS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"])
 _NORM = attrgetter("norm")
 # Common nouns that head place and organisation names but never name one alone (without ال; folded).
+# Nouns that follow a person's name but are no part of it: his counterpart, a minister, an envoy.
+_ROLE_BREAKS = frozenset(
+    fold(w)
+    for w in "نظيره نظيرته نظيرها نظيريه نظراءه نظرائه وزير الوزير رئيس الرئيس سفير السفير مبعوث المبعوث قائد".split()
+)
 _GENERIC_NOUNS = frozenset(
     ["ريف", "ارياف", "منطقه", "مناطق", "مدينه", "مدن", "بلده", "قريه", "قري", "محافظه", "عاصمه", "حي", "احياء",
      "شارع", "ساحه", "مخيم", "جبهه", "طراز", "نوع", "بلاد", "دوله", "اقليم", "ولايه", "ناحيه", "قضاء", "مديريه",
@@ -91,8 +96,21 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             continue  # بنادق كلاشينكوف: a weapon named after its designer
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
             span = span._replace(type="LOC")
+        if span.type == "PER":
+            span = _cut_at_role(span, tokens, i)
         out.append(span)
     return out
+
+
+def _cut_at_role(span: Any, tokens: Sequence[Token], i: int) -> Any:
+    """A person's span ends before a role noun the tagger ran on into (أحمد الشرع نظيره التركي)."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].end <= span.end:
+        if tokens[j].norm in _ROLE_BREAKS:
+            end = tokens[j - 1].end
+            return span._replace(text=span.text[: end - span.start], end=end)
+        j += 1
+    return span
 
 
 def drop_generic_nouns(spans: Sequence[Any]) -> list[Any]:

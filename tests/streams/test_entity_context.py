@@ -43,6 +43,19 @@ def test_a_person_name_after_a_settlement_noun_is_a_place(body: str, name: str, 
 
 
 @pytest.mark.parametrize(
+    ("body", "name", "expected"),
+    [
+        ("التقى الرئيس سامي الخطيب نظيره منير حداد في العاصمة.", "سامي الخطيب نظيره", "سامي الخطيب"),
+        ("وصل منير حداد وزير الخارجية إلى العاصمة.", "منير حداد وزير", "منير حداد"),
+        ("وصل منير حداد إلى العاصمة.", "منير حداد", "منير حداد"),
+    ],
+)
+def test_a_person_ends_before_a_role_noun(body: str, name: str, expected: str) -> None:
+    [found] = retype_by_context([span(body, name, "PER")], tokenize(body))
+    assert found.text == expected == body[found.start : found.end]
+
+
+@pytest.mark.parametrize(
     ("body", "name", "type_", "kept"),
     [
         ("أسقطت الدفاعات طائرة من طراز (إم كيو 9) فوق المدينة.", "إم كيو", "ORG", False),
