@@ -45,6 +45,7 @@ _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما",
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
+_MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
 _VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
 _UNIT_REACH = 9  # tokens after a casualty word where "من" + an organisation names the victims' unit
@@ -70,6 +71,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         repelled_attack(index, m, a, lo)
         if m.type == "armed_clash" and (sides := clash_sides(index, b)) is not None:
             m.actor, m.target = sides
+        if m.type == "meeting" and trigger.verb:
+            _meeting_sides(index, m, b, hi)
         _locate(index, m, a, c_lo, c_hi, lo, hi)
     attach_time(index, m, a, c_lo, c_hi, lo, hi)
     _counts(index, m, a, b, lo, hi)
@@ -81,6 +84,25 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
     if m.location is not None:
         m.confidence += 0.1
     return True
+
+
+def _meeting_sides(index: ArticleIndex, m: Mention, b: int, hi: int) -> None:
+    """استقبل X ... Y، التقى X نظيره Y، اجتمع X مع Y: the host (the first named) and the guest.
+
+    People are preferred to organisations, which in such sentences are mostly part of a title (رئيس مجلس
+    الوزراء العراقي محمد شياع السوداني).
+    """
+    found = index.entities_in(b, min(hi, b + _MEETING_REACH))
+    found = [e for e in found if e[2].type == "PER"] or found
+    if not found:
+        return
+    with_at = next((j for j in range(b, found[0][0]) if index.norms[j] == "مع"), None)
+    host = None if with_at is not None else found[0][2]  # اجتمع الوزير مع X: X is the guest
+    guests = [e[2] for e in found if host is None or e[2].text != host.text]
+    if host is not None and m.actor is None:
+        m.actor = entity_argument(host)
+    if guests and m.target is None:
+        m.target = entity_argument(guests[0])
 
 
 def _issuer(index: ArticleIndex, a: int, b: int, lo: int, hi: int, trigger: Trigger) -> EventArgument | None:

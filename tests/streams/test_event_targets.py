@@ -191,3 +191,27 @@ def test_the_people_an_assault_hit_are_its_target_when_nothing_else_is(
     body: str, entities: dict[str, str], event_type: str, target: str | None
 ) -> None:
     assert targets(body, entities)[event_type] == target
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "sides"),
+    [
+        # host first, guest after
+        (
+            "استقبل الرئيس سامي الخطيب في العاصمة وزير الخارجية منير حداد.",
+            {"سامي الخطيب": "PER", "منير حداد": "PER"},
+            ("سامي الخطيب", "منير حداد"),
+        ),
+        # a person is preferred to the organisation of his title
+        (
+            "التقى رئيس مجلس الوزراء سامي الخطيب نظيره منير حداد.",
+            {"مجلس الوزراء": "ORG", "سامي الخطيب": "PER", "منير حداد": "PER"},
+            ("سامي الخطيب", "منير حداد"),
+        ),
+        # مع names the guest; the unnamed host is left empty
+        ("اجتمع وزير الخارجية مع رئيس الوزراء منير حداد.", {"منير حداد": "PER"}, (None, "منير حداد")),
+    ],
+)
+def test_the_host_and_guest_of_a_meeting(body: str, entities: dict[str, str], sides: tuple) -> None:
+    [meeting] = [e for e in find_events(make_context(body, entities)) if e.type == "meeting"]
+    assert (meeting.actor.text if meeting.actor else None, meeting.target.text if meeting.target else None) == sides
