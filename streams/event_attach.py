@@ -13,7 +13,7 @@ from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import ASSAULT_TYPES, REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
-from .event_targets import SUBJECT_HEADS, TARGETED_TYPES, aimed_phrase, clash_sides
+from .event_targets import FORCE_HEADS, SUBJECT_HEADS, TARGETED_TYPES, aimed_phrase, clash_sides, force_phrase
 from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
@@ -45,6 +45,8 @@ _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما",
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
+_FORCE_CUES = words("برصاص بنيران رصاص نيران قبل يد ايدي")  # برصاص قوات X: X did it
+_FORCE_BEFORE = 6  # tokens before a trigger where its subject may be a force phrase
 _MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
 _VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
@@ -133,6 +135,9 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         found = index.entities_in(j + 1, min(index.sentence_ranges[index.sentence_of[j]][1], j + 7))
         if found:
             return entity_argument(found[0][2])
+    for j in range(b, min(c_hi - 1, b + 4)):
+        if index.has(j, _FORCE_CUES) and (named := index.entity_at(j + 1)) is not None and named[0] == j + 1:
+            return entity_argument(named[2])  # برصاص الجيش X، بنيران قوات X
     if _verb_trigger(index.norms[a]):
         after = index.entities_in(b, min(c_hi, b + 4))
         # the subject follows its verb, at once or behind a head noun (قصفت قوات X); قصفت مواقع لحزب الله
@@ -146,6 +151,26 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
     ]
     if before:
         return entity_argument(before[-1][2])
+    return _force_actor(index, a, b, c_lo, c_hi)
+
+
+def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> EventArgument | None:
+    """A force named by a common noun phrase, when no entity did it: قوات الاحتلال، القوات الحكومية،
+    الطائرات الإسرائيلية، العدو الإسرائيلي، مسلحون مجهولون. Read after a cue (برصاص، بنيران، من قبل), right
+    after a verb trigger (its subject), or shortly before the trigger, unless it is aimed at (على، ضد) or
+    counted among the casualties (مقتل عناصر من ...).
+    """
+    for j in range(b, min(c_hi, b + 4)):
+        if index.has(j, _FORCE_CUES) and (found := force_phrase(index, j + 1, c_hi)) is not None:
+            return found
+    if _verb_trigger(index.norms[a]) and (found := force_phrase(index, b, c_hi)) is not None:
+        return found
+    for j in range(a - 1, max(c_lo, a - _FORCE_BEFORE) - 1, -1):
+        if index.has(j, FORCE_HEADS):
+            counted = any(_casualty(index.norms[k]) or k in index.numbers for k in range(max(c_lo, j - 4), j))
+            if index.has(j - 1, _AGAINST) or counted:
+                return None  # aimed at, or the casualties' own unit (قتل ثلاثة من عناصر الجيش)
+            return force_phrase(index, j, a)
     return None
 
 

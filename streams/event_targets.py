@@ -17,10 +17,22 @@ from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex
 from .event_lexicon import ASSAULT_TYPES, words
 
-__all__ = ["SUBJECT_HEADS", "TARGETED_TYPES", "aimed_phrase", "clash_sides"]
+__all__ = ["FORCE_HEADS", "SUBJECT_HEADS", "TARGETED_TYPES", "aimed_phrase", "clash_sides", "force_phrase"]
 
 TARGETED_TYPES = ASSAULT_TYPES | {"abduction"}
 
+# Forces named by common nouns (قوات الاحتلال، الطائرات الإسرائيلية، مسلحون مجهولون), and the words that may
+# qualify them besides nisba adjectives.
+FORCE_HEADS = words(
+    "قوات القوات الجيش جيش مسلحون مسلحين مسلحو مسلحي الطائرات طائرات الطيران طيران العدو الشرطه شرطه "
+    "ميليشيا ميليشيات مليشيا مليشيات المستوطنون مستوطنون مستوطنين المستوطنين"
+)
+_FORCE_QUALIFIERS = words(
+    "الاحتلال الامن النظام الحكومه المعارضه التحالف الشرطه الجيش الحدود العدو انفاذ القانون حفظ السلام "
+    "مجهولين مجهولون مجهول ملثمين ملثمون الحربي الحربيه المسيره"
+)
+# Heads that name a force on their own (مسلحون), unlike القوات or الجيش, which refer back to one.
+_FORCE_ALONE = words("مسلحون مسلحين المستوطنون مستوطنون مستوطنين المستوطنين العدو ميليشيا ميليشيات مليشيا مليشيات")
 # Head nouns between a verb and the named subject they belong to (قصفت قوات X، هاجم مسلحو X).
 SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات")
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
@@ -67,6 +79,8 @@ def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArg
             j = subject[1]
         elif j < hi and index.has(j, SUBJECT_HEADS) and index.entity_at(j + 1) is not None:
             j = index.entity_at(j + 1)[1]  # type: ignore[index]
+        elif (force := force_phrase(index, j, hi)) is not None:
+            j = index.span(force.start, force.end)[1]  # اختطف مسلحون مجهولون موظفاً
         return _phrase(index, j, min(hi, c_hi), actor)
     return None
 
@@ -101,6 +115,25 @@ def _phrase(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -
     return None if actor is not None and found.text == actor.text else found
 
 
+def force_phrase(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:
+    """A force named by a common noun phrase at token ``j``: its head and up to two words qualifying it."""
+    if j >= hi or not index.has(j, FORCE_HEADS) or index.entity_at(j) is not None:
+        return None
+    end = j + 1
+    while end < min(hi, j + 3):
+        norm = index.norms[end]
+        if not norm.isalpha() or norm.startswith(("و", "ف", "ب", "ل")) or index.entity_at(end) is not None:
+            break
+        nisba = norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
+        if not (nisba or index.has(end, _FORCE_QUALIFIERS)):
+            break
+        end += 1
+    if end == j + 1 and not index.has(j, _FORCE_ALONE):
+        return None  # القوات alone stands for a force named before; the merge and inheritance find it
+    tokens = index.ctx.tokens
+    return span_argument(index.ctx.body, tokens[j].start, tokens[end - 1].end)
+
+
 def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgument] | None:
     """اشتباكات بين X و Y: the two named sides of a clash, in the order the text gives them.
 
@@ -112,11 +145,21 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
     between = next((j for j in range(b, min(hi, b + 8)) if index.norms[j] == "بين"), None)
     if between is None:
         return None
-    sides = index.entities_in(between + 1, hi)
+    sides = [(lo, end, entity_argument(entity)) for lo, end, entity in index.entities_in(between + 1, hi)]
+    if len(sides) < 2:  # a side may be a force named by common nouns: بين القوات الحكومية ومسلحين
+        j = between + 1
+        while j < hi and len(sides) < 2:
+            force = None if any(lo <= j < end for lo, end, _ in sides) else force_phrase(index, j, hi)
+            if force is not None:
+                end = index.span(force.start, force.end)[1]
+                sides = sorted([*sides, (j, end, force)], key=lambda side: side[0])
+                j = end
+            else:
+                j += 1
     if len(sides) < 2:
         return None
     first, second = sides[0], sides[1]
     joined = any(index.norms[j].startswith("و") for j in range(first[1], second[0] + 1))
     if not joined or first[2].text == second[2].text:
         return None
-    return entity_argument(first[2]), entity_argument(second[2])
+    return first[2], second[2]

@@ -118,7 +118,7 @@ def test_an_arrest_told_after_an_operation_takes_its_target() -> None:
         ("أعلنت الجماعة إسقاط طائرة مسيرة فوق المدينة.", {"الجماعة": "ORG"}, "الجماعة"),
         # ... but not an event it reports in a clause of its own (إن + another subject)
         ("قالت وزارة الصحة إن غارة جوية على المخيم أسفرت عن مقتل 4 أشخاص.", {"وزارة الصحة": "ORG"}, None),
-        ("أعلنت الوزارة أن مسلحين خطفوا موظفا في المدينة.", {"الوزارة": "ORG"}, None),
+        ("أعلنت الوزارة أن مسلحين خطفوا موظفا في المدينة.", {"الوزارة": "ORG"}, "مسلحين"),
         # ... unless that subject is its own forces (إن طائراته)
         (
             "قال الجيش الوطني إن طائراته قصفت مواقع للجماعة في المدينة.",
@@ -149,8 +149,15 @@ def test_a_person_reporting_an_event_is_not_its_actor(body: str, entities: dict[
             {"الجماعة": "ORG", "قوات الأمن": "ORG"},
             ("الجماعة", "قوات الأمن"),
         ),
-        # one side named only: no pair is guessed
-        ("اندلعت اشتباكات بين الجيش الوطني ومسلحين مجهولين.", {"الجيش الوطني": "ORG"}, None),
+        # a side named by common nouns (a force phrase)
+        (
+            "اندلعت اشتباكات بين الجيش الوطني ومسلحين مجهولين.",
+            {"الجيش الوطني": "ORG"},
+            ("الجيش الوطني", "مسلحين مجهولين"),
+        ),
+        ("اندلعت اشتباكات بين القوات الحكومية ومسلحين في الشمال.", {}, ("القوات الحكومية", "مسلحين")),
+        # "the forces" alone stands for a force named before: no pair is guessed
+        ("اندلعت اشتباكات بين القوات وسكان البلدة.", {}, None),
     ],
 )
 def test_the_two_sides_of_a_clash_are_its_actor_and_target(
@@ -215,3 +222,24 @@ def test_the_people_an_assault_hit_are_its_target_when_nothing_else_is(
 def test_the_host_and_guest_of_a_meeting(body: str, entities: dict[str, str], sides: tuple) -> None:
     [meeting] = [e for e in find_events(make_context(body, entities)) if e.type == "meeting"]
     assert (meeting.actor.text if meeting.actor else None, meeting.target.text if meeting.target else None) == sides
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "actor"),
+    [
+        # a force named by common nouns does it, as the subject after a verb or before a noun trigger
+        ("اقتحمت قوات الاحتلال مدينة نابلس فجر اليوم.", {}, "قوات الاحتلال"),
+        ("شنت الطائرات الإسرائيلية غارات على مواقع في الجنوب.", {}, "الطائرات الإسرائيلية"),
+        ("اختطف مسلحون مجهولون موظفا في المدينة.", {}, "مسلحون مجهولون"),
+        # after برصاص / بنيران, named or not
+        ("قتل شاب برصاص قوات الاحتلال قرب المدينة.", {}, "قوات الاحتلال"),
+        ("قتل شاب برصاص الجيش الوطني قرب المدينة.", {"الجيش الوطني": "ORG"}, "الجيش الوطني"),
+        # "the forces" alone stands for a force named before: no actor is made of it
+        ("وداهمت القوات منزلا في البلدة.", {}, None),
+        # the unit of the casualties did not do it
+        ("قتل ثلاثة من عناصر الجيش في هجوم على حاجز.", {}, None),
+    ],
+)
+def test_a_force_named_by_common_nouns_is_the_actor(body: str, entities: dict[str, str], actor: str | None) -> None:
+    [event] = [e for e in find_events(make_context(body, entities)) if e.type != "statement"][:1]
+    assert (event.actor.text if event.actor else None) == actor
