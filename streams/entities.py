@@ -15,7 +15,8 @@ __all__ = ["ModelSpan", "merge_entities", "overlaps", "spans_from_labels", "trim
 _PROCLITICS = "وفبلك"
 _ENTITY_TYPES = frozenset(("PER", "ORG", "LOC"))
 # Words that introduce a place name without being part of it (محافظة ذي قار is the place ذي قار).
-_QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري"])
+_QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري", "اقليم"])
+_TRAILING_WORDS = frozenset(["ان", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "او", "و"])
 _TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
 
 
@@ -100,7 +101,7 @@ def merge_entities(
             chosen = [e for e in chosen if not (e.start < rule.end and rule.start < e.end)]
         chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
-        start, end = trim_proclitic(body, span.start, span.end, known)
+        start, end = trim_proclitic(body, *trim_function_words(body, span.start, span.end), known)
         if span.type == "LOC":
             start, end = trim_qualifier(body, start, end)
         overlapping = [e for e in chosen if e.start < end and start < e.end]
@@ -119,10 +120,27 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     Linked actors are left alone, so a rule never trades an actor's canonical id for a longer, unlinked span.
     """
     inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
+    if rule.text.startswith("مديرية") and any(e.end == rule.end and _one_word_before(rule, e) for e in inside):
+        return False  # مديرية القطن is a district of Yemen, not a directorate
     return rule.type == "ORG" and all(
         e.type == "LOC" and rule.start <= e.start and e.end <= rule.end and e.end - e.start < rule.end - rule.start
         for e in inside
     )
+
+
+def _one_word_before(rule: Any, place: Entity) -> bool:
+    return " " not in rule.text[: place.start - rule.start].strip()
+
+
+def trim_function_words(body: str, start: int, end: int) -> tuple[int, int]:
+    """Cut a function word the tagger left at the end of a span (الوكالة الوطنية للإعلام إن)."""
+    while True:
+        space = body.rfind(" ", start, end)
+        if space < 0 or fold(body[space + 1 : end]) not in _TRAILING_WORDS:
+            return start, end
+        end = space
+        while end > start and body[end - 1] in _TRAILING:
+            end -= 1
 
 
 def overlaps(chosen: Sequence[Any], start: int, end: int) -> bool:

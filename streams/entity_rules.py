@@ -37,8 +37,18 @@ _HEAD_NEEDS = {"جهاز": frozenset(["الامن", "المخابرات", "ال�
 _GENERIC_GOVERNED = frozenset(["الاداره"])
 # Definite adjectives that close an institution's name besides the nisba ones (…ي، …يه): العامة، العليا.
 _ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "العليا", "المشتركه", "الموحده", "الخاصه"])
-# Nisba adjectives that describe an institution rather than name it (وكالة الأنباء اليمنية الرسمية).
-_DESCRIPTIVE = frozenset(["الرسمي", "الرسميه"])
+# Nisba adjectives that describe an institution rather than name it (وكالة الأنباء اليمنية الرسمية،
+# الوزارة المعنية، اللجنة الفنية).
+_DESCRIPTIVE = frozenset(
+    ["الرسمي", "الرسميه", "المعني", "المعنيه", "الحالي", "الحاليه", "الفني", "الفنيه", "الثاني", "الثانيه",
+     "الماضي", "الماضيه", "الاضافي", "الاضافيه", "الاولي"]
+)  # fmt: skip
+# Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري، الحكومة الانتقالية).
+_DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "حكومه", "مفوضيه", "محكمه", "مجموعه", "جيش", "وكاله"])
+# Nouns before a head that make the phrase a person's title (رئيس مجلس الوزراء).
+_TITLE_NOUNS = frozenset(["رئيس", "نائب", "عضو", "اعضاء", "امين", "مدير", "رئيسه", "رئيسا", "نائبا", "عضوا"])
+# Heads that classify a name rather than belong to it when an indefinite name follows (شركة بلتون).
+_CLASSIFIER_HEADS = frozenset(["شركه"])
 _MAX_GOVERNED = 2  # indefinite nouns between the head and the definite one: مجلس محافظة البصرة
 # Settlement and district words. Their name is taken only where the text marks it off: in quotation marks
 # (قضاء "المدائن") or before "belonging to" another unit (منطقة المشاهدة التابعة لقضاء الطارمية).
@@ -66,7 +76,7 @@ _FUNCTION_WORDS = frozenset(
      "لكن", "بين", "خلال", "نحو", "حول", "ضد", "عبر", "امام", "وراء", "فوق", "تحت", "هو", "هي", "هم", "الان"]
 )  # fmt: skip
 _MAX_NAME_TOKENS = 3
-_PLACE, _TITLE, _ORG, _SETTLEMENT = 1, 2, 3, 4
+_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE = 1, 2, 3, 4, 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +126,9 @@ def _head_kind(norm: str) -> int:
         return _PLACE
     if listed(norm, _ORG_HEADS):
         return _ORG
+    bare = strip_clitics(norm)
+    if bare.startswith("ال") and bare[2:] in _DEFINITE_ORG_HEADS:
+        return _ORG_DEFINITE
     if listed(norm, _SETTLEMENT_HEADS):
         return _SETTLEMENT
     return _TITLE if listed(norm, _TITLES) else 0
@@ -160,9 +173,14 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     """
     end = min(len(tokens), i + 2 + _MAX_GOVERNED)
     j = i + 1
-    needs = _HEAD_NEEDS.get(strip_clitics(tokens[i].norm)) or _HEAD_NEEDS.get(tokens[i].norm)
+    if i > 0 and tokens[i - 1].norm in _TITLE_NOUNS:
+        return None  # رئيس مجلس الوزراء is a person's title, not a mention of the council
+    head = tokens[i].norm if tokens[i].norm in _ORG_HEADS else strip_clitics(tokens[i].norm)
+    needs = _HEAD_NEEDS.get(head)
     if tokens[j].norm.startswith("لل") or (needs is not None and tokens[j].norm not in needs):
         return None  # مؤسسة للسلام is "a foundation for peace", no name
+    if head in _CLASSIFIER_HEADS and not _is_definite(tokens[j].norm):
+        return None  # شركة بلتون: the company's name is بلتون, which the tagger may find
     while j < end and not _is_definite(tokens[j].norm):
         if not _is_name_word(tokens[j]) or tokens[j].norm[0] in "وف":
             return None
@@ -173,6 +191,14 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     while last + 1 < len(tokens) and _is_org_adjective(tokens[last + 1].norm):
         last += 1
     return "ORG", i, last
+
+
+def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري."""
+    last = i
+    while last + 1 < len(tokens) and _is_org_adjective(tokens[last + 1].norm):
+        last += 1
+    return ("ORG", i, last) if last > i else None
 
 
 def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
@@ -217,4 +243,10 @@ def _start_after_clitic(token: Token) -> int:
     return token.start
 
 
-_FINDERS = {_PLACE: _place_phrase, _TITLE: _titled_name, _ORG: _institution, _SETTLEMENT: _settlement_name}
+_FINDERS = {
+    _PLACE: _place_phrase,
+    _TITLE: _titled_name,
+    _ORG: _institution,
+    _SETTLEMENT: _settlement_name,
+    _ORG_DEFINITE: _definite_institution,
+}

@@ -51,6 +51,13 @@ def test_rule_spans(text: str, expected: list[tuple[str, str]]) -> None:
         ("نقلت وكالة الأنباء الأردنية الرسمية عن", [("وكالة الأنباء الأردنية", "ORG")]),
         ("دعت منظمة العفو الدولية إلى", [("منظمة العفو الدولية", "ORG")]),
         ("قال جهاز الأمن الوطني إن", [("جهاز الأمن الوطني", "ORG")]),
+        # a definite head named by its adjectives
+        ("أعلن المجلس الرئاسي الليبي أن", [("المجلس الرئاسي الليبي", "ORG")]),
+        ("قال البنك المركزي المصري إن", [("البنك المركزي المصري", "ORG")]),
+        ("وقالت الشركة النفطية الوطنية إن", []),  # not a listed definite head
+        # a company's classifier before its name is left to the tagger
+        ("أعلنت شركة بلتون المالية أرباحها", []),
+        ("وقالت شركة النفط الوطنية إن", [("شركة النفط الوطنية", "ORG")]),
     ],
 )
 def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -66,6 +73,8 @@ def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
         "انعقد المجلس في المساء",  # no construct: the head is definite
         "شكلت الحكومة لجنة من الخبراء",
         "التحالف الدولي بقيادة الولايات المتحدة",  # بقيادة is "led by"
+        "استقبل رئيس مجلس الوزراء الضيف",  # a person's title
+        "وقالت الوزارة المعنية إن",  # "the ministry concerned"
     ],
 )
 def test_no_institution(text: str) -> None:
@@ -124,3 +133,20 @@ def test_a_proclitic_is_trimmed_only_off_a_name_that_is_not_one_itself(text: str
     span = SimpleNamespace(text=word, type="LOC", start=start, end=start + len(word))
     [entity] = merge_entities(text, [span], [], lambda *_: None, known=lambda key: denotes.get(key, ()))
     assert entity.text == kept and entity.start == at
+
+
+def test_a_directorate_that_is_a_district_stays_a_place() -> None:
+    text = "وصلت السيول إلى مديرية القطن شرق المحافظة"
+    at = text.index("القطن")
+    place = SimpleNamespace(text="القطن", start=at, end=at + len("القطن"))
+    merged = merge_entities(text, [], [], lambda *_: None, places=[place], rules=rule_spans(text, tokenize(text)))
+    assert [(e.text, e.type) for e in merged] == [("القطن", "LOC")]
+
+
+def test_a_function_word_at_the_end_of_a_model_span_is_cut() -> None:
+    text = "وقالت الوكالة الوطنية للإعلام إن الوضع هادئ"
+    start = text.index("الوكالة")
+    end = text.index("إن") + 2
+    span = SimpleNamespace(text=text[start:end], type="ORG", start=start, end=end)
+    [entity] = merge_entities(text, [span], [], lambda *_: None)
+    assert entity.text == "الوكالة الوطنية للإعلام"
