@@ -22,6 +22,7 @@ from marsad.schemas.records import Entity
 
 from .arabic import fold, listed, strip_clitics
 from .entities import overlaps
+from .entity_rules import NATIONALITIES
 from .tokenize import Token
 
 __all__ = [
@@ -103,7 +104,12 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
 
 
 def _cut_at_role(span: Any, tokens: Sequence[Token], i: int) -> Any:
-    """A person's span ends before a role noun the tagger ran on into (أحمد الشرع نظيره التركي)."""
+    """A person's span ends before a role noun the tagger ran on into (أحمد الشرع نظيره التركي), and starts
+    after a nationality adjective it took in (الرئيس الأوكراني فولوديمير زيلينسكي)."""
+    if tokens[i].norm in NATIONALITIES and i + 1 < len(tokens) and tokens[i + 1].end <= span.end:
+        start = tokens[i + 1].start
+        span = span._replace(text=span.text[start - span.start :], start=start)
+        i += 1
     j = i + 1
     while j < len(tokens) and tokens[j].end <= span.end:
         if tokens[j].norm in _ROLE_BREAKS:

@@ -17,7 +17,7 @@ from marsad.schemas.records import Entity
 from .arabic import listed, strip_clitics
 from .tokenize import Token
 
-__all__ = ["RuleSpan", "extend_nationality", "rule_spans"]
+__all__ = ["NATIONALITIES", "RuleSpan", "extend_nationality", "rule_spans"]
 
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
@@ -62,7 +62,7 @@ _TITLES = frozenset(
     ["العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الجنرال", "الشيخ",
      "الدكتور", "السيد", "السيده", "الحاج", "المهندس", "الاستاذ", "القاضي", "المحامي", "الصحفي", "الصحفيه"]
 )  # fmt: skip
-_NATIONALITIES = frozenset(
+NATIONALITIES = frozenset(
     f"ال{stem}{ending}"
     for stem in ["عراقي", "سوري", "كردي", "تركي", "امريكي", "اميركي", "اسرائيلي", "ايراني", "روسي", "لبناني",
                  "يمني", "سعودي", "مصري", "ليبي", "سوداني", "فلسطيني", "اردني", "تونسي", "جزائري", "مغربي",
@@ -113,7 +113,7 @@ def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token
         if entity.type == "ORG" and entity.end < len(body) and body[entity.end] == " ":
             at = bisect_left(tokens, entity.end + 1, key=_start)
             following = tokens[at] if at < len(tokens) and tokens[at].start == entity.end + 1 else None
-            if following is not None and following.norm in _NATIONALITIES:
+            if following is not None and following.norm in NATIONALITIES:
                 entity = replace(entity, text=body[entity.start : following.end], end=following.end)
         out.append(entity)
     return out
