@@ -62,16 +62,18 @@ _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه",
 _CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
 _TIME_WORDS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"])
 _NORM = attrgetter("norm")
-# Common nouns that head place and organisation names but never name one alone (without ال; folded).
 # Nouns that follow a person's name but are no part of it: his counterpart, a minister, an envoy.
 _ROLE_BREAKS = frozenset(
     fold(w)
     for w in "نظيره نظيرته نظيرها نظيريه نظراءه نظرائه وزير الوزير رئيس الرئيس سفير السفير مبعوث المبعوث قائد".split()
 )
+# Common nouns that head place and organisation names but never name one alone (without ال; folded), and
+# prepositions the tagger sometimes takes for a name (عقب المباراة).
 _GENERIC_NOUNS = frozenset(
     ["ريف", "ارياف", "منطقه", "مناطق", "مدينه", "مدن", "بلده", "قريه", "قري", "محافظه", "عاصمه", "حي", "احياء",
      "شارع", "ساحه", "مخيم", "جبهه", "طراز", "نوع", "بلاد", "دوله", "اقليم", "ولايه", "ناحيه", "قضاء", "مديريه",
-     "حكومه", "وزاره", "قوات", "جيش", "شرطه", "جماعه", "تنظيم", "حركه", "حزب", "مجلس", "خليه"]
+     "حكومه", "وزاره", "قوات", "جيش", "شرطه", "جماعه", "تنظيم", "حركه", "حزب", "مجلس", "خليه",
+     "عقب", "اثر", "بعد", "قبل", "خلال", "حيث", "لدي", "ضمن", "وفق", "حسب"]
 )  # fmt: skip
 
 

@@ -43,8 +43,9 @@ _DESCRIPTIVE = frozenset(
     ["الرسمي", "الرسميه", "المعني", "المعنيه", "الحالي", "الحاليه", "الفني", "الفنيه", "الثاني", "الثانيه",
      "الماضي", "الماضيه", "الاضافي", "الاضافيه", "الاولي"]
 )  # fmt: skip
-# Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري، الحكومة الانتقالية).
-_DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "حكومه", "مفوضيه", "محكمه", "مجموعه", "جيش", "وكاله"])
+# Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري); الحكومة and المجموعة
+# are left out: الحكومة السودانية, المجموعة القصصية describe more often than they name.
+_DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله"])
 # Nouns before a head that make the phrase a person's title (رئيس مجلس الوزراء).
 _TITLE_NOUNS = frozenset(["رئيس", "نائب", "عضو", "اعضاء", "امين", "مدير", "رئيسه", "رئيسا", "نائبا", "عضوا"])
 # Heads that classify a name rather than belong to it when an indefinite name follows (شركة بلتون).
@@ -76,6 +77,9 @@ _FUNCTION_WORDS = frozenset(
      "لكن", "بين", "خلال", "نحو", "حول", "ضد", "عبر", "امام", "وراء", "فوق", "تحت", "هو", "هي", "هم", "الان"]
 )  # fmt: skip
 _MAX_NAME_TOKENS = 3
+_COMPOUND_FIRST = frozenset(["عبد", "ابو", "ابي"])
+_RANK_QUALIFIERS = {"الفريق": frozenset(["اول", "ركن", "الركن"])}  # الفريق أول عبد الفتاح البرهان
+_CONFERENCE = frozenset(["المؤتمر", "مؤتمر", "المؤتمرات", "مؤتمرات"])
 _PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE = 1, 2, 3, 4, 5
 
 
@@ -155,10 +159,21 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
 
 
 def _titled_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """The name after a rank or honorific. Titles that are also common words need more: الفريق (the team)
+    is a rank only before أول / ركن, and الصحفي after مؤتمر is "press" (المؤتمر الصحفي عقب المباراة)."""
+    title = strip_clitics(tokens[i].norm)
+    if i > 0 and title.startswith("الصحفي") and strip_clitics(tokens[i - 1].norm) in _CONFERENCE:
+        return None
+    qualifiers = _RANK_QUALIFIERS.get(title)
+    if qualifiers is not None:
+        if i + 1 >= len(tokens) or tokens[i + 1].norm not in qualifiers:
+            return None
+        i += 1
     last = i
     for j in range(i + 1, min(len(tokens), i + 1 + _MAX_NAME_TOKENS)):
         token = tokens[j]
-        if not _is_name_word(token) or token.norm.startswith("ال") or token.norm in _TITLES:
+        compound = j > i + 1 and tokens[j - 1].norm in _COMPOUND_FIRST  # عبد الفتاح، أبو الغيط
+        if not _is_name_word(token) or (token.norm.startswith("ال") and not compound) or token.norm in _TITLES:
             break
         last = j
     return ("PER", i + 1, last) if last > i else None
