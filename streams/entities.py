@@ -15,7 +15,10 @@ __all__ = ["ModelSpan", "merge_entities", "overlaps", "spans_from_labels", "trim
 _PROCLITICS = "وفبلك"
 _ENTITY_TYPES = frozenset(("PER", "ORG", "LOC"))
 # Words that introduce a place name without being part of it (محافظة ذي قار is the place ذي قار).
-_QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري", "اقليم"])
+_QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري", "اقليم", "ارياف"])
+_DIRECTION_ADJECTIVES = frozenset(
+    f"ال{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي", "اوسط", "ادني", "اقصي") for ending in ("", "ه")
+)
 _TRAILING_WORDS = frozenset(["ان", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "او", "و"])
 _TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
 
@@ -103,7 +106,7 @@ def merge_entities(
     for span in model_spans:
         start, end = trim_proclitic(body, *trim_function_words(body, span.start, span.end), known)
         if span.type == "LOC":
-            start, end = trim_qualifier(body, start, end)
+            start, end = trim_direction(body, *trim_qualifier(body, start, end))
         overlapping = [e for e in chosen if e.start < end and start < e.end]
         if overlapping:  # kept only when it strictly contains every span it overlaps
             if not all(start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping):
@@ -126,6 +129,16 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
         e.type == "LOC" and rule.start <= e.start and e.end <= rule.end and e.end - e.start < rule.end - rule.start
         for e in inside
     )
+
+
+def trim_direction(body: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a trailing direction adjective from a place (دير الزور الشرقي is دير الزور, its east)."""
+    space = body.rfind(" ", start, end)
+    if space > start and fold(body[space + 1 : end]) in _DIRECTION_ADJECTIVES:
+        end = space
+        while end > start and body[end - 1] in _TRAILING:
+            end -= 1
+    return start, end
 
 
 def _one_word_before(rule: Any, place: Entity) -> bool:

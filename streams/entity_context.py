@@ -62,6 +62,7 @@ _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه",
 _CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
 _TIME_WORDS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"])
 _NORM = attrgetter("norm")
+_COUNTRYSIDE = frozenset(["ريف", "ارياف", "محافظه", "مدينه", "ولايه"])
 # Nouns that follow a person's name but are no part of it: his counterpart, a minister, an envoy.
 _ROLE_BREAKS = frozenset(
     fold(w)
@@ -99,6 +100,8 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             continue  # بنادق كلاشينكوف: a weapon named after its designer
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
             span = span._replace(type="LOC")
+        if span.type == "ORG" and listed(first, _COUNTRYSIDE):
+            span = span._replace(type="LOC")  # أرياف دير الزور: the countryside of a place is a place
         if span.type == "PER":
             span = _cut_at_role(span, tokens, i)
         out.append(span)

@@ -171,3 +171,9 @@ def test_a_name_in_parentheses_after_an_organisation_is_its_short_name(
         assert found[short].type == "LOC"
     else:
         assert (found[short].type, found[short].canonical_id, found[short].source) == (expected, "test:org", "rule")
+
+
+def test_the_countryside_of_a_place_is_a_place() -> None:
+    body = "تصاعدت الهجمات في أرياف دير الزور خلال الأسابيع الماضية."
+    [found] = retype_by_context([span(body, "أرياف دير الزور", "ORG")], tokenize(body))
+    assert found.type == "LOC"

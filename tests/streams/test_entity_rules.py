@@ -152,3 +152,11 @@ def test_a_function_word_at_the_end_of_a_model_span_is_cut() -> None:
     span = SimpleNamespace(text=text[start:end], type="ORG", start=start, end=end)
     [entity] = merge_entities(text, [span], [], lambda *_: None)
     assert entity.text == "الوكالة الوطنية للإعلام"
+
+
+def test_a_place_span_drops_its_direction_adjective() -> None:
+    text = "في ريف دير الزور الشرقي"
+    start = text.index("دير")
+    span = SimpleNamespace(text=text[start:], type="LOC", start=start, end=len(text))
+    [entity] = merge_entities(text, [span], [], lambda *_: None)
+    assert entity.text == "دير الزور"
