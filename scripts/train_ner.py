@@ -14,7 +14,9 @@ every reported score is on it, and nothing is tuned on anything else.
 
 Build-time only dependencies (nothing is downloaded, nothing of them is imported at run time): ``names-dataset``
 3.3.1 (MIT; given and family names ranked per country, from public Facebook profiles) and ``wordfreq`` 3.1.1
-(code Apache-2.0, data CC BY-SA 4.0; Arabic word frequencies). They yield the word-class table.
+(code Apache-2.0, data CC BY-SA 4.0; Arabic word frequencies). They yield the word-class table. The data files
+of arabnamer, arabic-name-romanizer and ArWikiCats (Arabic Wikipedia names of sports clubs, people and cities,
+added to the gazetteer as their own kinds ``kORG``/``kPER``/``kLOC``) are read, never imported.
 
 Output: ``ner.crfsuite`` (the CRF), ``ner.pass2.crfsuite`` (only with --pass2: document memory), ``ner_gazetteer.txt``
 (ANERgazet plus the names the training labels tag, as ``sPERS``/``sORG``/``sLOC``/``sMISC`` entries),
@@ -81,7 +83,8 @@ _ATTRIBUTION = (
     "Wikipedia, OpenSubtitles, news and web text, see its README); the character model (ner_chars.tsv.gz) is "
     "counted from the same wordfreq words; name-list classes from arabnamer 0.1.3's English-Arabic name "
     "dictionary (E. Yousef, 2026, data CC BY 4.0) and from arabic-name-romanizer 0.2.0's index of Wikidata "
-    "people's names (CC0)."
+    "people's names (CC0); gazetteer entries of sports clubs, people and cities from ArWikiCats 0.2.3's "
+    "English-Arabic tables of Arabic Wikipedia names (MIT; the names come from Wikipedia, CC BY-SA)."
 )
 
 
@@ -135,8 +138,8 @@ def _parse_args() -> argparse.Namespace:
     )
     parser.add_argument(
         "--wikicats",
-        default="",
-        help="ArWikiCats name tables to add to the gazetteer: clubs, people, cities, geo (comma-separated)",
+        default="clubs,people,cities",
+        help="ArWikiCats name tables added to the gazetteer: clubs, people, cities, geo (comma-separated; '' none)",
     )
     parser.add_argument(
         "--lexicons",
@@ -213,12 +216,6 @@ def build_word_classes(data: Path, lexicons: str, name_max_zipf: float, min_zipf
     if "gaz" in wanted:
         for word, kinds in sorted(_gazetteer_words(data).items()):
             classes.setdefault(word, []).extend(f"g{kind}" for kind in sorted(kinds))
-    if "wcwords" in wanted:
-        for line in wikicats_entries("clubs,people"):
-            kind, _, name = line.partition("\t")
-            for word in name.split():
-                if zipf.get(word, 0.0) < name_max_zipf and len(word) > 1:
-                    classes.setdefault(word, []).append(f"g{kind}")
     lists = {"translit": _transliterated_names, "wikidata": _wikidata_names}
     for lexicon, read in lists.items():
         if lexicon in wanted:
@@ -514,7 +511,10 @@ def _write_meta(out: Path, args: argparse.Namespace, n_train: int, n_dev: int, s
             "pair_features": "previous word's trigger class x the token's character bucket and name class",
         },
         "dev_scores": scores,
-        "licence": "CC BY-SA 4.0 (derived from ANERcorp and from wordfreq's data; arabnamer's data CC BY 4.0)",
+        "licence": (
+            "CC BY-SA 4.0 (derived from ANERcorp, from wordfreq's data and from Wikipedia names via ArWikiCats; "
+            "arabnamer's data CC BY 4.0)"
+        ),
         "attribution": _ATTRIBUTION,
     }
     (out / "ner_model.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -93,7 +93,7 @@ def test_name_list_classes(table: Path, word: str, expected: set[str]) -> None:
 def test_a_trigger_pairs_with_what_its_neighbour_shows_of_a_name(table: Path) -> None:
     keys = [fold(w) for w in ("قال", "الرئيس", "خالد", "في", "وزارة", "العتيبي")]
     pairs = pair_features(keys)
-    assert pairs[2] == ["x-1PER|c=fn1"]  # the title before it (what follows it does not count)
+    assert pairs[2] == ["x-1PER|c=fn1", "x+1LOC|c=fn1"]  # the title before it, the place word في after it
     assert "x-1ORG|c=ln2" in pairs[5]
     assert pairs[0] == pairs[1] == pairs[3] == []  # no name class of their own
     assert set(pairs[2]) <= set(sentence_features(keys, Lexicon())[2])
