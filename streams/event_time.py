@@ -39,7 +39,10 @@ def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, l
         inside = [t for t in times if start <= t.start and t.end <= end]
         if inside:
             anchor = tokens[a].start
-            best = min(inside, key=lambda t: abs(t.start - anchor))
+            # أعلنت الوزارة، الأحد، أن مسلحين خطفوا ... مساء الجمعة: the event's own time beats the report's
+            reported = len(inside) > 1 and m.type != "statement"  # a statement's date is the report's own
+            own = [t for t in inside if not _dates_the_report(index, t, a)] if reported else inside
+            best = min(own or inside, key=lambda t: abs(t.start - anchor))
             in_clause = near[0] <= best.start < near[1]
             m.time_explicit = (in_clause or scope == 0) and not _dates_the_report(index, best, a)
             m.time = _event_time(index, best)

@@ -54,3 +54,12 @@ def test_an_incident_with_its_own_date_keeps_it() -> None:
     body = "قتل ثلاثة جنود، اليوم الجمعة، في تفجيرات منفصلة. وكانت عبوة ناسفة قد انفجرت أمس قرب سوق شعبي."
     times = sorted(e.time.text or "" for e in find_events(make_context(body)) if e.type == "bombing")
     assert "أمس" in times
+
+
+def test_the_event_s_own_time_beats_the_report_date_in_its_sentence() -> None:
+    body = (
+        "أعلنت وزارة الداخلية، الأحد، أن مسلحين مجهولين خطفوا مدير إدارة المصارف في الوزارة، سامي الخطيب، "
+        "من أمام منزله في منطقة الروضة جنوبي العاصمة مساء الجمعة."
+    )
+    found = {e.type: e.time.text for e in find_events(make_context(body, {"وزارة الداخلية": "ORG"}))}
+    assert found["abduction"] == "مساء الجمعة"
