@@ -18,6 +18,7 @@ from .arabic import fold_with_offsets, strip_clitics
 from .context import ArticleContext
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
+from .ner_features import word_classes
 from .number_words import DUAL_STEMS
 
 __all__ = [
@@ -218,12 +219,31 @@ def _after_clitic(body: str, start: int, end: int) -> int:
 
 @lru_cache(maxsize=50_000)
 def _clitic_length(text: str) -> int:
-    """How many characters of ``text`` its one proclitic takes (0 for none); cached, spans recur by text."""
+    """How many characters of ``text`` its one proclitic takes (0 for none); cached, spans recur by text.
+
+    A first letter that may be a proclitic is one only when the word is more common without it (والقوات،
+    بمنزل) than with it (فلسطينيين، بلدة); between two rare words, و is taken for the conjunction and the
+    other letters for the word's own.
+    """
     word, index = fold_with_offsets(text)
-    stripped = strip_clitics(word)
-    if stripped == word or word.startswith(("لل", "ولل", "فلل")):
+    first = word.split(" ", 1)[0]
+    stripped = strip_clitics(first)
+    if stripped == first or first.startswith(("لل", "ولل", "فلل")) or _own_letter(first, stripped):
         return 0
-    return index[len(word) - len(stripped)]
+    return index[len(first) - len(stripped)]
+
+
+def _own_letter(word: str, stripped: str) -> bool:
+    """Whether the first letter of ``word`` belongs to it rather than being a proclitic (see _clitic_length)."""
+    table = word_classes()
+    whole, bare = _zipf(table.get(word, ())), _zipf(table.get(stripped, ()))
+    if whole or bare:
+        return whole >= bare
+    return word[0] != "و" and not stripped.startswith("ال")
+
+
+def _zipf(classes: tuple[str, ...]) -> int:
+    return max((int(c[1:]) for c in classes if c[:1] == "z" and c[1:].isdigit()), default=0)
 
 
 def nearest(items: Sequence[tuple[int, int, object]], i: int) -> tuple[int, int, object] | None:

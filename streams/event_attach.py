@@ -8,6 +8,7 @@ from typing import Any
 
 from marsad.schemas.records import EventArgument
 
+from .entity_rules import NATIONALITY_STEMS
 from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
 from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import ASSAULT_TYPES, REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
@@ -45,6 +46,8 @@ _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما",
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
+# Indefinite nationality adjectives after an assault noun (غارة إسرائيلية، هجوم روسي).
+_NATIONAL_ADJECTIVES = frozenset(f"{stem}{ending}" for stem in NATIONALITY_STEMS for ending in ("", "ه", "ا"))
 _FORCE_CUES = words("برصاص بنيران رصاص نيران قبل يد ايدي")  # برصاص قوات X: X did it
 _FORCE_BEFORE = 6  # tokens before a trigger where its subject may be a force phrase
 _MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
@@ -165,12 +168,26 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
             return found
     if _verb_trigger(index.norms[a]) and (found := force_phrase(index, b, c_hi)) is not None:
         return found
+    if _verb_trigger(index.norms[a]) and (country := _country_at(index, b)) is not None:
+        return country  # قصفت روسيا ...: a state as the subject
+    for j in range(b, min(c_hi, b + 2)):  # غارة إسرائيلية، قصف مدفعي تركي: the state that did it
+        if index.norms[j] in _NATIONAL_ADJECTIVES:
+            token = index.ctx.tokens[j]
+            return span_argument(index.ctx.body, token.start, token.end, strip=False)
     for j in range(a - 1, max(c_lo, a - _FORCE_BEFORE) - 1, -1):
         if index.has(j, FORCE_HEADS):
             counted = any(_casualty(index.norms[k]) or k in index.numbers for k in range(max(c_lo, j - 4), j))
             if index.has(j - 1, _AGAINST) or counted:
                 return None  # aimed at, or the casualties' own unit (قتل ثلاثة من عناصر الجيش)
             return force_phrase(index, j, a)
+    return None
+
+
+def _country_at(index: ArticleIndex, j: int) -> EventArgument | None:
+    """The country named at token ``j`` (a resolved place that is a whole country), as an argument."""
+    for lo, _, place in index.places_in(j, j + 1):
+        if lo == j and place.feature_class == "A" and not place.admin1 and place.country_code:
+            return EventArgument(text=place.text, start=place.start, end=place.end, type="LOC")
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from marsad.streams.event_arguments import span_argument
 from marsad.streams.events import find_events
 
 from .test_events import SY, SY_CITY, make_context
@@ -234,6 +235,9 @@ def test_the_host_and_guest_of_a_meeting(body: str, entities: dict[str, str], si
         # after برصاص / بنيران, named or not
         ("قتل شاب برصاص قوات الاحتلال قرب المدينة.", {}, "قوات الاحتلال"),
         ("قتل شاب برصاص الجيش الوطني قرب المدينة.", {"الجيش الوطني": "ORG"}, "الجيش الوطني"),
+        # a state: the nationality of the assault, or a country as the verb's subject
+        ("استشهد ثلاثة فلسطينيين في غارة إسرائيلية على المخيم.", {}, "إسرائيلية"),
+        ("قتل أربعة أشخاص في هجوم روسي على المدينة.", {}, "روسي"),
         # "the forces" alone stands for a force named before: no actor is made of it
         ("وداهمت القوات منزلا في البلدة.", {}, None),
         # the unit of the casualties did not do it
@@ -243,3 +247,25 @@ def test_the_host_and_guest_of_a_meeting(body: str, entities: dict[str, str], si
 def test_a_force_named_by_common_nouns_is_the_actor(body: str, entities: dict[str, str], actor: str | None) -> None:
     [event] = [e for e in find_events(make_context(body, entities)) if e.type != "statement"][:1]
     assert (event.actor.text if event.actor else None) == actor
+
+
+def test_a_country_as_the_subject_of_a_verb_trigger_is_the_actor() -> None:
+    body = "قصفت إسرائيل مواقع في الجنوب فجر اليوم."
+    places = {"إسرائيل": {"country_code": "IL", "feature_class": "A"}}
+    [event] = find_events(make_context(body, {"إسرائيل": "LOC"}, places))
+    assert event.actor is not None and (event.actor.text, event.actor.type) == ("إسرائيل", "LOC")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("فلسطينيين", "فلسطينيين"),  # ف is the word's own: it is more common with it
+        ("بلدة", "بلدة"),
+        ("والقوات", "القوات"),  # و + the article
+        ("بمنزل", "منزل"),  # more common without ب
+        ("وحاجز", "حاجز"),
+    ],
+)
+def test_an_argument_keeps_a_first_letter_that_is_its_own(text: str, kept: str) -> None:
+    argument = span_argument(text, 0, len(text))
+    assert argument.text == kept == text[argument.start : argument.end]
