@@ -69,6 +69,16 @@ class EventReport:
     misses: list[ArticleMisses]
     arguments: dict[str, Ratio] = field(default_factory=dict)
 
+    def headline(self) -> dict[str, float]:
+        """The figures quality targets and regression floors are stated in, by name."""
+        return {
+            "entity_f1": self.entities.f1,
+            "event_type_f1": self.event_types.f1,
+            "location": self.location.value,
+            "counts": self.counts.value,
+            **{name: ratio.value for name, ratio in self.arguments.items()},
+        }
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "articles": self.articles,

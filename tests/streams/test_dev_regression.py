@@ -1,8 +1,8 @@
 """Aggregate scores on ../shared/dev stay above floors set a little below what the extractor reached.
 
-Measured when written (see docs/quality.md): event-type F1 0.94-0.96, location accuracy 0.90-0.91, counts 1.00,
-entity F1 0.825; argument agreement on paired events: actor 0.88, time 0.75 (the entity floor guards the
-pipeline, not the event finder).
+Measured 2026-12-06 (docs/quality.md): entity F1 0.933, event-type F1 0.98, location 22/22, counts 11/11,
+actor 23/25, target 23/25, time 21/25. Ten articles: one event moves a ratio by four points, so each floor
+leaves room for about two.
 """
 
 from __future__ import annotations
@@ -13,7 +13,15 @@ import pytest
 
 from marsad.streams.evaluation import EventReport, evaluate, load_gold
 
-FLOORS = {"event_type_f1": 0.88, "location": 0.85, "counts": 0.9, "entity_f1": 0.78, "actor": 0.75, "when": 0.65}
+FLOORS = {
+    "entity_f1": 0.88,
+    "event_type_f1": 0.9,
+    "location": 0.9,
+    "counts": 0.9,
+    "actor": 0.84,
+    "target": 0.8,
+    "when": 0.76,
+}
 
 
 @pytest.fixture(scope="module")
@@ -29,22 +37,6 @@ def report(shared_dir: Path) -> EventReport:
     return evaluate(load_gold(path), pipeline.process)
 
 
-def test_event_types(report: EventReport) -> None:
-    assert report.event_types.f1 >= FLOORS["event_type_f1"]
-
-
-def test_locations(report: EventReport) -> None:
-    assert report.location.value >= FLOORS["location"]
-
-
-def test_counts(report: EventReport) -> None:
-    assert report.counts.value >= FLOORS["counts"]
-
-
-def test_entities(report: EventReport) -> None:
-    assert report.entities.f1 >= FLOORS["entity_f1"]
-
-
-@pytest.mark.parametrize("name", ["actor", "when"])
-def test_arguments(report: EventReport, name: str) -> None:
-    assert report.arguments[name].value >= FLOORS[name]
+@pytest.mark.parametrize("name", FLOORS)
+def test_floors(report: EventReport, name: str) -> None:
+    assert report.headline()[name] >= FLOORS[name]

@@ -37,20 +37,9 @@ def report(pipeline: object) -> EventReport:
     return evaluate(load_gold(ARTICLES), pipeline.process)  # type: ignore[attr-defined]
 
 
-def test_entities(report: EventReport) -> None:
-    assert report.entities.f1 >= FLOORS["entity_f1"]
-
-
-def test_event_types(report: EventReport) -> None:
-    assert report.event_types.f1 >= FLOORS["event_type_f1"]
-
-
-def test_locations(report: EventReport) -> None:
-    assert report.location.value >= FLOORS["location"]
-
-
-def test_counts(report: EventReport) -> None:
-    assert report.counts.value >= FLOORS["counts"]
+@pytest.mark.parametrize("name", FLOORS)
+def test_floors(report: EventReport, name: str) -> None:
+    assert report.headline()[name] >= FLOORS[name]
 
 
 @pytest.mark.parametrize("article_id", NOT_CONFLICT)
