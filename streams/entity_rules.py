@@ -29,7 +29,8 @@ _PLACE_HEADS = frozenset(
 # جبهة (a front line), مركز and مكتب (a town centre, an official's office).
 _ORG_HEADS = frozenset(
     ["وزاره", "مجلس", "هيئه", "مديريه", "فوج", "محكمه", "بلديه", "وكاله", "منظمه", "حزب", "جامعه", "نقابه",
-     "مفوضيه", "لجنه", "صندوق", "مصرف", "خليه", "جهاز", "اتحاد", "شركه", "مؤسسه", "موسسه"]
+     "مفوضيه", "لجنه", "صندوق", "مصرف", "خليه", "جهاز", "اتحاد", "شركه", "مؤسسه", "موسسه", "اذاعه", "قناه",
+     "صحيفه"]
 )  # fmt: skip
 # Heads that name an institution only with certain words after them (جهاز الأمن, not جهاز الكمبيوتر), and
 # definite nouns that make a generic body, not a name (مجلس الإدارة, a company's board).

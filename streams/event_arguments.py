@@ -45,7 +45,10 @@ _NOT_NAMES = words(
 _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود اتجاه")  # reference points, not the place
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
-_PERSON_NOUNS = DUAL_STEMS | words("مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف")
+_PERSON_NOUNS = DUAL_STEMS | words(
+    "مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف قيادي مسؤول ناشط "
+    "طفله فتاه مدنيه مواطنه معتقل"
+)
 
 
 def build_index(ctx: ArticleContext) -> ArticleIndex:

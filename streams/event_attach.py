@@ -35,6 +35,8 @@ _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه",
 _AIR_ACTORS = ("طيران", "طائرات", "التحالف", "سلاح الجو", "القوات الجويه")
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
+_CONDEMN_REACH = 4  # words before a name where a condemnation verb makes it the condemner (past a title)
+_CONDEMNING = words("ادان ادانت يدين تدين ندد نددت يندد تندد استنكر استنكرت يستنكر شجب شجبت يشجب")
 _POSSESSIVE = ("ه", "ها", "هم")  # as written: ة is no pronoun
 _THAT = "ان"  # إن / أن as folded, opening reported speech; أنه / أنها (its own act) are other words
 _ANOTHER = words("اخر اخري")  # وإصابة آخر: one more
@@ -147,14 +149,25 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         # names the object's owner, not the subject
         if after and (after[0][0] == b or (after[0][0] == b + 1 and index.has(b, SUBJECT_HEADS))):
             return entity_argument(after[0][2])
+    elif b < c_hi and index.norms[b].startswith("ل") and (owner := index.entity_at(b)) is not None and owner[0] == b:
+        return entity_argument(owner[2])  # هجوم لتنظيم داعش، غارة للتحالف: the noun's owner did it
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)
-        if not index.has(e[0] - 1, _AGAINST) and not index.has(e[0] - 2, _SUPPORTERS) and not _speaker(index, e, a)
+        if not index.has(e[0] - 1, _AGAINST)
+        and not index.has(e[0] - 2, _SUPPORTERS)
+        and not _speaker(index, e, a)
+        and not _victims_unit(index, e, lo)
     ]
     if before:
         return entity_argument(before[-1][2])
     return _force_actor(index, a, b, c_lo, c_hi)
+
+
+def _victims_unit(index: ArticleIndex, entity: tuple[int, int, Any], lo: int) -> bool:
+    """قُتل قيادي في حزب العمال الكردستاني بغارة: the organisation the casualties belong to did not strike."""
+    j = entity[0] - 1
+    return j > lo and index.norms[j] in {"في", "من"} and index.any_in(_casualty, lo, j)
 
 
 def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> EventArgument | None:
@@ -164,7 +177,8 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
     counted among the casualties (مقتل عناصر من ...).
     """
     for j in range(b, min(c_hi, b + 4)):
-        if index.has(j, _FORCE_CUES) and (found := force_phrase(index, j + 1, c_hi)) is not None:
+        cue = index.has(j, _FORCE_CUES) or _agent_cue(index.norms[j])  # برصاص، شنه، نفذه
+        if cue and (found := force_phrase(index, j + 1, c_hi)) is not None:
             return found
     if _verb_trigger(index.norms[a]) and (found := force_phrase(index, b, c_hi)) is not None:
         return found
@@ -198,6 +212,8 @@ def _speaker(index: ArticleIndex, entity: tuple[int, int, Any], a: int) -> bool:
     (أعلن الحوثيون إسقاط طائرة، أعلن الجيش أنه قصف), unless the event is told in a clause of reported speech
     with a subject of its own (قالت وزارة الصحة إن غارة إسرائيلية ...، أعلنت الوزارة أن مسلحين خطفوا).
     """
+    if index.any_in(_condemning, max(0, entity[0] - _CONDEMN_REACH), entity[0]):
+        return True  # أدان رئيس الوزراء شهباز شريف التفجير: he condemned it
     j = entity[0] - 1
     while j >= 0 and not index.norms[j].isalpha():
         j -= 1
@@ -302,6 +318,11 @@ def _kill_trigger(norm: str) -> bool:
 @lru_cache(maxsize=50_000)
 def _verb_trigger(norm: str) -> bool:
     return any(TRIGGERS[k].verb for k in token_keys(norm) if k in TRIGGERS)
+
+
+@token_flag
+def _condemning(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_CONDEMNING)
 
 
 @token_flag
@@ -433,5 +454,5 @@ def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
             m.background = True
         if index.has(j, _SCOPE_BREAKS):
             break
-        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON):
-            m.background = True
+        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not index.any_in(_casualty, lo, j):
+            m.background = True  # but قُتل ثلاثة جنود إثر انفجار عبوة: the cause of casualties reported now

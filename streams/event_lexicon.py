@@ -170,6 +170,8 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("عمليات عسكريه", Trigger("security_operation")),
         ("عمليات امنيه", Trigger("security_operation")),
         ("وقف اطلاق نار", Trigger("agreement")),
+        ("وقف فوري اطلاق نار", Trigger("agreement")),
+        ("وقف دائم اطلاق نار", Trigger("agreement")),
         ("حمله امنيه", Trigger("security_operation")),
         ("حمله عسكريه", Trigger("security_operation")),
         ("حمله اعتقالات", Trigger("security_operation")),

@@ -63,3 +63,15 @@ def test_the_event_s_own_time_beats_the_report_date_in_its_sentence() -> None:
     )
     found = {e.type: e.time.text for e in find_events(make_context(body, {"وزارة الداخلية": "ORG"}))}
     assert found["abduction"] == "مساء الجمعة"
+
+
+def test_the_cause_of_casualties_reported_now_is_no_background() -> None:
+    body = "أصيب ثلاثة جنود بجروح إثر انفجار عبوة ناسفة استهدفت دوريتهم في البلدة."
+    [bombing] = [e for e in find_events(make_context(body)) if e.type == "bombing"]
+    assert not bombing.background
+
+
+def test_an_event_after_which_something_else_happened_is_background() -> None:
+    body = "أعلنت الحكومة حالة الطوارئ بعد هجوم استهدف حاجزا للجيش."
+    [attack] = [e for e in find_events(make_context(body)) if e.type == "attack"]
+    assert attack.background

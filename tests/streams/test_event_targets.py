@@ -240,6 +240,14 @@ def test_the_host_and_guest_of_a_meeting(body: str, entities: dict[str, str], si
         ("قتل أربعة أشخاص في هجوم روسي على المدينة.", {}, "روسي"),
         # "the forces" alone stands for a force named before: no actor is made of it
         ("وداهمت القوات منزلا في البلدة.", {}, None),
+        # after the verb of agency (شنه، نفذه)
+        ("قتل جنديان بعد هجوم شنه مسلحون على حاجز في البلدة.", {}, "مسلحون"),
+        # the owner of the assault noun (هجوم لتنظيم X)
+        ("قتل ثلاثة جنود في هجوم للجماعة على حاجز.", {"للجماعة": "ORG"}, "للجماعة"),
+        # the casualties' own organisation did not strike
+        ("قُتل قيادي في الجماعة بغارة جوية قرب المدينة.", {"الجماعة": "ORG"}, None),
+        # whoever condemns it did not do it
+        ("أدان رئيس الوزراء سامي الخطيب التفجير الذي وقع في السوق.", {"سامي الخطيب": "PER"}, None),
         # the unit of the casualties did not do it
         ("قتل ثلاثة من عناصر الجيش في هجوم على حاجز.", {}, None),
     ],

@@ -83,6 +83,7 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("وقع وزيرا خارجية البلدين مذكرة تفاهم للتعاون الأمني.", ["agreement"]),
         ("اتفق الطرفان على تبادل الأسرى الأسبوع المقبل.", ["agreement"]),
         ("قررت الحكومة طرد السفير احتجاجا على التصريحات.", ["sanction"]),
+        ("دعا المجلس إلى وقف فوري لإطلاق النار في البلاد.", ["agreement"]),
     ],
 )
 def test_trigger_types(body: str, expected: list[str]) -> None:
@@ -101,6 +102,8 @@ def test_trigger_types(body: str, expected: list[str]) -> None:
         "شن الفريق هجوما قويا في المباراة وسجل اللاعب هدفا في الدوري.",  # sport
         "ارتفعت أسعار النفط بعد تراجع المخزونات الأمريكية.",  # economy
         "انفجرت أسعار الطماطم في الأسواق وسط غضب المستهلكين من قوات السوق.",  # a figure of speech
+        "قال مسلحون إنهم يستعدون لشن هجمات على المدينة.",  # preparing, not attacking
+        "ضبطت الشرطة عبوات معدة للتفجير في مخبأ.",  # ready to explode, not exploded
     ],
 )
 def test_no_conflict_event(body: str) -> None:
