@@ -1,11 +1,11 @@
-"""Aggregate scores on 24 invented articles stay above floors set a little below what the extractor reached.
+"""Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-The articles (``data/invented_articles.jsonl``) were written for this project in the style of Arabic wire
-copy (SANA, Anadolu, AFP, Al Jazeera), with gold in the ../shared/dev format, to probe the extractor on
-text it was not tuned on: other countries, every event type, and four articles with no conflict at all.
-The fixes the probe led to were made looking at it, so these figures guard them rather than measure
-generalisation. Measured when written (docs/quality.md): entity F1 0.81, event-type F1 0.80, location
-0.78, counts 0.82.
+Two sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold in
+the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every event
+type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
+``data/invented_articles_2.jsonl``, 20 more, written later and measured before any fix). The fixes each
+led to were made looking at it, so these figures guard them rather than measure generalisation; the
+measurements are in docs/quality.md.
 """
 
 from __future__ import annotations
@@ -17,10 +17,16 @@ import pytest
 from marsad.streams.evaluation import EventReport, evaluate, load_gold, raw_article
 from marsad.streams.event_lexicon import CONFLICT_TYPES
 
-ARTICLES = Path(__file__).parent / "data" / "invented_articles.jsonl"
-FLOORS = {"entity_f1": 0.77, "event_type_f1": 0.75, "location": 0.72, "counts": 0.75}
-# Economy, sport and weather articles: war words in them are figures of speech or absent.
-NOT_CONFLICT = ("p21", "p22", "p24")
+DATA = Path(__file__).parent / "data"
+SETS = {
+    "invented_articles.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.75, "location": 0.72, "counts": 0.75},
+    "invented_articles_2.jsonl": {"entity_f1": 0.72, "event_type_f1": 0.73, "location": 0.6, "counts": 0.6},
+}
+FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
+# Economy, sport, weather and health articles: war words in them are figures of speech or absent.
+NOT_CONFLICT = [("invented_articles.jsonl", i) for i in ("p21", "p22", "p24")] + [
+    ("invented_articles_2.jsonl", i) for i in ("q10", "q14", "q20")
+]
 
 
 @pytest.fixture(scope="module")
@@ -33,17 +39,17 @@ def pipeline() -> object:
 
 
 @pytest.fixture(scope="module")
-def report(pipeline: object) -> EventReport:
-    return evaluate(load_gold(ARTICLES), pipeline.process)  # type: ignore[attr-defined]
+def reports(pipeline: object) -> dict[str, EventReport]:
+    return {name: evaluate(load_gold(DATA / name), pipeline.process) for name in SETS}  # type: ignore[attr-defined]
 
 
-@pytest.mark.parametrize("name", FLOORS)
-def test_floors(report: EventReport, name: str) -> None:
-    assert report.headline()[name] >= FLOORS[name]
+@pytest.mark.parametrize(("name", "figure", "floor"), FLOORS)
+def test_floors(reports: dict[str, EventReport], name: str, figure: str, floor: float) -> None:
+    assert reports[name].headline()[figure] >= floor
 
 
-@pytest.mark.parametrize("article_id", NOT_CONFLICT)
-def test_no_conflict_event_in_economy_sport_or_weather(pipeline: object, article_id: str) -> None:
-    [line] = [line for line in load_gold(ARTICLES) if line["id"] == article_id]
+@pytest.mark.parametrize(("name", "article_id"), NOT_CONFLICT)
+def test_no_conflict_event_in_economy_sport_weather_or_health(pipeline: object, name: str, article_id: str) -> None:
+    [line] = [line for line in load_gold(DATA / name) if line["id"] == article_id]
     enriched = pipeline.process(raw_article(line))  # type: ignore[attr-defined]
     assert not {event.type for event in enriched.events} & CONFLICT_TYPES
