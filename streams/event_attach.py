@@ -39,7 +39,7 @@ _CONDEMN_REACH = 4  # words before a name where a condemnation verb makes it the
 _CONDEMNING = words("ادان ادانت يدين تدين ندد نددت يندد تندد استنكر استنكرت يستنكر شجب شجبت يشجب")
 _POSSESSIVE = ("ه", "ها", "هم")  # as written: ة is no pronoun
 _THAT = "ان"  # إن / أن as folded, opening reported speech; أنه / أنها (its own act) are other words
-_ANOTHER = words("اخر اخري")  # وإصابة آخر: one more
+_ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
 _BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
@@ -242,7 +242,7 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
         if number is None:
             named = person_count(index, b) or any(k.endswith(("ين", "تين")) for k in index.keys[b])
         else:
-            named = number.noun is not None and number.noun in index.keys[b]  # type: ignore[attr-defined]
+            named = _names_people(index, b, number)
         if named and not index.has(b, _NOT_VICTIMS):
             token = index.ctx.tokens[b]
             return span_argument(body, token.start, token.end)
@@ -258,20 +258,32 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
     return None
 
 
+def _names_people(index: ArticleIndex, k: int, number: Any) -> bool:
+    """Whether the number at token ``k`` is a dual noun that names people (إداريتين), not a bare number."""
+    return number.noun is not None and number.noun in index.keys[k] and not index.has(k, _NOT_VICTIMS)
+
+
 def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | None:
     """The people an assault killed or wounded, when nothing else was aimed at: مما أسفر عن مقتل مدنيين
     اثنين، قتل مجموعة إرهابيين. Numbers and quantity words before them are skipped; a bare number (إصابة
     اثنين) names no one, so no target is made of it. When the people hit are said to be of an organisation
     (استشهاد ضابط وإصابة 2 آخرين من فوج مكافحة الإرهاب), the organisation is what was hit.
     """
-    word = (
-        a if _casualty(index.norms[a]) else next(iter(index.tokens_in(_casualty, b, min(hi, b + _VICTIM_REACH))), None)
-    )
-    if word is None:  # casualties told first: قتل ثلاثة مدنيين في قصف
+    if _casualty(index.norms[a]):
+        words = [a]
+    else:  # after the trigger, else told first (قتل ثلاثة مدنيين في قصف), the first casualty word first
         lo = index.sentence_ranges[index.sentence_of[a]][0]
-        word = next(reversed(index.tokens_in(_casualty, max(lo, a - _VICTIMS_BEFORE), a)), None)
-    if word is None:
-        return None
+        after = index.tokens_in(_casualty, b, min(hi, b + _VICTIM_REACH))
+        words = after[:1] or index.tokens_in(_casualty, max(lo, a - _VICTIMS_BEFORE), a)
+    for word in words:
+        found = _victims_after(index, a, word, hi)
+        if found is not None:
+            return found
+    return None
+
+
+def _victims_after(index: ArticleIndex, a: int, word: int, hi: int) -> EventArgument | None:
+    """The victims named after the casualty word at ``word`` (see :func:`_victims`)."""
     for k in range(word + 1, min(hi - 1, word + _UNIT_REACH)):
         if index.norms[k] in {".", "،", ","} and k > word + 4:
             break
@@ -283,7 +295,11 @@ def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | No
     if subject is not None and subject[0] == first and subject[2].type == "ORG":  # قتل التحالف مجموعة مسلحين
         first, end = subject[1], min(hi, subject[1] + 3)
     for k in range(first, end):
-        if k in index.numbers or index.has(k, _QUANTITY_WORDS) or (index.norms[k] == "من" and k - 1 in index.numbers):
+        number = index.numbers.get(k)
+        if number is not None and _names_people(index, k, number):
+            token = index.ctx.tokens[k]
+            return span_argument(index.ctx.body, token.start, token.end)  # a dual noun: مواطنان، إداريتين
+        if number is not None or index.has(k, _QUANTITY_WORDS) or (index.norms[k] == "من" and k - 1 in index.numbers):
             continue  # ثلاثة، عشرات، اثنين من
         entity = index.entity_at(k)
         if entity is not None and entity[0] == k:

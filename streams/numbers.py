@@ -53,7 +53,13 @@ class NumberMention:
 
 _TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 _ONE_TWO = frozenset(w for w, v in UNITS.items() if v <= 2)
-_DUAL_FORMS = [*(stem + ending for stem in DUAL_STEMS for ending in ("ين", "ان")), *DUAL_UNITS]
+# Nouns whose -ين form is also their plural (مدنيين: civilians) are duals only in -ان (مدنيان).
+_DUAL_AN_ONLY = ("مدني", "مواطن", "مسلح", "صحفي", "مقاتل", "متظاهر", "مسعف", "شرطي", "عسكري", "مدرس")
+_DUAL_FORMS = [
+    *(stem + ending for stem in DUAL_STEMS for ending in ("ين", "ان")),
+    *(stem + "ان" for stem in _DUAL_AN_ONLY),
+    *DUAL_UNITS,
+]
 _KINDS: dict[str, str] = {
     **dict.fromkeys((f"{article}{w}" for w in _DUAL_FORMS for article in ("", "ال")), "dual"),
     **dict.fromkeys(VAGUE_WORDS, "vague"),

@@ -134,6 +134,9 @@ def test_operation_that_arrests_yields_both_types_with_count() -> None:
         # "another": one, not the number of the killed
         ("أسفر القصف عن مقتل شخصين وإصابة آخر.", 2, 1),
         ("وأسفر الهجوم عن مقتل ثلاثة أشخاص وإصابة سبعة آخرين.", 3, 7),
+        # a nominative dual whose -ين form is a plural; "a third" is one more
+        ("استشهد مواطنان وأصيب ثالث بجروح جراء غارة على البلدة.", 2, 1),
+        ("قتل مدنيون في قصف على البلدة.", None, None),
     ],
 )
 def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> None:

@@ -141,6 +141,9 @@ def test_vague_quantities(text: str, span: str) -> None:
         ("أصيب جنديان", "جنديان", "جنديان"),
         ("أصيب طفلين", "طفلين", "طفلين"),
         ("أصيب رجلان", "رجلان", "رجلان"),
+        # nouns whose -ين form is their plural are duals in -ان only
+        ("استشهد مواطنان", "مواطنان", "مواطنان"),
+        ("قتل مدنيان", "مدنيان", "مدنيان"),
     ],
 )
 def test_duals_count_two(text: str, span: str, noun: str) -> None:
@@ -152,6 +155,7 @@ def test_duals_count_two(text: str, span: str, noun: str) -> None:
     "text",
     [
         "استهدف القصف مدنيين",  # sound masculine plural, not a dual
+        "اعتقلت الشرطة مواطنين",
         "اشتباكات مع مسلحين",
         "أصيب عسكريين",
         "الرئيس بوتين",
