@@ -38,6 +38,7 @@ from .geocode import Geocoder
 from .linking import EntityLinker
 from .ner import EntityTagger
 from .numbers import find_numbers
+from .place_context import anchors, place_within
 from .place_spotter import PlaceSpotter
 from .quotes import SPEECH_VERBS, find_quotes
 from .timex import find_times
@@ -97,6 +98,8 @@ class Extractor:
         entities = self._entities(body, tokens, sentences)
         country_context = self.geocoder.country_context(e.text for e in entities if e.type == "LOC")
         places = [self._place(e, country_context) for e in entities if e.type == "LOC"]
+        for i, j in sorted(anchors(body, places).items(), reverse=True):  # inner places after their containers
+            places[i] = place_within(places[i], places[j], self._resolved)
         anchor = date.fromisoformat(article.anchor_date)
         return ArticleContext(
             body=body,
@@ -145,13 +148,20 @@ class Extractor:
         return known
 
     def _place(self, entity: Entity, country_context: Sequence[str]) -> Place:
-        place = self.geocoder.resolve(entity.text, country_context)
+        return self._resolved_at(entity.text, entity.start, entity.end, country_context)
+
+    def _resolved(self, place: Place, country_context: Sequence[str]) -> Place | None:
+        found = self._resolved_at(place.text, place.start, place.end, country_context)
+        return found if found.country_code else None
+
+    def _resolved_at(self, text: str, start: int, end: int, country_context: Sequence[str]) -> Place:
+        place = self.geocoder.resolve(text, country_context)
         if place is None:
-            return Place(entity.text, entity.start, entity.end)
+            return Place(text, start, end)
         return Place(
-            text=entity.text,
-            start=entity.start,
-            end=entity.end,
+            text=text,
+            start=start,
+            end=end,
             name=place.name,
             country_code=place.country_code,
             admin1=place.admin1,
