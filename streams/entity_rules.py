@@ -22,7 +22,7 @@ __all__ = ["NATIONALITIES", "NATIONALITY_STEMS", "RuleSpan", "extend_nationality
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
-     "سهل"]
+     "سهل", "مسجد", "جامع", "كنيسه"]
 )  # fmt: skip
 # Heads of institutions' names, read only in the construct state (وزارة الداخلية, not الوزارة): nouns that in
 # news name little else. Left out on purpose: قيادة (بقيادة الولايات المتحدة is "led by"), حركة (حركة السير),
@@ -150,11 +150,16 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     if tokens[i].norm.endswith("وادي") and "وادي" not in tokens[i].text:
         return None  # وأدى ("and it led to") folds like وادي ("valley")
     j = i + 1
-    if not _is_name_word(tokens[j]):
-        return None
+    if not _is_name_word(tokens[j]) or _describes(tokens[j].norm):
+        return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name
     if tokens[j].norm in _NAME_LINKS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
         j += 1
     return "LOC", i, j
+
+
+def _describes(norm: str) -> bool:
+    """An indefinite nisba adjective (رئيسي، ميداني، شعبية), which describes the noun before it."""
+    return not norm.startswith("ال") and len(norm) >= 4 and norm.endswith(("ي", "يه"))
 
 
 def _titled_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
