@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from functools import lru_cache
 from typing import Any
 
@@ -10,17 +9,15 @@ from marsad.schemas.records import EventArgument
 
 from .entity_rules import NATIONALITY_STEMS
 from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
+from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
 from .event_index import ArticleIndex, key_set, token_flag
-from .event_lexicon import ASSAULT_TYPES, REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
+from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
 from .event_targets import FORCE_HEADS, SUBJECT_HEADS, TARGETED_TYPES, aimed_phrase, clash_sides, force_phrase
 from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
-
-# More people than any event kills, wounds or detains: a number above this is not a casualty count.
-_MAX_COUNT = 10_000_000
 
 _AGENT_MARKERS = ("نفذ", "شن", "اطلق", "زرع", "تبن")
 _SUPPORT_VERBS = ("شن", "نفذ", "بدا", "اطلق", "اصدر", "اعلن", "نظم", "فرض", "تمكن")
@@ -33,14 +30,10 @@ _BEFORE = frozenset({"قبل"})
 _ON = frozenset({"علي"})
 _SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
 _AIR_ACTORS = ("طيران", "طائرات", "التحالف", "سلاح الجو", "القوات الجويه")
-_KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
-_COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _CONDEMN_REACH = 4  # words before a name where a condemnation verb makes it the condemner (past a title)
 _CONDEMNING = words("ادان ادانت يدين تدين ندد نددت يندد تندد استنكر استنكرت يستنكر شجب شجبت يشجب")
 _POSSESSIVE = ("ه", "ها", "هم")  # as written: ة is no pronoun
 _THAT = "ان"  # إن / أن as folded, opening reported speech; أنه / أنها (its own act) are other words
-_ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
-_INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
 _BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
 _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
@@ -53,14 +46,6 @@ _NATIONAL_ADJECTIVES = frozenset(f"{stem}{ending}" for stem in NATIONALITY_STEMS
 _FORCE_CUES = words("برصاص بنيران رصاص نيران قبل يد ايدي")  # برصاص قوات X: X did it
 _FORCE_BEFORE = 6  # tokens before a trigger where its subject may be a force phrase
 _MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
-_VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
-_VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
-_UNIT_REACH = 9  # tokens after a casualty word where "من" + an organisation names the victims' unit
-_QUANTITY_WORDS = words("مجموعه عدد من عشرات العشرات مئات المئات عشرات")
-_PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان سكان اسري")
-_PEOPLE_ENDINGS = ("ين", "تين")  # people in the genitive or accusative: مدنيين، إداريتين (مسلحون may be the killers)
-# Counted, not named (3 آخرين، عدة أشخاص): no target is made of them.
-_NOT_VICTIMS = words("الذين اللذين الاخرين اخرين اخرون الاخرون اشخاص شخصين شخصا شخص")
 
 
 def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: Trigger) -> bool:
@@ -82,7 +67,7 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
             _meeting_sides(index, m, b, hi)
         _locate(index, m, a, c_lo, c_hi, lo, hi)
     attach_time(index, m, a, c_lo, c_hi, lo, hi)
-    _counts(index, m, a, b, lo, hi)
+    count_casualties(index, m, a, b, lo, hi)
     arrested_group(index, m, a, b, c_lo, hi)
     protest_participants(index, m, a, b, hi)
     _background(index, m, a, lo)
@@ -167,7 +152,7 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
 def _victims_unit(index: ArticleIndex, entity: tuple[int, int, Any], lo: int) -> bool:
     """قُتل قيادي في حزب العمال الكردستاني بغارة: the organisation the casualties belong to did not strike."""
     j = entity[0] - 1
-    return j > lo and index.norms[j] in {"في", "من"} and index.any_in(_casualty, lo, j)
+    return j > lo and index.norms[j] in {"في", "من"} and index.any_in(casualty, lo, j)
 
 
 def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> EventArgument | None:
@@ -190,7 +175,7 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
             return span_argument(index.ctx.body, token.start, token.end, strip=False)
     for j in range(a - 1, max(c_lo, a - _FORCE_BEFORE) - 1, -1):
         if index.has(j, FORCE_HEADS):
-            counted = any(_casualty(index.norms[k]) or k in index.numbers for k in range(max(c_lo, j - 4), j))
+            counted = any(casualty(index.norms[k]) or k in index.numbers for k in range(max(c_lo, j - 4), j))
             if index.has(j - 1, _AGAINST) or counted:
                 return None  # aimed at, or the casualties' own unit (قتل ثلاثة من عناصر الجيش)
             return force_phrase(index, j, a)
@@ -242,8 +227,8 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
         if number is None:
             named = person_count(index, b) or any(k.endswith(("ين", "تين")) for k in index.keys[b])
         else:
-            named = _names_people(index, b, number)
-        if named and not index.has(b, _NOT_VICTIMS):
+            named = names_people(index, b, number)
+        if named and not index.has(b, NOT_VICTIMS):
             token = index.ctx.tokens[b]
             return span_argument(body, token.start, token.end)
     for lo_e, _, entity in index.entities_in(b, min(hi, b + 8)):
@@ -254,71 +239,7 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
             if index.has(lo_e - 1, _FROM) and (m.actor is None or entity.text != m.actor.text):
                 return entity_argument(entity)
     if m.type in TARGETED_TYPES:
-        return aimed_phrase(index, a, b, index.clause(a)[1], m.actor) or _victims(index, a, b, hi)
-    return None
-
-
-def _names_people(index: ArticleIndex, k: int, number: Any) -> bool:
-    """Whether the number at token ``k`` is a dual noun that names people (إداريتين), not a bare number."""
-    return number.noun is not None and number.noun in index.keys[k] and not index.has(k, _NOT_VICTIMS)
-
-
-def _victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | None:
-    """The people an assault killed or wounded, when nothing else was aimed at: مما أسفر عن مقتل مدنيين
-    اثنين، قتل مجموعة إرهابيين. Numbers and quantity words before them are skipped; a bare number (إصابة
-    اثنين) names no one, so no target is made of it. When the people hit are said to be of an organisation
-    (استشهاد ضابط وإصابة 2 آخرين من فوج مكافحة الإرهاب), the organisation is what was hit.
-    """
-    if _casualty(index.norms[a]):
-        words = [a]
-    else:  # after the trigger, else told first (قتل ثلاثة مدنيين في قصف), the first casualty word first
-        lo = index.sentence_ranges[index.sentence_of[a]][0]
-        after = index.tokens_in(_casualty, b, min(hi, b + _VICTIM_REACH))
-        words = after[:1] or index.tokens_in(_casualty, max(lo, a - _VICTIMS_BEFORE), a)
-    for word in words:
-        found = _victims_after(index, a, word, hi)
-        if found is not None:
-            return found
-    return None
-
-
-def _victims_after(index: ArticleIndex, a: int, word: int, hi: int) -> EventArgument | None:
-    """The victims named after the casualty word at ``word`` (see :func:`_victims`)."""
-    for k in range(word + 1, min(hi - 1, word + _UNIT_REACH)):
-        if index.norms[k] in {".", "،", ","} and k > word + 4:
-            break
-        unit = index.entity_at(k + 1) if index.norms[k] == "من" else None
-        if unit is not None and unit[0] == k + 1 and unit[2].type == "ORG":
-            return entity_argument(unit[2])
-    first, end = word + 1, min(hi, word + 4)
-    subject = index.entity_at(first) if word == a else None
-    if subject is not None and subject[0] == first and subject[2].type == "ORG":  # قتل التحالف مجموعة مسلحين
-        first, end = subject[1], min(hi, subject[1] + 3)
-    for k in range(first, end):
-        number = index.numbers.get(k)
-        if number is not None and _names_people(index, k, number):
-            token = index.ctx.tokens[k]
-            return span_argument(index.ctx.body, token.start, token.end)  # a dual noun: مواطنان، إداريتين
-        if number is not None or index.has(k, _QUANTITY_WORDS) or (index.norms[k] == "من" and k - 1 in index.numbers):
-            continue  # ثلاثة، عشرات، اثنين من
-        entity = index.entity_at(k)
-        if entity is not None and entity[0] == k:
-            return entity_argument(entity[2]) if entity[2].type == "PER" else None
-        norm = index.norms[k]
-        if (
-            norm.isalpha()
-            and not norm.startswith(("ب", "ل"))
-            and not _casualty(norm)
-            and norm not in _NOT_VICTIMS
-            and (
-                person_count(index, k)
-                or index.has(k, _PEOPLE_PLURALS)
-                or any(key.endswith(_PEOPLE_ENDINGS) for key in index.keys[k])
-            )
-        ):
-            token = index.ctx.tokens[k]
-            return span_argument(index.ctx.body, token.start, token.end)
-        return None
+        return aimed_phrase(index, a, b, index.clause(a)[1], m.actor) or victims(index, a, b, hi)
     return None
 
 
@@ -377,87 +298,6 @@ def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: i
 
 
 @token_flag
-def _casualty(norm: str) -> bool:
-    return _kill_word(norm) or _injure_word(norm)
-
-
-@lru_cache(maxsize=50_000)
-def _kill_word(norm: str) -> bool:
-    return any(key.startswith(_KILL) for key in token_keys(norm))
-
-
-@lru_cache(maxsize=50_000)
-def _counted_noun(norm: str) -> bool:
-    """A casualty noun that follows its number (5 قتلى، 12 جريحاً), unlike verbs and verbal nouns (مقتل)."""
-    return any(key.startswith(_COUNTED) for key in token_keys(norm))
-
-
-@lru_cache(maxsize=50_000)
-def _injure_word(norm: str) -> bool:
-    return any(key.startswith(_INJURE) for key in token_keys(norm))
-
-
-def _counts(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> None:
-    if m.type in ASSAULT_TYPES:
-        for j in index.tokens_in(_casualty, lo, hi):
-            if _kill_word(index.norms[j]):
-                if m.killed is None:
-                    m.killed = _count_near(index, m, j, lo, hi)
-            elif m.injured is None:
-                m.injured = _count_near(index, m, j, lo, hi)
-    elif m.type == "arrest":
-        m.arrested = _count_near(index, m, a, lo, hi, span=b - a)
-    elif m.type == "seizure":
-        _count_near(index, m, a, lo, hi, span=b - a)
-
-
-def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span: int = 1) -> int | None:
-    """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun.
-
-    A dual casualty word counts itself (قتيلين). A counted noun (5 قتلى و12 جريحاً) takes the number before
-    it first; a verb or verbal noun (مقتل 5 أشخاص) the one after it first, and never a number that counts
-    the casualty word before it (مقتل شخصين وإصابة آخر: one injured, not two).
-    """
-    own = index.numbers.get(j) if span == 1 else None
-    if own is not None and not own.vague and own.value is not None:  # type: ignore[attr-defined]
-        return int(own.value)  # type: ignore[attr-defined]
-    after: list[int] = []
-    for k in range(j + span, min(hi, j + span + 4)):
-        if index.norms[k] in {",", "."} or _casualty(index.norms[k]):
-            break
-        after.append(k)
-    before: list[int] = []
-    for k in range(j - 1, max(lo, j - 3) - 1, -1):
-        if _casualty(index.norms[k]):
-            break  # what stands before it counts that word (5 قتلى و12 جريحاً)
-        if k > lo and _casualty(index.norms[k - 1]) and not _counted_noun(index.norms[k - 1]):
-            break  # it counts the verbal noun before it (مقتل شخصين وإصابة آخر)
-        before.append(k)
-    if after and index.has(after[0], _ANOTHER):
-        return 1
-    for k in [*before, *after] if _counted_noun(index.norms[j]) else [*after, *before]:
-        number = index.numbers.get(k)
-        if number is not None:
-            if number.vague or number.value is None:  # type: ignore[attr-defined]
-                m.count_text = m.count_text or number.text  # type: ignore[attr-defined]
-                return None
-            value = number.value  # type: ignore[attr-defined]
-            if not math.isfinite(value) or not 0 <= value <= _MAX_COUNT:
-                return None  # not a count of people (a code, a phone number, a fuzzed 400-digit run)
-            return int(value)
-    if j + span < hi:
-        after_noun = person_count(index, j + span)
-        if after_noun:
-            return after_noun
-    for k in range(j - 1, max(lo, j - 11) - 1, -1):
-        if index.ctx.tokens[k].norm in {",", "."}:
-            break
-        if person_count(index, k):
-            return person_count(index, k)
-    return None
-
-
-@token_flag
 def _background_cue(norm: str) -> bool:
     return not key_set(norm).isdisjoint(_BG_ALL)
 
@@ -470,5 +310,5 @@ def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
             m.background = True
         if index.has(j, _SCOPE_BREAKS):
             break
-        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not index.any_in(_casualty, lo, j):
+        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not index.any_in(casualty, lo, j):
             m.background = True  # but قُتل ثلاثة جنود إثر انفجار عبوة: the cause of casualties reported now

@@ -1,0 +1,182 @@
+"""Who an assault hit and how many: casualty words, their counts, and the victims named after them.
+
+Arabic news gives casualties in many shapes: a number before a counted noun (5 قتلى و12 جريحاً), after a
+verbal noun (مقتل 7 أشخاص), a dual that counts itself (قتيلين، مواطنان), "one more" (وإصابة آخر). The
+people hit are the target of an assault that names no other (مما أسفر عن مقتل مدنيين اثنين), or the
+organisation they belong to (… من فوج مكافحة الإرهاب).
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Any
+
+from marsad.schemas.records import EventArgument
+
+from .event_arguments import entity_argument, person_count, span_argument
+from .event_index import ArticleIndex, token_flag
+from .event_lexicon import ASSAULT_TYPES, token_keys, words
+from .event_merge import Mention
+
+__all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victims"]
+
+# More people than any event kills, wounds or detains: a number above this is not a casualty count.
+_MAX_COUNT = 10_000_000
+_KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
+_COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
+_ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
+_INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
+_VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
+_VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
+_UNIT_REACH = 9  # tokens after a casualty word where "من" + an organisation names the victims' unit
+_QUANTITY_WORDS = words("مجموعه عدد من عشرات العشرات مئات المئات")
+_PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان سكان اسري")
+_PEOPLE_ENDINGS = ("ين", "تين")  # people in the genitive or accusative: مدنيين، إداريتين (مسلحون may be the killers)
+# Counted, not named (3 آخرين، عدة أشخاص): no target is made of them.
+NOT_VICTIMS = words("الذين اللذين الاخرين اخرين اخرون الاخرون اشخاص شخصين شخصا شخص")
+
+
+def names_people(index: ArticleIndex, k: int, number: Any) -> bool:
+    """Whether the number at token ``k`` is a dual noun that names people (إداريتين), not a bare number."""
+    return number.noun is not None and number.noun in index.keys[k] and not index.has(k, NOT_VICTIMS)
+
+
+def victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | None:
+    """The people an assault killed or wounded, when nothing else was aimed at: مما أسفر عن مقتل مدنيين
+    اثنين، قتل مجموعة إرهابيين. Numbers and quantity words before them are skipped; a bare number (إصابة
+    اثنين) names no one, so no target is made of it. When the people hit are said to be of an organisation
+    (استشهاد ضابط وإصابة 2 آخرين من فوج مكافحة الإرهاب), the organisation is what was hit.
+    """
+    if casualty(index.norms[a]):
+        cues = [a]
+    else:  # after the trigger, else told first (قتل ثلاثة مدنيين في قصف), the first casualty word first
+        lo = index.sentence_ranges[index.sentence_of[a]][0]
+        after = index.tokens_in(casualty, b, min(hi, b + _VICTIM_REACH))
+        cues = after[:1] or index.tokens_in(casualty, max(lo, a - _VICTIMS_BEFORE), a)
+    for word in cues:
+        found = _victims_after(index, a, word, hi)
+        if found is not None:
+            return found
+    return None
+
+
+def _victims_after(index: ArticleIndex, a: int, word: int, hi: int) -> EventArgument | None:
+    """The victims named after the casualty word at ``word`` (see :func:`victims`)."""
+    for k in range(word + 1, min(hi - 1, word + _UNIT_REACH)):
+        if index.norms[k] in {".", "،", ","} and k > word + 4:
+            break
+        unit = index.entity_at(k + 1) if index.norms[k] == "من" else None
+        if unit is not None and unit[0] == k + 1 and unit[2].type == "ORG":
+            return entity_argument(unit[2])
+    first, end = word + 1, min(hi, word + 4)
+    subject = index.entity_at(first) if word == a else None
+    if subject is not None and subject[0] == first and subject[2].type == "ORG":  # قتل التحالف مجموعة مسلحين
+        first, end = subject[1], min(hi, subject[1] + 3)
+    for k in range(first, end):
+        number = index.numbers.get(k)
+        if number is not None and names_people(index, k, number):
+            token = index.ctx.tokens[k]
+            return span_argument(index.ctx.body, token.start, token.end)  # a dual noun: مواطنان، إداريتين
+        if number is not None or index.has(k, _QUANTITY_WORDS) or (index.norms[k] == "من" and k - 1 in index.numbers):
+            continue  # ثلاثة، عشرات، اثنين من
+        entity = index.entity_at(k)
+        if entity is not None and entity[0] == k:
+            return entity_argument(entity[2]) if entity[2].type == "PER" else None
+        norm = index.norms[k]
+        if (
+            norm.isalpha()
+            and not norm.startswith(("ب", "ل"))
+            and not casualty(norm)
+            and norm not in NOT_VICTIMS
+            and (
+                person_count(index, k)
+                or index.has(k, _PEOPLE_PLURALS)
+                or any(key.endswith(_PEOPLE_ENDINGS) for key in index.keys[k])
+            )
+        ):
+            token = index.ctx.tokens[k]
+            return span_argument(index.ctx.body, token.start, token.end)
+        return None
+    return None
+
+
+@token_flag
+def casualty(norm: str) -> bool:
+    return _kill_word(norm) or _injure_word(norm)
+
+
+@lru_cache(maxsize=50_000)
+def _kill_word(norm: str) -> bool:
+    return any(key.startswith(_KILL) for key in token_keys(norm))
+
+
+@lru_cache(maxsize=50_000)
+def _counted_noun(norm: str) -> bool:
+    """A casualty noun that follows its number (5 قتلى، 12 جريحاً), unlike verbs and verbal nouns (مقتل)."""
+    return any(key.startswith(_COUNTED) for key in token_keys(norm))
+
+
+@lru_cache(maxsize=50_000)
+def _injure_word(norm: str) -> bool:
+    return any(key.startswith(_INJURE) for key in token_keys(norm))
+
+
+def count_casualties(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> None:
+    if m.type in ASSAULT_TYPES:
+        for j in index.tokens_in(casualty, lo, hi):
+            if _kill_word(index.norms[j]):
+                if m.killed is None:
+                    m.killed = _count_near(index, m, j, lo, hi)
+            elif m.injured is None:
+                m.injured = _count_near(index, m, j, lo, hi)
+    elif m.type == "arrest":
+        m.arrested = _count_near(index, m, a, lo, hi, span=b - a)
+    elif m.type == "seizure":
+        _count_near(index, m, a, lo, hi, span=b - a)
+
+
+def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span: int = 1) -> int | None:
+    """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun.
+
+    A dual casualty word counts itself (قتيلين). A counted noun (5 قتلى و12 جريحاً) takes the number before
+    it first; a verb or verbal noun (مقتل 5 أشخاص) the one after it first, and never a number that counts
+    the casualty word before it (مقتل شخصين وإصابة آخر: one injured, not two).
+    """
+    own = index.numbers.get(j) if span == 1 else None
+    if own is not None and not own.vague and own.value is not None:  # type: ignore[attr-defined]
+        return int(own.value)  # type: ignore[attr-defined]
+    after: list[int] = []
+    for k in range(j + span, min(hi, j + span + 4)):
+        if index.norms[k] in {",", "."} or casualty(index.norms[k]):
+            break
+        after.append(k)
+    before: list[int] = []
+    for k in range(j - 1, max(lo, j - 3) - 1, -1):
+        if casualty(index.norms[k]):
+            break  # what stands before it counts that word (5 قتلى و12 جريحاً)
+        if k > lo and casualty(index.norms[k - 1]) and not _counted_noun(index.norms[k - 1]):
+            break  # it counts the verbal noun before it (مقتل شخصين وإصابة آخر)
+        before.append(k)
+    if after and index.has(after[0], _ANOTHER):
+        return 1
+    for k in [*before, *after] if _counted_noun(index.norms[j]) else [*after, *before]:
+        number = index.numbers.get(k)
+        if number is not None:
+            if number.vague or number.value is None:  # type: ignore[attr-defined]
+                m.count_text = m.count_text or number.text  # type: ignore[attr-defined]
+                return None
+            value = number.value  # type: ignore[attr-defined]
+            if not math.isfinite(value) or not 0 <= value <= _MAX_COUNT:
+                return None  # not a count of people (a code, a phone number, a fuzzed 400-digit run)
+            return int(value)
+    if j + span < hi:
+        after_noun = person_count(index, j + span)
+        if after_noun:
+            return after_noun
+    for k in range(j - 1, max(lo, j - 11) - 1, -1):
+        if index.ctx.tokens[k].norm in {",", "."}:
+            break
+        if person_count(index, k):
+            return person_count(index, k)
+    return None
