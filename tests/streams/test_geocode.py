@@ -144,3 +144,17 @@ def test_from_tsv_round_trip() -> None:
     expected = Place(1, "Testville", "تست", "SY", "07", "P", None, 35.0, 40.0, 1000)
     assert geocoder.resolve("تيست") == expected
     assert geocoder.candidates("وتست") == [expected]
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("رواندا", "RW"), ("ميانمار", "MM"), ("كولومبيا", "CO"), ("هايتي", "HT"), ("الفلبين", "PH")],
+)
+def test_countries_beyond_the_curated_list_resolve(geocoder: Geocoder, name: str, country: str) -> None:
+    place = geocoder.resolve(name)
+    assert place is not None and (place.country_code, place.feature_code) == (country, "PCLI")
+
+
+def test_a_common_word_is_not_made_a_country(geocoder: Geocoder) -> None:
+    place = geocoder.resolve("بنين")
+    assert place is None or place.feature_code != "PCLI"
