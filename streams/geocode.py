@@ -232,8 +232,8 @@ def _choose(places: Sequence[Place], context: Sequence[str], prefer_admin: bool)
         if code in by_country:
             return _best_in_country(by_country[code])
     nations = [p for p in places if p.feature_code == "PCLI"]
-    if len(nations) == 1:
-        return nations[0]  # a country's name means the country, not a town abroad named after it (Columbia)
+    if len(nations) == 1 and all(_weight(nations[0]) >= _DOMINANCE * _weight(p) for p in places if p is not nations[0]):
+        return nations[0]  # كولومبيا is the country, not a US town named after it; عمان stays Oman or Amman
     bests = [b for b in (_best_in_country(group) for group in by_country.values()) if b is not None]
     if len(by_country) == 1:
         return bests[0] if bests else None
