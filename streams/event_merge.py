@@ -22,6 +22,7 @@ __all__ = ["Mention", "inherit_from_operations", "merge_mentions"]
 _COUNTS = ("killed", "injured", "arrested")
 _fold = lru_cache(maxsize=20_000)(fold)
 _INHERITING = frozenset({"arrest", "seizure"})
+_TOLL_VERBS = ("ارتفع", "ترتفع", "يرتفع", "بلغت", "وصلت", "ارتفاع")
 _BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
 _SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
 _NO_TIME = EventTime()
@@ -153,7 +154,7 @@ def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
     for other in cluster:
         if not _actors_agree(mention.actor, other.actor):
             return False
-        if not mention.summary and not other.summary:
+        if not mention.summary and not other.summary and not (_updates_toll(mention) or _updates_toll(other)):
             for name in _COUNTS:
                 a, b = getattr(mention, name), getattr(other, name)
                 if a is not None and b is not None and a != b:
@@ -166,6 +167,16 @@ def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
         return False
     agreeing = [agree for _, agree in relations]
     return any(agreeing) and (all(agreeing) or any(_same_name_location(mention, o) for o in located))
+
+
+def _updates_toll(mention: Mention) -> bool:
+    """Whether the mention's sentence updates a casualty toll (ارتفعت حصيلة ضحايا التفجير إلى 10 قتلى)."""
+    return _toll_update(mention.sentence.text)
+
+
+@lru_cache(maxsize=4096)
+def _toll_update(text: str) -> bool:
+    return "حصيل" in text and any(word in text for word in _TOLL_VERBS)
 
 
 def _rolls_up(summary: Mention, cluster: list[Mention]) -> bool:
@@ -236,6 +247,10 @@ def _finding(cluster: list[Mention]) -> EventFinding:
     lead = reports[0]
     placed = min(cluster, key=lambda m: m.rank)  # the first of the best rank
     counts = {name: _first(getattr(m, name) for m in reports) for name in _COUNTS}
+    for name in _COUNTS:  # a toll update (ارتفعت حصيلة القتلى إلى 10) replaces the first figures
+        updated = [getattr(m, name) for m in reports if _updates_toll(m) and getattr(m, name) is not None]
+        if updated:
+            counts[name] = max(updated)
     for name in _COUNTS:
         if counts[name] is None:
             counts[name] = _first(getattr(m, name) for m in cluster)

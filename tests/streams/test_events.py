@@ -376,3 +376,18 @@ def test_the_attack_claimed_later_is_the_bombing_told_before() -> None:
 def test_an_attack_with_casualties_of_its_own_stays_an_event() -> None:
     body = "انفجرت سيارة مفخخة في السوق أمس. وقتل مسلحون جنديين في الهجوم على الحاجز مساء اليوم."
     assert sorted(e.type for e in find_events(make_context(body))) == ["attack", "bombing"]
+
+
+def test_a_toll_update_is_the_same_event_with_the_new_figures() -> None:
+    body = (
+        "قتل خمسة أشخاص في تفجير انتحاري استهدف سوقا في المدينة. "
+        "وارتفعت حصيلة ضحايا التفجير إلى 10 قتلى و20 جريحا، بحسب مصادر طبية."
+    )
+    [bombing] = find_events(make_context(body))
+    assert (bombing.killed, bombing.injured) == (10, 20)
+
+
+def test_two_incidents_with_their_own_tolls_stay_apart() -> None:
+    body = "انفجرت سيارة مفخخة في الرمادي وقتل 3 أشخاص. وفي حادث آخر، قتل 7 أشخاص في انفجار عبوة في حلب."
+    ctx = make_context(body, {"الرمادي": "LOC", "حلب": "LOC"}, {"الرمادي": IQ_CITY, "حلب": SY_CITY})
+    assert sorted(e.killed for e in find_events(ctx)) == [3, 7]
