@@ -43,7 +43,10 @@ _TRANSITIVE = words(
     "استهداف هاجم هاجمت مهاجمه قصف قصفت دمر دمرت تدمير"
 )
 # Nouns after على that place or time the event rather than name its target (على مقربة من، على بعد).
-_NOT_AIMED = words("مقربه بعد مسافه طول خلفيه اثر يد ايدي حدود الاقل غرار الرغم مدار قيد وقع راس متن مستوي")
+_NOT_AIMED = words(
+    "مقربه بعد مسافه طول خلفيه اثر يد ايدي حدود الاقل غرار الرغم مدار قيد وقع راس متن مستوي الفور فور اطراف "
+    "يشتبه يعتقد يرجح"
+)
 # Words that end a noun phrase: prepositions, relatives, conjunctions, time and frame words.
 _PHRASE_ENDS = words(
     "في من الي علي عن مع قرب داخل خارج بين عند لدي نحو حول امام خلف خلال بعد قبل منذ حيث الذي التي الذين "
@@ -71,7 +74,10 @@ def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArg
         if index.has(j, _ENDS_BEFORE_AIM):
             break
         if index.norms[j] in _AIM_PREPS:
-            return _phrase(index, j + 1, hi, actor)
+            found = _phrase(index, j + 1, hi, actor)
+            if found is not None:
+                return found
+            break  # على الفور، على بعد: no target there; the verb's object may still be one
     if index.has(a, _TRANSITIVE):
         j = b
         subject = index.entity_at(j)

@@ -49,8 +49,9 @@ def test_the_phrase_an_assault_was_aimed_at_is_its_target(
 @pytest.mark.parametrize(
     ("body", "entities", "places", "event_type"),
     [
-        # على مقربة من: a distance, not a target
+        # على مقربة من: a distance, not a target; على الفور: "at once"
         ("وقع انفجار عبوة ناسفة على مقربة من سوق شعبي.", {}, {}, "bombing"),
+        ("وقع انفجار عبوة ناسفة وهرب المنفذون على الفور.", {}, {}, "bombing"),
         # a country or a town after على is where the strikes fell, not what they hit
         ("شنت الطائرات غارات على سوريا.", {"سوريا": "LOC"}, {"سوريا": SY}, "airstrike"),
         ("شنت الطائرات غارات على محافظة حمص.", {"حمص": "LOC"}, {"حمص": SY_CITY}, "airstrike"),
@@ -186,6 +187,8 @@ def test_the_two_sides_of_a_clash_are_its_actor_and_target(
         # a bare number names no one
         ("أصيب اثنان بجروح في انفجار عبوة ناسفة في البلدة.", {}, "bombing", None),
         ("قتل 18 مسلحاً في هجوم للجيش.", {}, "attack", "مسلحاً"),
+        # a verb's object after a على that names no target
+        ("هاجم مسلحون حاجزا للشرطة وفروا على الفور.", {}, "attack", "حاجزا"),
         ("أسفر الانفجار عن مقتل ثلاثة أشخاص.", {}, "bombing", None),  # "persons" are counted, not named
         # casualties told before the trigger
         ("قتل ثلاثة مدنيين في قصف مدفعي على السوق.", {}, "shelling", "السوق"),
