@@ -22,7 +22,7 @@ __all__ = ["NATIONALITIES", "NATIONALITY_STEMS", "RuleSpan", "extend_nationality
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
-     "سهل", "مسجد", "جامع", "كنيسه"]
+     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه"]
 )  # fmt: skip
 # Heads of institutions' names, read only in the construct state (وزارة الداخلية, not الوزارة): nouns that in
 # news name little else. Left out on purpose: قيادة (بقيادة الولايات المتحدة is "led by"), حركة (حركة السير),

@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 _WIDE = frozenset({"ريف", "ارياف", "محافظه", "محافظات", "ولايه", "اقليم", "قضاء", "مديريه", "ريفي"})
-_NARROW = words("قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات")
+_NARROW = words("قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات صحراء غابه")
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
 # such places are often missing from gazetteers and from the NER model, yet they are the event's place.
 _PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه"}

@@ -87,6 +87,8 @@ def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArg
             j = index.entity_at(j + 1)[1]  # type: ignore[index]
         elif (force := force_phrase(index, j, hi)) is not None:
             j = index.span(force.start, force.end)[1]  # اختطف مسلحون مجهولون موظفاً
+        elif j < hi and index.has(j, FORCE_HEADS):
+            j += 1  # قصف الجيش مواقع: the bare subject, then the object
         return _phrase(index, j, min(hi, c_hi), actor)
     return None
 

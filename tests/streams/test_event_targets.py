@@ -189,6 +189,8 @@ def test_the_two_sides_of_a_clash_are_its_actor_and_target(
         ("قتل 18 مسلحاً في هجوم للجيش.", {}, "attack", "مسلحاً"),
         # a verb's object after a على that names no target
         ("هاجم مسلحون حاجزا للشرطة وفروا على الفور.", {}, "attack", "حاجزا"),
+        # a bare force noun right after the verb is its subject, not the object
+        ("قصف الجيش مواقع المسلحين بالمدفعية.", {}, "shelling", "مواقع المسلحين"),
         ("أسفر الانفجار عن مقتل ثلاثة أشخاص.", {}, "bombing", None),  # "persons" are counted, not named
         # casualties told before the trigger
         ("قتل ثلاثة مدنيين في قصف مدفعي على السوق.", {}, "shelling", "السوق"),
