@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 
 from marsad.schemas.records import Place
 
-from .arabic import fold, strip_clitics
+from .arabic import fold, fold_cached, strip_clitics
 
 __all__ = ["anchors", "place_within"]
 
@@ -26,6 +26,7 @@ _RELATIONS = frozenset(
     ).split()
 )
 _MAX_WORDS = 3
+_MAX_CHARS = 40  # three relation words and their spaces, with room for diacritics
 _WORD = re.compile(r"\w+")
 
 
@@ -33,7 +34,10 @@ def anchors(body: str, places: Sequence[Place]) -> dict[int, int]:
     """For each place (by index) followed by the place it is said to lie in, that place's index."""
     out: dict[int, int] = {}
     for i in range(len(places) - 1):
-        words = _WORD.findall(fold(body[places[i].end : places[i + 1].start]))
+        between = body[places[i].end : places[i + 1].start]
+        if len(between) > _MAX_CHARS:  # most places are far apart: skip them before folding
+            continue
+        words = _WORD.findall(fold_cached(between))
         if 0 < len(words) <= _MAX_WORDS and all(w in _RELATIONS or strip_clitics(w) in _RELATIONS for w in words):
             out[i] = i + 1
     return out
