@@ -135,6 +135,7 @@ def _entries() -> dict[str, Trigger]:
     add_verbs("seizure", "ضبط/ضبط صادر/صادر", needs="seizable")
     add("statement", "بيان بيانا البيان بيانه بيانها بلاغ", needs="issuer")
     add("statement", "المتحدث الناطق", needs="spokesperson")
+    add_verbs("statement", "ادان/دين ندد/ندد استنكر/ستنكر", needs="issuer")
     add("meeting", "اجتماع لقاء مباحثات محادثات مفاوضات قمه زياره")
     add_verbs("meeting", "اجتمع/جتمع التقي/لتقي استقبل/ستقبل")
     add("meeting", "زار زارت يزور", verb=True)

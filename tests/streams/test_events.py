@@ -84,6 +84,8 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("اتفق الطرفان على تبادل الأسرى الأسبوع المقبل.", ["agreement"]),
         ("قررت الحكومة طرد السفير احتجاجا على التصريحات.", ["sanction"]),
         ("دعا المجلس إلى وقف فوري لإطلاق النار في البلاد.", ["agreement"]),
+        # a condemnation by a named party is itself news
+        ("أدانت الجامعة العربية الهجوم على المدنيين.", ["statement"]),
     ],
 )
 def test_trigger_types(body: str, expected: list[str]) -> None:
