@@ -133,12 +133,8 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
 
 def trim_direction(body: str, start: int, end: int) -> tuple[int, int]:
     """Drop a trailing direction adjective from a place (دير الزور الشرقي is دير الزور, its east)."""
-    space = body.rfind(" ", start, end)
-    if space > start and fold(body[space + 1 : end]) in _DIRECTION_ADJECTIVES:
-        end = space
-        while end > start and body[end - 1] in _TRAILING:
-            end -= 1
-    return start, end
+    cut = _without_last_word(body, start, end, _DIRECTION_ADJECTIVES)
+    return start, end if cut is None else cut
 
 
 def _one_word_before(rule: Any, place: Entity) -> bool:
@@ -146,14 +142,21 @@ def _one_word_before(rule: Any, place: Entity) -> bool:
 
 
 def trim_function_words(body: str, start: int, end: int) -> tuple[int, int]:
-    """Cut a function word the tagger left at the end of a span (الوكالة الوطنية للإعلام إن)."""
-    while True:
-        space = body.rfind(" ", start, end)
-        if space < 0 or fold(body[space + 1 : end]) not in _TRAILING_WORDS:
-            return start, end
-        end = space
-        while end > start and body[end - 1] in _TRAILING:
-            end -= 1
+    """Cut the function words the tagger left at the end of a span (الوكالة الوطنية للإعلام إن)."""
+    while (cut := _without_last_word(body, start, end, _TRAILING_WORDS)) is not None:
+        end = cut
+    return start, end
+
+
+def _without_last_word(body: str, start: int, end: int, words: frozenset[str]) -> int | None:
+    """The end of a span without its last word when that word (folded) is one of ``words``, with the
+    punctuation before it; None when it is not, or when the span is one word (spans start at a word)."""
+    space = body.rfind(" ", start, end)
+    if space <= start or fold(body[space + 1 : end]) not in words:
+        return None
+    while space > start and body[space - 1] in _TRAILING:
+        space -= 1
+    return space
 
 
 def overlaps(chosen: Sequence[Any], start: int, end: int) -> bool:
