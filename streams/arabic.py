@@ -15,6 +15,7 @@ from camel_tools.utils.normalize import normalize_unicode as _camel_normalize_un
 
 __all__ = [
     "ascii_digits",
+    "definite_nisba",
     "fold",
     "fold_cached",
     "fold_with_offsets",
@@ -141,6 +142,11 @@ def listed(word: str, words: Collection[str]) -> bool:
     As written first: a listed word may itself begin with a clitic letter (بلدة، بنادق، بحسب).
     """
     return word in words or strip_clitics(word) in words
+
+
+def definite_nisba(word: str) -> bool:
+    """Whether a folded word looks like a definite relative adjective (الإسرائيلية، المركزي، الحكومية)."""
+    return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "يه"))
 
 
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:

@@ -14,7 +14,7 @@ from itertools import compress
 
 from marsad.schemas.records import Entity
 
-from .arabic import listed, strip_clitics
+from .arabic import definite_nisba, listed, strip_clitics
 from .tokenize import Token
 
 __all__ = ["NATIONALITIES", "NATIONALITY_STEMS", "RuleSpan", "extend_nationality", "rule_spans"]
@@ -206,17 +206,12 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
         j += 1
     if j == end or not _is_name_word(tokens[j]) or tokens[j].norm in _GENERIC_GOVERNED:
         return None
-    last = j
-    while last + 1 < len(tokens) and _is_org_adjective(tokens[last + 1].norm):
-        last += 1
-    return "ORG", i, last
+    return "ORG", i, _adjectives_after(tokens, j)
 
 
 def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
     """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري."""
-    last = i
-    while last + 1 < len(tokens) and _is_org_adjective(tokens[last + 1].norm):
-        last += 1
+    last = _adjectives_after(tokens, i)
     return ("ORG", i, last) if last > i else None
 
 
@@ -248,7 +243,14 @@ def _is_definite(norm: str) -> bool:
 def _is_org_adjective(norm: str) -> bool:
     if not norm.startswith("ال") or norm in _FUNCTION_WORDS or norm in _DESCRIPTIVE:
         return False
-    return norm in _ORG_ADJECTIVES or (len(norm) >= 5 and norm.endswith(("ي", "يه")))
+    return norm in _ORG_ADJECTIVES or definite_nisba(norm)
+
+
+def _adjectives_after(tokens: Sequence[Token], last: int) -> int:
+    """The last token of the adjectives that close an institution's name after token ``last``."""
+    while last + 1 < len(tokens) and _is_org_adjective(tokens[last + 1].norm):
+        last += 1
+    return last
 
 
 def _start_after_clitic(token: Token) -> int:

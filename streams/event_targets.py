@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from marsad.schemas.records import EventArgument
 
+from .arabic import definite_nisba
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex
 from .event_lexicon import ASSAULT_TYPES, words
@@ -132,8 +133,7 @@ def force_phrase(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:
         norm = index.norms[end]
         if not norm.isalpha() or norm.startswith(("و", "ف", "ب", "ل")) or index.entity_at(end) is not None:
             break
-        nisba = norm.startswith("ال") and len(norm) >= 5 and norm.endswith(("ي", "يه"))
-        if not (nisba or index.has(end, _FORCE_QUALIFIERS)):
+        if not (definite_nisba(norm) or index.has(end, _FORCE_QUALIFIERS)):
             break
         end += 1
     if end == j + 1 and not index.has(j, _FORCE_ALONE):
