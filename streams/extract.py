@@ -99,7 +99,7 @@ class Extractor:
         country_context = self.geocoder.country_context(e.text for e in entities if e.type == "LOC")
         places = [self._place(e, country_context) for e in entities if e.type == "LOC"]
         for i, j in sorted(anchors(body, places).items(), reverse=True):  # inner places after their containers
-            places[i] = place_within(places[i], places[j], self._resolved)
+            places[i] = place_within(places[i], places[j], self._place)
         anchor = date.fromisoformat(article.anchor_date)
         return ArticleContext(
             body=body,
@@ -147,21 +147,15 @@ class Extractor:
             known = self._known_names[key] = found if actor is not None or places else ()
         return known
 
-    def _place(self, entity: Entity, country_context: Sequence[str]) -> Place:
-        return self._resolved_at(entity.text, entity.start, entity.end, country_context)
-
-    def _resolved(self, place: Place, country_context: Sequence[str]) -> Place | None:
-        found = self._resolved_at(place.text, place.start, place.end, country_context)
-        return found if found.country_code else None
-
-    def _resolved_at(self, text: str, start: int, end: int, country_context: Sequence[str]) -> Place:
-        place = self.geocoder.resolve(text, country_context)
+    def _place(self, mention: Entity | Place, country_context: Sequence[str]) -> Place:
+        """The place record of a LOC mention, resolved with ``country_context`` or left unresolved."""
+        place = self.geocoder.resolve(mention.text, country_context)
         if place is None:
-            return Place(text, start, end)
+            return Place(mention.text, mention.start, mention.end)
         return Place(
-            text=text,
-            start=start,
-            end=end,
+            text=mention.text,
+            start=mention.start,
+            end=mention.end,
             name=place.name,
             country_code=place.country_code,
             admin1=place.admin1,

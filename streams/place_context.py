@@ -43,18 +43,18 @@ def anchors(body: str, places: Sequence[Place]) -> dict[int, int]:
     return out
 
 
-def place_within(place: Place, container: Place, resolve: Callable[[Place, Sequence[str]], Place | None]) -> Place:
+def place_within(place: Place, container: Place, resolve: Callable[[Place, Sequence[str]], Place]) -> Place:
     """``place`` resolved inside ``container``'s country, or unresolved when it has no candidate there.
 
     Args:
         place: the place as first resolved (with the article's context).
         container: the place it is said to lie in, already resolved (or not: then ``place`` is kept).
-        resolve: resolves a place mention with a country context to a resolved ``Place`` record, or None.
+        resolve: the place record of a mention resolved with a country context (unresolved: no country).
     """
     country = container.country_code
     if not country or place.country_code == country:
         return place
     found = resolve(place, [country])
-    if found is not None and found.country_code == country:
+    if found.country_code == country:
         return found
     return Place(place.text, place.start, place.end)
