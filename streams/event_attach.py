@@ -43,7 +43,8 @@ _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سن
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
 # Indefinite nationality adjectives after an assault noun (غارة إسرائيلية، هجوم روسي).
 _NATIONAL_ADJECTIVES = frozenset(f"{stem}{ending}" for stem in NATIONALITY_STEMS for ending in ("", "ه", "ا"))
-_FORCE_CUES = words("برصاص بنيران رصاص نيران قبل يد ايدي")  # برصاص قوات X: X did it
+# برصاص / بنيران X: X did it (token keys read past the ب; من قبل، على يد are agent cues already).
+_FORCE_CUES = words("رصاص نيران")
 _FORCE_BEFORE = 6  # tokens before a trigger where its subject may be a force phrase
 _MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
 

@@ -78,8 +78,8 @@ def _victims_after(index: ArticleIndex, a: int, word: int, hi: int) -> EventArgu
         if number is not None and names_people(index, k, number):
             token = index.ctx.tokens[k]
             return span_argument(index.ctx.body, token.start, token.end)  # a dual noun: مواطنان، إداريتين
-        if number is not None or index.has(k, _QUANTITY_WORDS) or (index.norms[k] == "من" and k - 1 in index.numbers):
-            continue  # ثلاثة، عشرات، اثنين من
+        if number is not None or index.has(k, _QUANTITY_WORDS):
+            continue  # ثلاثة، عشرات، عدد من
         entity = index.entity_at(k)
         if entity is not None and entity[0] == k:
             return entity_argument(entity[2]) if entity[2].type == "PER" else None
