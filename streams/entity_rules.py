@@ -79,7 +79,12 @@ _MAX_NAME_TOKENS = 3
 _COMPOUND_FIRST = frozenset(["عبد", "ابو", "ابي"])
 _RANK_QUALIFIERS = {"الفريق": frozenset(["اول", "ركن", "الركن"])}  # الفريق أول عبد الفتاح البرهان
 _CONFERENCE = frozenset(["المؤتمر", "مؤتمر", "المؤتمرات", "مؤتمرات"])
-_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE = 1, 2, 3, 4, 5
+# Military units and movements named by a number (اللواء 444، الفرقة 25، حركة إم 23): what the tagger,
+# trained on words, never takes for a name.
+_NUMBERED_UNITS = frozenset(
+    ["لواء", "اللواء", "فرقه", "الفرقه", "فوج", "الفوج", "كتيبه", "الكتيبه", "فيلق", "الفيلق", "حركه"]
+)  # fmt: skip
+_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED = 1, 2, 3, 4, 5, 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +130,8 @@ def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token
 @lru_cache(maxsize=100_000)
 def _head_kind(norm: str) -> int:
     """Which rule a token key can open: a place noun, a title, or none (0); word types recur, so cached."""
+    if listed(norm, _NUMBERED_UNITS):
+        return _NUMBERED
     if listed(norm, _PLACE_HEADS):  # as written first: وادي, وزارة, فوج begin with a clitic letter
         return _PLACE
     if listed(norm, _ORG_HEADS):
@@ -209,6 +216,25 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     return "ORG", i, _adjectives_after(tokens, j)
 
 
+def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """A unit or movement and its number, with at most one word between (اللواء 444، حركة إم 23).
+
+    Without a number the head opens the rule it would open otherwise: a rank (اللواء محمد)
+    or an institution (فوج مكافحة الإرهاب).
+    """
+    for j in (i + 1, i + 2):
+        if j >= len(tokens):
+            break
+        if tokens[j].norm.isdigit():
+            return "ORG", i, j
+        if not _is_name_word(tokens[j]):
+            break
+    norm = tokens[i].norm
+    if listed(norm, _ORG_HEADS):
+        return _institution(tokens, i)
+    return _titled_name(tokens, i) if listed(norm, _TITLES) else None
+
+
 def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
     """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري."""
     last = _adjectives_after(tokens, i)
@@ -270,4 +296,5 @@ _FINDERS = {
     _ORG: _institution,
     _SETTLEMENT: _settlement_name,
     _ORG_DEFINITE: _definite_institution,
+    _NUMBERED: _numbered_unit,
 }

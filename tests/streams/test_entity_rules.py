@@ -164,3 +164,19 @@ def test_a_place_span_drops_its_direction_adjective() -> None:
     span = SimpleNamespace(text=text[start:], type="LOC", start=start, end=len(text))
     [entity] = merge_entities(text, [span], [], lambda *_: None)
     assert entity.text == "دير الزور"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اندلعت اشتباكات بين الجيش وحركة إم 23 قرب غوما", [("حركة إم 23", "ORG")]),
+        ("وقعت اشتباكات بين اللواء 444 وجهاز الردع", [("اللواء 444", "ORG")]),
+        ("تقدمت الفرقة 25 نحو المدينة", [("الفرقة 25", "ORG")]),
+        # without a number the head opens its usual rule: a rank, an institution
+        ("قال اللواء سامر خليل إن", [("سامر خليل", "PER")]),
+        ("أصيب عنصران من فوج مكافحة الشغب", [("فوج مكافحة الشغب", "ORG")]),
+        ("وصلت حركة السير إلى", []),
+    ],
+)
+def test_units_named_by_a_number(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
