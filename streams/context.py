@@ -11,6 +11,7 @@ from datetime import date
 
 from marsad.schemas.records import Entity, EventArgument, EventLocation, EventTime, Place
 
+from .dateline import Dateline
 from .tokenize import Sentence, Token
 
 __all__ = ["ArticleContext", "EventFinding"]
@@ -30,6 +31,7 @@ class ArticleContext:
     anchor_date: date
     time_anchor: str  # "published" | "ingest"
     country_context: Sequence[str] = ()
+    dateline: Dateline | None = None  # بيروت - أ ف ب: where the report was filed, and by whom
 
     def sentence_of(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:

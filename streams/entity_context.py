@@ -30,6 +30,7 @@ __all__ = [
     "complete_role_names",
     "drop_generic_nouns",
     "name_after_role",
+    "names_outlet",
     "retype_by_context",
     "short_names",
     "spokesperson_names",
@@ -167,9 +168,9 @@ def cited_outlets(tokens: Sequence[Token], cues: Sequence[int], link: Callable, 
             j = i + 1
             while j < n and tokens[j].norm in _QUOTES:
                 j += 1
-            if j < n and j not in found and tokens[j].norm.isalpha() and _outlet(link, tokens[j].text):
+            if j < n and j not in found and tokens[j].norm.isalpha() and names_outlet(link, tokens[j].text):
                 found[j] = make(tokens[j].text, "ORG", tokens[j].start, tokens[j].end)
-        elif cues[i] & _TOLD and _outlet(link, strip_clitics(norm)):  # قال للأناضول
+        elif cues[i] & _TOLD and names_outlet(link, strip_clitics(norm)):  # قال للأناضول
             found[i] = make(token.text, "ORG", token.start, token.end)
     return [found[i] for i in sorted(found)]
 
@@ -269,7 +270,8 @@ def _between_in_and_countryside(tokens: Sequence[Token], i: int, end: int) -> bo
     return after.norm in _SURROUNDINGS or (after.norm[:1] in ("ب", "ل") and after.norm[1:] in _SURROUNDINGS)
 
 
-def _outlet(link: Callable, text: str) -> bool:
+def names_outlet(link: Callable, text: str) -> bool:
+    """Whether ``link`` knows ``text`` as a news agency, channel or paper (the actor gazetteer's media)."""
     canonical = link(text, "ORG")
     return canonical is not None and getattr(canonical, "kind", None) == "media"
 

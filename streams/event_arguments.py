@@ -54,7 +54,9 @@ _PERSON_NOUNS = DUAL_STEMS | words(
 def build_index(ctx: ArticleContext) -> ArticleIndex:
     """The article's index: tokens, then its ORG/PER entities, places (joined and phrase-found) and counts."""
     index = ArticleIndex.tokens_of(ctx)
-    actors = [e for e in ctx.entities if e.type in ("ORG", "PER")]
+    # The agency of a dateline (غزة - الأناضول) reports the article's events; it takes part in none.
+    outlet = ctx.dateline.outlet if ctx.dateline is not None else None
+    actors = [e for e in ctx.entities if e.type in ("ORG", "PER") and (e.start, e.end) != outlet]
     entities = tuple(index.ranges(actors))
     cover = cover_of(entities)
 

@@ -280,7 +280,8 @@ def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: i
     if context is None:
         context = memo[(lo, hi)] = [p for _, _, p in sentence_places]
     m.context = context
-    candidates = index.places_in(c_lo, c_hi) or sentence_places
+    candidates = _not_dateline(index, index.places_in(c_lo, c_hi)) or _not_dateline(index, sentence_places)
+    candidates = candidates or sentence_places  # the dateline's city, when the sentence names no other place
     ranked = []
     for p_lo, p_hi, place in candidates:
         rank = memo.get(id(place))
@@ -296,6 +297,15 @@ def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: i
         if location is None:
             location = memo[("location", id(place))] = location_of(place)
         m.location, m.rank = location, best
+
+
+def _not_dateline(index: ArticleIndex, places: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
+    """``places`` without the dateline's city, which says where the report was filed (بيروت - أ ف ب)."""
+    dateline = index.ctx.dateline
+    if dateline is None or not places:
+        return places
+    start, end = dateline.place
+    return [item for item in places if not start <= item[2].start < end]
 
 
 @token_flag

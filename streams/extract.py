@@ -22,11 +22,13 @@ from marsad.schemas.records import (
 )
 
 from .context import ArticleContext, EventFinding
+from .dateline import Dateline, find_dateline
 from .entities import ModelSpan, merge_entities, overlaps, spans_from_labels
 from .entity_context import (
     cited_outlets,
     complete_role_names,
     drop_generic_nouns,
+    names_outlet,
     retype_by_context,
     short_names,
     spokesperson_names,
@@ -95,7 +97,7 @@ class Extractor:
         # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of tokens per article
         tokens = [_new_tuple(Token, (body[s:e], s, e, key)) for s, e, key in article.tokens]
         sentences = [Sentence(body[s.start : s.end], s.start, s.end) for s in article.sentences]
-        entities = self._entities(body, tokens, sentences)
+        entities, dateline = self._entities(body, tokens, sentences)
         country_context = self.geocoder.country_context(e.text for e in entities if e.type == "LOC")
         places = [self._place(e, country_context) for e in entities if e.type == "LOC"]
         for i, j in sorted(anchors(body, places).items(), reverse=True):  # inner places after their containers
@@ -112,9 +114,13 @@ class Extractor:
             anchor_date=anchor,
             time_anchor=article.time_anchor,
             country_context=tuple(country_context),
+            dateline=dateline,
         )
 
-    def _entities(self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence]) -> list[Entity]:
+    def _entities(
+        self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence]
+    ) -> tuple[list[Entity], Dateline | None]:
+        """The article's entities, and its dateline (the city and agency it was filed from) if it has one."""
         link = self.linker.link
         grouped = _tokens_by_sentence(tokens, sentences)
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
@@ -122,14 +128,23 @@ class Extractor:
         spans = complete_role_names(body, spans, tokens, SPEECH_VERBS)
         cues = token_cues(tokens)
         outlets = cited_outlets(tokens, cues, link, ModelSpan)
+        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan)]
+        dateline = find_dateline(body, tokens, lambda text: names_outlet(link, text))
+        if dateline is not None and dateline.outlet is not None:  # بيروت - أ ف ب: the city and the agency
+            (p_start, p_end), (o_start, o_end) = dateline.place, dateline.outlet
+            outlets.append(ModelSpan(body[o_start:o_end], "ORG", o_start, o_end))
+            rules.append(ModelSpan(body[p_start:p_end], "LOC", p_start, p_end))
         linked = self.linker.find(body, tokens)
         places = drop_generic_nouns(self.spotter.find(body, tokens))
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
             spans = [s for s in spans if not overlaps(outlets, s.start, s.end)] + outlets
             places = [p for p in places if not overlaps(outlets, p.start, p.end)]
-        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
-        return extend_nationality(body, short_names(tokens, merged), tokens)
+        entities = extend_nationality(body, short_names(tokens, merged), tokens)
+        if dateline is None:  # غزة - ...: without an agency, only a place the entity layer found
+            located = {(e.start, e.end) for e in entities if e.type == "LOC"}
+            dateline = find_dateline(body, tokens, _never, lambda start, end: (start, end) in located)
+        return entities, dateline
 
     def _known(self, key: str) -> tuple[object, ...]:
         """What a folded name denotes as a known actor or place (empty: nothing); remembered, names recur.
@@ -197,6 +212,10 @@ def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) 
     """A deterministic id: the same article always yields the same ids, so redelivery is detectable."""
     digest = hashlib.sha256(f"{article_id}\x1f{type_}\x1f{trigger_start}\x1f{trigger_end}".encode())
     return digest.hexdigest()[:20]
+
+
+def _never(text: str) -> bool:
+    return False
 
 
 @cache

@@ -1,0 +1,117 @@
+"""Datelines: the city a wire report was filed from, and the agency that filed it (بيروت - أ ف ب |).
+
+Wire copy opens with one, and its city says where the report was written, not where the event happened:
+«بيشاور - رويترز | قُتل خمسة جنود في هجوم على نقطة تفتيش في إقليم خيبر بختونخوا». Read as a word of the
+first sentence, the city would win the event's place, and the agency (الأناضول) would be read as the region
+it is named after. Knowing the dateline, the extractor types the agency as the outlet it is and prefers
+any other place of the sentence to the city (which stays the place when the sentence names no other).
+
+Shapes, at the start of the body or of a line (after a headline):
+
+- ``CITY - AGENCY`` and ``CITY ـ AGENCY``, then ``|``, ``:``, a dash or the text: ``غزة ـ الأناضول:``;
+- ``CITY (AGENCY) -``: ``القاهرة (رويترز) - قال``;
+- ``CITY: «AGENCY»``, as Asharq Al-Awsat writes it: ``بغداد: «الشرق الأوسط»``;
+- ``CITY -`` or ``CITY:`` with no agency, only when the caller knows the words as a place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from .tokenize import Token
+
+__all__ = ["Dateline", "find_dateline"]
+
+_DASHES = frozenset("-–—ـ")
+_QUOTES = frozenset("\"'“”«»")
+_MAX_PLACE_WORDS = 3
+_MAX_OUTLET_WORDS = 4
+# A dateline opens the body or a line; a headline runs on into the body after a line break or a wide gap.
+_REACH = 60  # tokens from the start of the body
+
+
+class Dateline(NamedTuple):
+    """Character spans of a dateline's place and of its agency (``None`` when the dateline names none)."""
+
+    place: tuple[int, int]
+    outlet: tuple[int, int] | None
+
+
+def find_dateline(
+    body: str,
+    tokens: Sequence[Token],
+    is_outlet: Callable[[str], bool],
+    is_place: Callable[[int, int], bool] = lambda start, end: False,
+) -> Dateline | None:
+    """The article's dateline, or ``None``.
+
+    Args:
+        body: the article text the tokens index.
+        tokens: its tokens.
+        is_outlet: whether a phrase names a news agency or outlet (the linker's media entries).
+        is_place: whether the character span [start, end) is a place; a dateline without an agency is
+            only taken when it is, since «الرئيس: ...» opens a line the same way.
+    """
+    for i in _line_starts(body, tokens):
+        found = _dateline_at(body, tokens, i, is_outlet, is_place)
+        if found is not None:
+            return found
+    return None
+
+
+def _line_starts(body: str, tokens: Sequence[Token]) -> list[int]:
+    starts = [0] if tokens else []
+    for i in range(1, min(len(tokens), _REACH)):
+        gap = body[tokens[i - 1].end : tokens[i].start]
+        if "\n" in gap or "  " in gap:
+            starts.append(i)
+    return starts
+
+
+def _dateline_at(
+    body: str,
+    tokens: Sequence[Token],
+    i: int,
+    is_outlet: Callable[[str], bool],
+    is_place: Callable[[int, int], bool],
+) -> Dateline | None:
+    n = len(tokens)
+    k = i
+    while k < n and k - i < _MAX_PLACE_WORDS and tokens[k].norm.isalpha():
+        k += 1
+    if k == i or k >= n:
+        return None
+    place = (tokens[i].start, tokens[k - 1].end)
+    separator = tokens[k].norm or tokens[k].text  # a lone tatweel (ـ) folds to nothing
+    if separator in _DASHES:
+        outlet = _outlet_after(body, tokens, k + 1, is_outlet)
+        if outlet is not None:
+            return Dateline(place, outlet[:2])
+        return Dateline(place, None) if is_place(*place) else None
+    if separator == "(":
+        outlet = _outlet_after(body, tokens, k + 1, is_outlet)
+        if outlet is not None and outlet[2] < n and tokens[outlet[2]].norm == ")":
+            return Dateline(place, outlet[:2])
+        return None
+    if separator == ":":
+        if k + 1 < n and tokens[k + 1].norm in _QUOTES:
+            outlet = _outlet_after(body, tokens, k + 2, is_outlet)
+            if outlet is not None:
+                return Dateline(place, outlet[:2])
+        return Dateline(place, None) if is_place(*place) else None
+    return None
+
+
+def _outlet_after(
+    body: str, tokens: Sequence[Token], j: int, is_outlet: Callable[[str], bool]
+) -> tuple[int, int, int] | None:
+    """The longest run of up to four words from token ``j`` that names an outlet: its span and next token."""
+    end = j
+    while end < len(tokens) and end - j < _MAX_OUTLET_WORDS and tokens[end].norm.isalpha():
+        end += 1
+    for stop in range(end, j, -1):
+        start, finish = tokens[j].start, tokens[stop - 1].end
+        if is_outlet(body[start:finish]):
+            return start, finish, stop
+    return None

@@ -1,0 +1,87 @@
+"""Datelines: the filing city and agency of wire copy are read as such, not as the event's place or actor."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.schemas.records import RawArticle
+from marsad.streams.dateline import find_dateline
+from marsad.streams.pipeline import Pipeline
+from marsad.streams.tokenize import tokenize
+
+_AGENCIES = {"أ ف ب", "رويترز", "الأناضول", "سانا", "الشرق الأوسط"}  # as the linker may know them
+
+
+def dateline(body: str, places: tuple[str, ...] = ()) -> tuple[str, str | None] | None:
+    def is_place(start: int, end: int) -> bool:
+        return body[start:end] in places
+
+    found = find_dateline(body, tokenize(body), _AGENCIES.__contains__, is_place)
+    if found is None:
+        return None
+    outlet = body[found.outlet[0] : found.outlet[1]] if found.outlet else None
+    return body[found.place[0] : found.place[1]], outlet
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("بيروت - أ ف ب | قُتل شخصان في غارة.", ("بيروت", "أ ف ب")),
+        ("غزة ـ الأناضول: قال مسؤول إن", ("غزة", "الأناضول")),
+        ("دمشق-سانا استشهد ثلاثة عسكريين", ("دمشق", "سانا")),
+        ("القاهرة (رويترز) - قال مسؤول إن", ("القاهرة", "رويترز")),
+        ("بغداد: «الشرق الأوسط» هددت الحكومة", ("بغداد", "الشرق الأوسط")),
+        ("دير الزور - رويترز | قال", ("دير الزور", "رويترز")),
+        # after a headline, at the start of the next line
+        ("مقتل جنديين في هجوم\nكابل - أ ف ب | قُتل جنديان", ("كابل", "أ ف ب")),
+    ],
+)
+def test_a_dateline_with_an_agency(body: str, expected: tuple[str, str]) -> None:
+    assert dateline(body) == expected
+
+
+def test_without_an_agency_only_a_known_place_opens_a_dateline() -> None:
+    assert dateline("غزة - قُتل ثلاثة فلسطينيين", places=("غزة",)) == ("غزة", None)
+    assert dateline("الرئيس: لن نتراجع عن القرار") is None
+    assert dateline("الخرطوم: اشتباكات في الأحياء الجنوبية", places=("الخرطوم",)) == ("الخرطوم", None)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قال مسؤول في بيروت - أ ف ب إن",  # not at the start of a line
+        "قتل ثلاثة أشخاص في هجوم.",
+        "وزارة الدفاع (الخميس) - قالت",  # a weekday in parentheses is no agency
+    ],
+)
+def test_no_dateline(body: str) -> None:
+    assert dateline(body) is None
+
+
+def _process(body: str):
+    return Pipeline.load().process(RawArticle(id="d", body=body, published_at="2026-03-15T10:00:00Z"))
+
+
+def test_the_event_is_placed_in_its_sentence_not_in_the_filing_city() -> None:
+    enriched = _process(
+        "بيشاور - رويترز | قُتل خمسة جنود وأصيب ثمانية آخرون في هجوم شنه مسلحون على نقطة تفتيش في إقليم "
+        "خيبر بختونخوا، اليوم الأحد."
+    )
+    (event,) = [e for e in enriched.events if e.type == "attack"]
+    assert event.location is not None and "بختونخوا" in event.location.text
+    assert (event.killed, event.injured) == (5, 8)
+
+
+def test_the_filing_city_is_the_place_when_the_sentence_names_no_other() -> None:
+    enriched = _process("غزة - الأناضول | قُتل ثلاثة فلسطينيين في غارة إسرائيلية فجر اليوم.")
+    (event,) = [e for e in enriched.events if e.type == "airstrike"]
+    assert event.location is not None and event.location.text == "غزة"
+
+
+def test_the_agency_is_an_organisation_and_no_side_of_the_event() -> None:
+    enriched = _process("طرابلس - الأناضول | اندلعت اشتباكات في العاصمة الليبية مساء الاثنين.")
+    types = {e.text: e.type for e in enriched.entities}
+    assert types.get("الأناضول") == "ORG"
+    for event in enriched.events:
+        assert event.actor is None or event.actor.text != "الأناضول"
+        assert event.target is None or event.target.text != "الأناضول"
