@@ -14,7 +14,15 @@ from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
-from .event_targets import FORCE_HEADS, SUBJECT_HEADS, TARGETED_TYPES, aimed_phrase, clash_sides, force_phrase
+from .event_targets import (
+    FORCE_HEADS,
+    SUBJECT_HEADS,
+    TARGETED_TYPES,
+    aimed_phrase,
+    clash_partner,
+    clash_sides,
+    force_phrase,
+)
 from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
@@ -64,6 +72,10 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         repelled_attack(index, m, a, lo)
         if m.type == "armed_clash" and (sides := clash_sides(index, b)) is not None:
             m.actor, m.target = sides
+        elif m.type == "armed_clash" and (partner := clash_partner(index, b)) is not None:
+            m.target = partner
+            if m.actor is not None and m.actor.text == partner.text:
+                m.actor = None
         if m.type == "meeting" and trigger.verb:
             _meeting_sides(index, m, b, hi)
         _locate(index, m, a, c_lo, c_hi, lo, hi)

@@ -18,7 +18,15 @@ from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex
 from .event_lexicon import ASSAULT_TYPES, words
 
-__all__ = ["FORCE_HEADS", "SUBJECT_HEADS", "TARGETED_TYPES", "aimed_phrase", "clash_sides", "force_phrase"]
+__all__ = [
+    "FORCE_HEADS",
+    "SUBJECT_HEADS",
+    "TARGETED_TYPES",
+    "aimed_phrase",
+    "clash_partner",
+    "clash_sides",
+    "force_phrase",
+]
 
 TARGETED_TYPES = ASSAULT_TYPES | {"abduction"}
 
@@ -63,6 +71,7 @@ _SETTLED = frozenset({"A", "P"})  # GeoNames feature classes: countries and regi
 _AIM_REACH = 6  # tokens after the trigger where استهدف still names this event's target
 _PREP_REACH = 5  # tokens after the trigger where على / ضد / بحق still do
 _CLASH_REACH = 14  # tokens after a clash trigger where its two sides are still named
+_PARTNER_GAP = 4  # tokens from a clash trigger to the مع that names the other side (عنيفة، ليلاً)
 
 
 def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArgument | None) -> EventArgument | None:
@@ -171,3 +180,18 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
     if not joined or first[2].text == second[2].text:
         return None
     return first[2], second[2]
+
+
+def clash_partner(index: ArticleIndex, b: int) -> EventArgument | None:
+    """اشتبكت القوات مع X، معارك عنيفة مع X: the side fought against, named right after مع.
+
+    The other side is the clause's subject, which the actor search finds; this one is the target.
+    """
+    hi = min(index.sentence_ranges[index.sentence_of[b - 1]][1], b + _CLASH_REACH)
+    with_at = next((j for j in range(b, min(hi, b + _PARTNER_GAP)) if index.norms[j] == "مع"), None)
+    if with_at is None or with_at + 1 >= hi:
+        return None
+    entity = index.entity_at(with_at + 1)
+    if entity is not None:
+        return entity_argument(entity[2])
+    return force_phrase(index, with_at + 1, hi)

@@ -171,6 +171,35 @@ def test_the_two_sides_of_a_clash_are_its_actor_and_target(
 
 
 @pytest.mark.parametrize(
+    ("body", "entities", "sides"),
+    [
+        # the subject clashed with the side named after مع
+        (
+            "اشتبكت قوات الأمن مع مسلحين مجهولين في حي الزهور فجر اليوم.",
+            {"قوات الأمن": "ORG"},
+            ("قوات الأمن", "مسلحين مجهولين"),
+        ),
+        (
+            "خاضت الجماعة معارك ضارية مع القوات الحكومية في الإقليم.",
+            {"الجماعة": "ORG", "القوات الحكومية": "ORG"},
+            ("الجماعة", "القوات الحكومية"),
+        ),
+        # no subject named: the side fought against is still the target
+        (
+            "قتل ثلاثة عناصر في اشتباكات مع خلايا التنظيم في الريف الشرقي.",
+            {"التنظيم": "ORG"},
+            (None, "التنظيم"),
+        ),
+    ],
+)
+def test_the_side_a_clash_was_fought_with_is_its_target(
+    body: str, entities: dict[str, str], sides: tuple[str | None, str]
+) -> None:
+    [clash] = [e for e in find_events(make_context(body, entities)) if e.type == "armed_clash"]
+    assert (clash.actor.text if clash.actor else None, clash.target.text if clash.target else None) == sides
+
+
+@pytest.mark.parametrize(
     ("body", "entities", "event_type", "target"),
     [
         # the people a bombing killed, named after its casualty word
