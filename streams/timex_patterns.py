@@ -120,7 +120,8 @@ _DAY_MONTH = (
     rf"{_B}(?P<t>(?:(?:(?:{_TOD})\s+)?(?:يوم\s+)?(?P<wdm>{_WEEKDAY})\s*,?\s*)?(?P<d>[0-3]?\d)(?!\d)\s*(?:من\s+)?"
     rf"(?:شهر\s+)?{_MONTH}(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?){_E}"
 )
-# Ordinal days (في الخامس من آذار، العاشر من الشهر الجاري): folded, with their day of the month.
+# Ordinal days (في الخامس من آذار، العاشر من الشهر الجاري): folded, with their day of the month. The
+# pattern also takes the day in digits (يوم 12 من الشهر الجاري).
 _ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 ORDINAL_DAYS: dict[str, int] = {
     **{word: n for n, word in enumerate(_ORDINAL_UNITS, 1)},
@@ -133,7 +134,7 @@ ORDINAL_DAYS: dict[str, int] = {
     "الحادي والثلاثين": 31,
 }
 _ORDINAL_DAY = (
-    rf"{_B}(?P<t>(?:يوم\s+)?(?P<od>{_alt(ORDINAL_DAYS)})\s+من\s+(?:(?:شهر\s+)?{_MONTH}"
+    rf"{_B}(?P<t>(?:يوم\s+)?(?P<od>{_alt(ORDINAL_DAYS)}|[0-9٠-٩]{{1,2}})\s+من\s+(?:(?:شهر\s+)?{_MONTH}"
     rf"(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?"
     rf"|(?P<cur>(?:الشهر\s+(?:الجاري|الحالي))|هذا\s+الشهر)|(?P<prev>الشهر\s+(?:الماضي|المنصرم|الفائت)))){_E}"
 )

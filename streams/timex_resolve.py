@@ -147,8 +147,9 @@ def _day_month(match: re.Match[str], reference: dt.date | None) -> Resolved | No
 
 
 def _ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
-    """في الخامس من آذار، العاشر من الشهر الجاري: a day of a named month, or of this or last month."""
-    day = ORDINAL_DAYS[match.group("od")]
+    """في الخامس من آذار، العاشر من الشهر الجاري، يوم 12 من الشهر الجاري: a day of a named month, or of
+    this or last month."""
+    day = ORDINAL_DAYS.get(match.group("od")) or int(match.group("od"))
     if match.group("m"):
         month = MONTHS[_norm(match.group("m"))]
         if match.group("y"):
