@@ -19,6 +19,7 @@ from .event_targets import (
     SUBJECT_HEADS,
     TARGETED_TYPES,
     aimed_phrase,
+    aiming_subject,
     clash_partner,
     clash_sides,
     force_phrase,
@@ -68,6 +69,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         m.confidence += 0.1 if m.actor else -0.2
     else:
         m.actor = None if m.passive else _actor(index, a, b, c_lo, c_hi, lo)
+        if not m.passive and (subject := aiming_subject(index, a)) is not None:
+            m.actor = subject  # استهدف الجيش مواقع المسلحين بقذائف: who aimed the weapon fired it
         m.target = _target(index, m, a, b, lo, hi)
         repelled_attack(index, m, a, lo)
         if m.type == "armed_clash" and (sides := clash_sides(index, b)) is not None:

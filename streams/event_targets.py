@@ -23,6 +23,7 @@ __all__ = [
     "SUBJECT_HEADS",
     "TARGETED_TYPES",
     "aimed_phrase",
+    "aiming_subject",
     "clash_partner",
     "clash_sides",
     "force_phrase",
@@ -46,6 +47,7 @@ _FORCE_ALONE = words("مسلحون مسلحين المستوطنون مستوط�
 SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات")
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
 _AIM_PREPS = words("علي ضد بحق")
+_AIMING = _AIM_VERBS | words("استهداف")
 # Triggers whose grammatical object is what was hit (verbs and their verbal nouns, folded).
 _TRANSITIVE = words(
     "اسقط اسقطت اسقاط يسقط تسقط اغتال اغتالت اغتيال اختطف اختطفت اختطاف خطف خطفت "
@@ -70,6 +72,7 @@ _MAX_WORDS = 3
 _SETTLED = frozenset({"A", "P"})  # GeoNames feature classes: countries and regions, towns and villages
 _AIM_REACH = 6  # tokens after the trigger where استهدف still names this event's target
 _PREP_REACH = 5  # tokens after the trigger where على / ضد / بحق still do
+_AIM_BACK = 8  # tokens before a weapon where the verb that aimed it may stand (استهداف سفينة ... بصاروخ)
 _CLASH_REACH = 14  # tokens after a clash trigger where its two sides are still named
 _PARTNER_GAP = 4  # tokens from a clash trigger to the مع that names the other side (عنيفة، ليلاً)
 
@@ -89,18 +92,47 @@ def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArg
                 return found
             break  # على الفور، على بعد: no target there; the verb's object may still be one
     if index.has(a, _TRANSITIVE):
-        j = b
-        subject = index.entity_at(j)
-        if subject is not None and subject[0] == j:
-            j = subject[1]
-        elif j < hi and index.has(j, SUBJECT_HEADS) and index.entity_at(j + 1) is not None:
-            j = index.entity_at(j + 1)[1]  # type: ignore[index]
-        elif (force := force_phrase(index, j, hi)) is not None:
-            j = index.span(force.start, force.end)[1]  # اختطف مسلحون مجهولون موظفاً
-        elif j < hi and index.has(j, FORCE_HEADS):
-            j += 1  # قصف الجيش مواقع: the bare subject, then the object
-        return _phrase(index, j, min(hi, c_hi), actor)
+        return _object_of(index, b, min(hi, c_hi), actor)
+    # استهدفت المقاومة دبابة بقذيفة، أعلن ... استهداف سفينة في البحر الأحمر بصاروخ: the weapon closes the
+    # clause of the verb that aimed it, whose object is what was hit
+    lo = index.sentence_ranges[index.sentence_of[a]][0]
+    for j in range(a - 1, max(lo, a - _AIM_BACK) - 1, -1):
+        if index.has(j, _AIMING):
+            return _object_of(index, j + 1, a, actor)
     return None
+
+
+def aiming_subject(index: ArticleIndex, a: int) -> EventArgument | None:
+    """Who aimed the weapon at token ``a``: the subject right after the verb that aimed it (استهدف الجيش
+    مواقع المسلحين بقذائف المدفعية -> الجيش), an entity, a force phrase or a bare force noun."""
+    lo = index.sentence_ranges[index.sentence_of[a]][0]
+    verb = next((j for j in range(a - 1, max(lo, a - _AIM_BACK) - 1, -1) if index.has(j, _AIM_VERBS)), None)
+    if verb is None:
+        return None
+    j = verb + 1
+    subject = index.entity_at(j)
+    if subject is not None and subject[0] == j:
+        return entity_argument(subject[2])
+    if (force := force_phrase(index, j, a)) is not None:
+        return force
+    if index.has(j, FORCE_HEADS):
+        token = index.ctx.tokens[j]
+        return span_argument(index.ctx.body, token.start, token.end)
+    return None
+
+
+def _object_of(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
+    """The object of the verb (or verbal noun) ending before token ``j``, past a subject named after it."""
+    subject = index.entity_at(j)
+    if subject is not None and subject[0] == j:
+        j = subject[1]
+    elif j < hi and index.has(j, SUBJECT_HEADS) and index.entity_at(j + 1) is not None:
+        j = index.entity_at(j + 1)[1]  # type: ignore[index]
+    elif (force := force_phrase(index, j, hi)) is not None:
+        j = index.span(force.start, force.end)[1]  # اختطف مسلحون مجهولون موظفاً
+    elif j < hi and index.has(j, FORCE_HEADS):
+        j += 1  # قصف الجيش مواقع: the bare subject, then the object
+    return _phrase(index, j, hi, actor)
 
 
 def _phrase(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:

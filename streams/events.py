@@ -42,7 +42,9 @@ _FIGURATIVE = words("اسعار سعر ازمه غضب وضع اوضاع فضي�
 _SEIZING = ("ضبط", "صادر", "مصادره", "فكك", "تفكيك", "عثر", "العثور", "ابطال", "ابطل", "حجز", "معد", "جاهز")
 _HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه"})
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
-_LAUNCH = ("اطلق", "اطلاق", "استهدف", "اعتراض", "اعترض", "سقوط", "سقط", "قصف", "هجوم", "ضرب", "هجمات")
+# The launch verb may open the clause the weapon ends: أعلن ... استهداف سفينة تجارية في البحر الأحمر بصاروخ.
+_LAUNCH_REACH = 8
+_LAUNCH = ("اطلق", "اطلاق", "استهدف", "استهداف", "اعتراض", "اعترض", "سقوط", "سقط", "قصف", "هجوم", "ضرب", "هجمات")
 _RETYPE = {
     **dict.fromkeys(("صاروخي", "صاروخيه", "صواريخ", "صاروخ", "بصواريخ"), "shelling"),
     **dict.fromkeys(("انتحاري", "انتحاريه", "مفخخ", "مفخخه", "ناسفه"), "bombing"),
@@ -205,7 +207,7 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     """The trigger's type after its context: air or ground fire, launch and seizable-object checks."""
     if trigger.needs == "air_or_ground":
         return "airstrike" if _near(index, _aerial, a, b, lo, hi) else "shelling"
-    if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi):
+    if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi, before=_LAUNCH_REACH):
         return None
     if trigger.needs == "seizable" and not index.any_in(_seizable, b, min(hi, b + 7)):
         return None
@@ -217,9 +219,10 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     return trigger.type
 
 
-def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: int, hi: int) -> bool:
-    """Whether a token within four of the trigger [a, b), in its sentence [lo, hi), passes ``test``."""
-    return index.any_in(test, max(lo, a - 4), a) or index.any_in(test, b, min(hi, b + 4))
+def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: int, hi: int, before: int = 4) -> bool:
+    """Whether a token within four of the trigger [a, b) (``before`` it), in its sentence [lo, hi), passes
+    ``test``."""
+    return index.any_in(test, max(lo, a - before), a) or index.any_in(test, b, min(hi, b + 4))
 
 
 def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:

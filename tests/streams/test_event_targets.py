@@ -311,3 +311,35 @@ def test_a_country_as_the_subject_of_a_verb_trigger_is_the_actor() -> None:
 def test_an_argument_keeps_a_first_letter_that_is_its_own(text: str, kept: str) -> None:
     argument = span_argument(text, 0, len(text))
     assert argument.text == kept == text[argument.start : argument.end]
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "expected"),
+    [
+        # the verbal noun استهداف launches the missile named at the end of its clause
+        (
+            "أعلنت الجماعة المسلحة استهداف سفينة تجارية في عرض البحر بصاروخ باليستي.",
+            {"الجماعة المسلحة": "ORG"},
+            ("shelling", None, "سفينة تجارية"),
+        ),
+        # who aimed the weapon fired it, not the owner of what was hit
+        (
+            "استهدف الجيش مواقع المسلحين بقذائف المدفعية.",
+            {},
+            ("shelling", "الجيش", "مواقع المسلحين"),
+        ),
+        (
+            "استهدفت قوات الحكومة مواقع الجماعة بقذائف الهاون.",
+            {"قوات الحكومة": "ORG", "الجماعة": "ORG"},
+            ("shelling", "قوات الحكومة", "مواقع"),
+        ),
+    ],
+)
+def test_a_weapon_takes_the_subject_and_object_of_the_verb_that_aimed_it(
+    body: str, entities: dict[str, str], expected: tuple[str, str | None, str]
+) -> None:
+    found = [e for e in find_events(make_context(body, entities)) if e.type == expected[0]]
+    assert len(found) == 1
+    event = found[0]
+    actor, target = (event.actor.text if event.actor else None), (event.target.text if event.target else None)
+    assert (event.type, actor, target) == expected
