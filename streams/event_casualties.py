@@ -26,6 +26,9 @@ _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
+# Words that bound a count without being one (ما لا يقل عن 12، أكثر من 40، نحو 30): skipped on the way to it.
+_BOUNDS = frozenset(["ما", "لا", "يقل", "عن", "يزيد", "اكثر", "اقل", "من", "نحو", "قرابه", "حوالي", "زهاء"])
+_COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
 _VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
@@ -147,10 +150,13 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     if own is not None and not own.vague and own.value is not None:  # type: ignore[attr-defined]
         return int(own.value)  # type: ignore[attr-defined]
     after: list[int] = []
-    for k in range(j + span, min(hi, j + span + 4)):
+    k = j + span
+    while k < hi and len(after) < _COUNT_REACH:
         if index.norms[k] in {",", "."} or casualty(index.norms[k]):
             break
-        after.append(k)
+        if index.norms[k] not in _BOUNDS or k + 1 >= hi or index.norms[k + 1] in {",", "."}:
+            after.append(k)
+        k += 1
     before: list[int] = []
     for k in range(j - 1, max(lo, j - 3) - 1, -1):
         if casualty(index.norms[k]):

@@ -41,8 +41,11 @@ _FORCE_QUALIFIERS = words(
     "الاحتلال الامن النظام الحكومه المعارضه التحالف الشرطه الجيش الحدود العدو انفاذ القانون حفظ السلام "
     "مجهولين مجهولون مجهول ملثمين ملثمون الحربي الحربيه المسيره"
 )
-# Heads that name a force on their own (مسلحون), unlike القوات or الجيش, which refer back to one.
-_FORCE_ALONE = words("مسلحون مسلحين المستوطنون مستوطنون مستوطنين المستوطنين العدو ميليشيا ميليشيات مليشيا مليشيات")
+# Heads that name a force on their own (مسلحون; الشرطة and الجيش name the country's own), unlike القوات,
+# which refers back to a force named before.
+_FORCE_ALONE = words(
+    "الشرطه الجيش مسلحون مسلحين المستوطنون مستوطنون مستوطنين المستوطنين العدو ميليشيا ميليشيات مليشيا مليشيات"
+)
 # Head nouns between a verb and the named subject they belong to (قصفت قوات X، هاجم مسلحو X).
 SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات")
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")

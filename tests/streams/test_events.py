@@ -139,11 +139,21 @@ def test_operation_that_arrests_yields_both_types_with_count() -> None:
         # a nominative dual whose -ين form is a plural; "a third" is one more
         ("استشهد مواطنان وأصيب ثالث بجروح جراء غارة على البلدة.", 2, 1),
         ("قتل مدنيون في قصف على البلدة.", None, None),
+        # a bound before the number is no part of the count's reach
+        ("قتل ما لا يقل عن 12 شخصا في قصف على البلدة.", 12, None),
+        ("أسفر الهجوم عن مقتل ما لا يقل عن عشرين مدنيا في البلدة.", 20, None),
+        ("قتل أكثر من 40 شخصا في قصف على البلدة.", 40, None),
     ],
 )
 def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> None:
     (event,) = find_events(make_context(body))
     assert (event.killed, event.injured) == (killed, injured)
+
+
+def test_at_least_n_arrested_by_a_named_force() -> None:
+    (event,) = find_events(make_context("اعتقلت الشرطة ما لا يقل عن 12 متظاهرا في المدينة."))
+    assert (event.type, event.arrested) == ("arrest", 12)
+    assert event.actor is not None and event.actor.text == "الشرطة"
 
 
 def test_vague_quantity_stays_in_count_text() -> None:
