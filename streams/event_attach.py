@@ -11,7 +11,7 @@ from .entity_rules import NATIONALITY_STEMS
 from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
 from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
 from .event_index import ArticleIndex, key_set, token_flag
-from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, Trigger, token_keys, words
+from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, VERB_FORMS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
 from .event_targets import (
@@ -270,6 +270,9 @@ def _kill_trigger(norm: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _verb_trigger(norm: str) -> bool:
+    """A verb, or a bare word that is also one (خطف مسلحون: "gunmen abducted", not "the abduction")."""
+    if norm in VERB_FORMS or (norm[:1] in ("و", "ف") and norm[1:] in VERB_FORMS):
+        return True
     return any(TRIGGERS[k].verb for k in token_keys(norm) if k in TRIGGERS)
 
 

@@ -16,7 +16,7 @@ from marsad.schemas.records import EventArgument
 
 from .event_arguments import entity_argument, person_count, span_argument
 from .event_index import ArticleIndex, token_flag
-from .event_lexicon import ASSAULT_TYPES, token_keys, words
+from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, token_keys, words
 from .event_merge import Mention
 
 __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victims"]
@@ -26,8 +26,6 @@ _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
-# Words that bound a count without being one (ما لا يقل عن 12، أكثر من 40، نحو 30): skipped on the way to it.
-_BOUNDS = frozenset(["ما", "لا", "يقل", "عن", "يزيد", "اكثر", "اقل", "من", "نحو", "قرابه", "حوالي", "زهاء"])
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
@@ -154,7 +152,7 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     while k < hi and len(after) < _COUNT_REACH:
         if index.norms[k] in {",", "."} or casualty(index.norms[k]):
             break
-        if index.norms[k] not in _BOUNDS or k + 1 >= hi or index.norms[k + 1] in {",", "."}:
+        if index.norms[k] not in COUNT_BOUNDS or k + 1 >= hi or index.norms[k + 1] in {",", "."}:
             after.append(k)
         k += 1
     before: list[int] = []

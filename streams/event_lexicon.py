@@ -16,11 +16,13 @@ from .arabic import fold, strip_clitics
 __all__ = [
     "ASSAULT_TYPES",
     "CONFLICT_TYPES",
+    "COUNT_BOUNDS",
     "MULTIWORD",
     "PARTICIPANTS",
     "REPEL",
     "SEIZABLE",
     "TRIGGERS",
+    "VERB_FORMS",
     "Trigger",
     "plover_for",
     "token_keys",
@@ -91,6 +93,7 @@ def _verb(perfect: str, imperfect: str | None = None) -> set[str]:
 
 def _entries() -> dict[str, Trigger]:
     table: dict[str, Trigger] = {}
+    verb_forms = _VERB_FORMS
 
     def add(type_: str, words: str, **flags: object) -> None:
         for word in words.split():
@@ -101,6 +104,8 @@ def _entries() -> dict[str, Trigger]:
             perfect, _, imperfect = pair.partition("/")
             for form in _verb(fold(perfect), fold(imperfect) or None):
                 table.setdefault(form, Trigger(type_, verb=True, **flags))  # type: ignore[arg-type]
+                if not flags.get("kill"):
+                    verb_forms.add(form)
 
     add("arrest", "اعتقال احتجاز توقيف قبض القبض")
     add("arrest", "اعتقالات", summary=True)
@@ -145,7 +150,14 @@ def _entries() -> dict[str, Trigger]:
     return table
 
 
+# Words that bound a count without being one (ما لا يقل عن 12، أكثر من 40، نحو 30): skipped on the way to it.
+COUNT_BOUNDS = frozenset(["ما", "لا", "يقل", "عن", "يزيد", "اكثر", "اقل", "من", "نحو", "قرابه", "حوالي", "زهاء"])
+
+# Every inflection of a listed verb, kill verbs aside, including those written like a listed noun (خطف،
+# قصف, the verbal nouns خَطْف، قَصْف): as a bare word they may be the verb, with its subject after them.
+_VERB_FORMS: set[str] = set()
 TRIGGERS: dict[str, Trigger] = _entries()
+VERB_FORMS: frozenset[str] = frozenset(_VERB_FORMS)
 
 # Multiword triggers: tuples of bare keys; they win over the single words they contain.
 MULTIWORD: dict[tuple[str, ...], Trigger] = {

@@ -11,12 +11,14 @@ organisation the other pickers name, or none.
 
 from __future__ import annotations
 
+import re
+
 from marsad.schemas.records import EventArgument
 
 from .arabic import definite_nisba
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex
-from .event_lexicon import ASSAULT_TYPES, words
+from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, words
 
 __all__ = [
     "FORCE_HEADS",
@@ -51,6 +53,7 @@ SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلح�
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
 _AIM_PREPS = words("علي ضد بحق")
 _AIMING = _AIM_VERBS | words("استهداف")
+_PRONOUN_PREP = re.compile("^(?:من|عن|في|علي|الي|ل|ب)(?:ه|ها|هم|هن|هما)$")  # منها، عليهم
 # Triggers whose grammatical object is what was hit (verbs and their verbal nouns, folded).
 _TRANSITIVE = words(
     "اسقط اسقطت اسقاط يسقط تسقط اغتال اغتالت اغتيال اختطف اختطفت اختطاف خطف خطفت "
@@ -146,11 +149,19 @@ def _phrase(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -
     if entity is not None and entity[0] == j:
         found = entity_argument(entity[2])
         return None if actor is not None and found.text == actor.text else found
-    tokens = index.ctx.tokens
+    tokens, norms = index.ctx.tokens, index.norms
+    k = j
+    while k < hi and norms[k] in COUNT_BOUNDS:
+        k += 1
+    if k < hi and k in index.numbers and k + 1 < hi and norms[k + 1].isalpha():
+        if index.has(k + 1, _PHRASE_ENDS) or index.entity_at(k + 1) is not None or _PRONOUN_PREP.match(norms[k + 1]):
+            return None  # 9 منها: "nine of them" counts what was named before
+        return span_argument(index.ctx.body, tokens[k].start, tokens[k + 1].end)  # (أكثر من) 40 طالباً
+    if k > j:
+        return None  # a bound with no count after it
     place = index.places_in(j, j + 1)
     if place and place[0][2].feature_class not in _SETTLED:
         return span_argument(index.ctx.body, tokens[j].start, tokens[place[0][1] - 1].end)
-    norms = index.norms
     first = norms[j]
     if not first.isalpha() or index.has(j, _NOT_HEADS) or first.startswith(_PROCLITIC_PREPS):
         return None

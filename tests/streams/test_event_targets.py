@@ -343,3 +343,23 @@ def test_a_weapon_takes_the_subject_and_object_of_the_verb_that_aimed_it(
     event = found[0]
     actor, target = (event.actor.text if event.actor else None), (event.target.text if event.target else None)
     assert (event.type, actor, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        # a bare word that is also the verb takes its subject after it; the count is what was taken
+        ("خطف مسلحون ما لا يقل عن 45 شخصا من قرية نائية.", "مسلحون", "45 شخصا"),
+        ("اختطف مسلحون أكثر من 40 طالبا من مدرسة داخلية.", "مسلحون", "40 طالبا"),
+        ("اختطف مسلحون مجهولون 12 مزارعا قرب البلدة.", "مسلحون مجهولون", "12 مزارعا"),
+    ],
+)
+def test_an_abduction_takes_its_subject_and_the_people_counted(body: str, actor: str, target: str) -> None:
+    (event,) = [e for e in find_events(make_context(body)) if e.type == "abduction"]
+    assert (event.actor.text if event.actor else None, event.target.text if event.target else None) == (actor, target)
+
+
+def test_a_count_of_them_names_no_target() -> None:
+    body = "شنت الطائرات الحربية 12 غارة جوية استهدفت 9 منها مواقع في الريف."
+    for event in find_events(make_context(body)):
+        assert event.target is None or "منها" not in event.target.text
