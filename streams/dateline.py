@@ -11,7 +11,8 @@ Shapes, at the start of the body or of a line (after a headline):
 - ``CITY - AGENCY`` and ``CITY ـ AGENCY``, then ``|``, ``:``, a dash or the text: ``غزة ـ الأناضول:``;
 - ``CITY (AGENCY) -``: ``القاهرة (رويترز) - قال``;
 - ``CITY: «AGENCY»``, as Asharq Al-Awsat writes it: ``بغداد: «الشرق الأوسط»``;
-- ``CITY -`` or ``CITY:`` with no agency, only when the caller knows the words as a place.
+- ``CITY -`` or ``CITY:`` with no agency, only when the caller knows the words as a place; an outlet no
+  list knows is then read where the dateline marks it off: ``طرابلس - بوابة الوسط |``, ``مأرب: «الشرق الأوسط»``.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ __all__ = ["Dateline", "find_dateline"]
 
 _DASHES = frozenset("-–—ـ")
 _QUOTES = frozenset("\"'“”«»")
+_PIPES = frozenset("|:")  # what closes an agency's name in «CITY - AGENCY |» or «CITY - AGENCY:»
 _MAX_PLACE_WORDS = 3
 _MAX_OUTLET_WORDS = 4
 # A dateline opens the body or a line; a headline runs on into the body after a line break or a wide gap.
@@ -88,7 +90,9 @@ def _dateline_at(
         outlet = _outlet_after(body, tokens, k + 1, is_outlet)
         if outlet is not None:
             return Dateline(place, outlet[:2])
-        return Dateline(place, None) if is_place(*place) else None
+        if not is_place(*place):
+            return None
+        return Dateline(place, _closed_run(tokens, k + 1, _PIPES))  # طرابلس - بوابة الوسط |
     if separator == "(":
         outlet = _outlet_after(body, tokens, k + 1, is_outlet)
         if outlet is not None and outlet[2] < n and tokens[outlet[2]].norm == ")":
@@ -99,8 +103,20 @@ def _dateline_at(
             outlet = _outlet_after(body, tokens, k + 2, is_outlet)
             if outlet is not None:
                 return Dateline(place, outlet[:2])
+            if is_place(*place):  # مأرب: «الشرق الأوسط»: a quoted name after the city's colon is the paper
+                return Dateline(place, _closed_run(tokens, k + 2, _QUOTES))
         return Dateline(place, None) if is_place(*place) else None
     return None
+
+
+def _closed_run(tokens: Sequence[Token], j: int, closers: frozenset[str]) -> tuple[int, int] | None:
+    """The span of up to four words from token ``j`` that a closer ends (an outlet no list knows)."""
+    end = j
+    while end < len(tokens) and end - j < _MAX_OUTLET_WORDS and tokens[end].norm.isalpha():
+        end += 1
+    if end == j or end >= len(tokens) or tokens[end].norm not in closers:
+        return None
+    return tokens[j].start, tokens[end - 1].end
 
 
 def _outlet_after(

@@ -141,9 +141,13 @@ class Extractor:
             places = [p for p in places if not overlaps(outlets, p.start, p.end)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         entities = extend_nationality(body, short_names(tokens, merged), tokens)
-        if dateline is None:  # غزة - ...: without an agency, only a place the entity layer found
+        if dateline is None:  # غزة - ...: without a known agency, only a place the entity layer found
             located = {(e.start, e.end) for e in entities if e.type == "LOC"}
             dateline = find_dateline(body, tokens, _never, lambda start, end: (start, end) in located)
+            if dateline is not None and dateline.outlet is not None:  # an outlet no list knows
+                start, end = dateline.outlet
+                outlet = Entity(body[start:end], "ORG", start, end, source="rule")
+                entities = sorted([*(e for e in entities if e.end <= start or e.start >= end), outlet], key=_START)
         return entities, dateline
 
     def _known(self, key: str) -> tuple[object, ...]:
@@ -212,6 +216,10 @@ def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) 
     """A deterministic id: the same article always yields the same ids, so redelivery is detectable."""
     digest = hashlib.sha256(f"{article_id}\x1f{type_}\x1f{trigger_start}\x1f{trigger_end}".encode())
     return digest.hexdigest()[:20]
+
+
+def _START(entity: Entity) -> tuple[int, int]:
+    return entity.start, entity.end
 
 
 def _never(text: str) -> bool:

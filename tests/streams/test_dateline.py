@@ -85,3 +85,23 @@ def test_the_agency_is_an_organisation_and_no_side_of_the_event() -> None:
     for event in enriched.events:
         assert event.actor is None or event.actor.text != "الأناضول"
         assert event.target is None or event.target.text != "الأناضول"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # an outlet no list knows, where the dateline marks it off: a pipe, or quotes after a colon
+        ("طرابلس - بوابة الوسط | اندلعت اشتباكات", ("طرابلس", "بوابة الوسط")),
+        ("مأرب: «صحيفة محلية» قتل ثلاثة جنود", ("مأرب", "صحيفة محلية")),
+        # not marked off: the words after the dash are the text
+        ("غزة - قُتل ثلاثة فلسطينيين", ("غزة", None)),
+    ],
+)
+def test_an_unknown_outlet_marked_off_after_a_known_place(body: str, expected: tuple[str, str | None]) -> None:
+    assert dateline(body, places=(expected[0],)) == expected
+
+
+def test_an_unknown_outlet_is_an_organisation_not_a_place() -> None:
+    enriched = _process("مأرب: «الشرق الأوسط» قتل ثلاثة جنود في هجوم شنه مسلحون على موقع عسكري.")
+    types = {e.text: e.type for e in enriched.entities}
+    assert types.get("الشرق الأوسط") == "ORG"
