@@ -17,7 +17,7 @@ from marsad.schemas.records import Entity
 from .arabic import definite_nisba, listed, strip_clitics
 from .tokenize import Token
 
-__all__ = ["NATIONALITIES", "NATIONALITY_STEMS", "RuleSpan", "extend_nationality", "rule_spans"]
+__all__ = ["NATIONALITIES", "NATIONALITY_STEMS", "RuleSpan", "describes", "extend_nationality", "rule_spans"]
 
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
@@ -58,6 +58,13 @@ _SETTLEMENT_HEADS = frozenset(
     ["قضاء", "ناحيه", "بلده", "قريه", "مدينه", "مخيم", "حي", "منطقه", "محافظه", "ولايه", "مديريه"]
 )
 _BELONGING = frozenset(["التابعه", "التابع"])
+# Units a settlement is placed in with بـ (قرية كايا بولاية زامفارا، بلدة الصور بريف دير الزور).
+_CONTAINERS = frozenset(["ولايه", "محافظه", "ريف", "قضاء", "اقليم", "مديريه", "منطقه", "مقاطعه"])
+# Indefinite adjectives that describe a place noun rather than name it (folded, both genders).
+_DESCRIPTIVE_ADJECTIVES = frozenset(
+    ["مجاور", "مجاوره", "قريب", "قريبه", "نائي", "نائيه", "بعيد", "بعيده", "كثيف", "كثيفه", "صغير", "صغيره",
+     "كبير", "كبيره", "واسع", "واسعه", "مهجور", "مهجوره", "مفتوح", "مفتوحه", "مكتظ", "مكتظه", "وعر", "وعره"]
+)  # fmt: skip
 _QUOTES = frozenset(['"', "“", "”", "«", "»", "'"])
 _NAME_LINKS = frozenset(["بن", "ابن", "ابو", "ام", "بني", "عبد", "ابي"])
 _TITLES = frozenset(
@@ -157,16 +164,19 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     if tokens[i].norm.endswith("وادي") and "وادي" not in tokens[i].text:
         return None  # وأدى ("and it led to") folds like وادي ("valley")
     j = i + 1
-    if not _is_name_word(tokens[j]) or _describes(tokens[j].norm):
+    if not _is_name_word(tokens[j]) or describes(tokens[j].norm):
         return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name
     if tokens[j].norm in _NAME_LINKS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
         j += 1
     return "LOC", i, j
 
 
-def _describes(norm: str) -> bool:
-    """An indefinite nisba adjective (رئيسي، ميداني، شعبية), which describes the noun before it."""
-    return not norm.startswith("ال") and len(norm) >= 4 and norm.endswith(("ي", "يه"))
+def describes(norm: str) -> bool:
+    """An indefinite nisba adjective (رئيسي، ميداني، شعبية) or a common descriptive one (غابة مجاورة،
+    منطقة نائية), which describes the noun before it."""
+    if norm.startswith("ال"):
+        return False
+    return (len(norm) >= 4 and norm.endswith(("ي", "يه"))) or norm in _DESCRIPTIVE_ADJECTIVES
 
 
 def _titled_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
@@ -242,7 +252,8 @@ def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, in
 
 
 def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
-    """The name after a settlement word where the text marks it off: quoted, or followed by التابعة لـ."""
+    """The name after a settlement word where the text marks it off: quoted, followed by التابعة لـ, or
+    placed in a province or district with بـ (قرية كايا بولاية زامفارا)."""
     j = i + 1
     if tokens[j].norm in _QUOTES:
         last = j
@@ -259,6 +270,8 @@ def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | 
         after, unit = tokens[last + 1].norm, tokens[last + 2].norm
         if after in _BELONGING and unit.startswith("ل") and unit[1:] in _SETTLEMENT_HEADS:
             return "LOC", j, last
+        if after[:1] == "ب" and after[1:] in _CONTAINERS and not describes(tokens[last].norm):
+            return "LOC", j, last  # قرية كايا بولاية زامفارا: a settlement placed in its province
     return None
 
 

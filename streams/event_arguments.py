@@ -16,6 +16,7 @@ from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 
 from .arabic import fold_with_offsets, strip_clitics
 from .context import ArticleContext
+from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
 from .ner_features import word_classes
@@ -144,6 +145,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
         if not first.startswith("ال") and "منطقه" in head:
             continue
+        if describes(first):
+            continue  # غابة مجاورة، منطقة نائية: described, not named
         end = j + 1
         if not first.startswith("ال") and end < len(tokens) and tokens[end].norm.isalpha():
             following = tokens[end].norm
