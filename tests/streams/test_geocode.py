@@ -158,3 +158,91 @@ def test_countries_beyond_the_curated_list_resolve(geocoder: Geocoder, name: str
 def test_a_common_word_is_not_made_a_country(geocoder: Geocoder) -> None:
     place = geocoder.resolve("بنين")
     assert place is None or place.feature_code != "PCLI"
+
+
+@pytest.mark.parametrize(
+    ("name", "country", "feature_class"),
+    [
+        ("خيبر بختونخوا", "PK", "A"),
+        ("إقليم خيبر بختونخوا", "PK", "A"),
+        ("بلوشستان", "PK", "A"),
+        ("إقليم بلوشستان", "PK", "A"),
+        ("إقليم السند", "PK", "A"),
+        ("إقليم البنجاب", "PK", "A"),
+        ("وزيرستان", "PK", "L"),
+        ("شمال وزيرستان", "PK", "A"),
+        ("جنوب وزيرستان", "PK", "A"),
+        ("غرب كردفان", "SD", "A"),
+        ("شرق دارفور", "SD", "A"),
+        ("وسط دارفور", "SD", "A"),
+        ("بابنوسة", "SD", "P"),
+        ("الدلنج", "SD", "P"),
+        ("تيغراي", "ET", "A"),
+        ("أمهرة", "ET", "A"),
+        ("أوروميا", "ET", "A"),
+        ("عفر", "ET", "A"),
+        ("كابو ديلغادو", "MZ", "A"),
+        ("جنوب كيفو", "CD", "A"),
+        ("إيتوري", "CD", "A"),
+        ("يوبي", "NG", "A"),
+        ("أداماوا", "NG", "A"),
+        ("زامفارا", "NG", "A"),
+        ("سيستان وبلوشستان", "IR", "A"),
+        ("خوزستان", "IR", "A"),
+        ("هلمند", "AF", "A"),
+        ("ننغرهار", "AF", "A"),
+        ("خاركيف", "UA", "P"),
+        ("خاركوف", "UA", "P"),
+        ("خيرسون", "UA", "P"),
+        ("زابوريجيا", "UA", "P"),
+        ("زاباروجيا", "UA", "P"),
+        ("لوغانسك", "UA", "P"),
+        ("لوهانسك", "UA", "P"),
+        ("القرم", "UA", "T"),
+        ("دونباس", "UA", "L"),
+        ("بونتلاند", "SO", "L"),
+        ("جوبالاند", "SO", "L"),
+        ("أرض الصومال", "SO", "L"),
+        ("ميناكا", "ML", "P"),
+        ("الضاحية الجنوبية", "LB", "P"),
+    ],
+)
+def test_places_of_current_conflicts_resolve(geocoder: Geocoder, name: str, country: str, feature_class: str) -> None:
+    place = geocoder.resolve(name)
+    assert place is not None, name
+    assert (place.country_code, place.feature_class) == (country, feature_class), name
+    assert place.lat is not None and place.lon is not None, name
+
+
+@pytest.mark.parametrize(
+    ("name", "lat", "lon"),
+    [("غرب كردفان", 11.71, 28.35), ("شرق دارفور", 11.46, 26.13), ("وسط دارفور", 12.91, 23.47)],
+)
+def test_sudan_states_are_the_state_not_the_whole_region(geocoder: Geocoder, name: str, lat: float, lon: float) -> None:
+    # غرب كردفان used to fall back to Kordofan through the qualifier غرب; the state takes its seat's point.
+    place = geocoder.resolve(name, ["SD"])
+    assert place is not None and place.feature_code == "ADM1"
+    assert place.lat == pytest.approx(lat, abs=0.05) and place.lon == pytest.approx(lon, abs=0.05)
+
+
+def test_yobe_is_not_ube_in_japan(geocoder: Geocoder) -> None:
+    assert all(p.country_code != "JP" for p in geocoder.candidates("يوبي"))
+    for context in ((), ["NG"], ["JP"]):
+        place = geocoder.resolve("يوبي", context)
+        assert place is not None and (place.country_code, place.feature_code) == ("NG", "ADM1")
+
+
+def test_sindh_is_a_candidate_but_the_common_word_is_no_province(geocoder: Geocoder) -> None:
+    # السند is also "support, bond": the bare word is no first-level division (the place spotter takes those
+    # wherever they stand), only a region that an article about Pakistan resolves.
+    candidates = geocoder.candidates("السند")
+    assert "PK" in {p.country_code for p in candidates}
+    assert all(p.feature_code != "ADM1" for p in candidates)
+    place = geocoder.resolve("السند", ["PK"])
+    assert place is not None and place.country_code == "PK"
+
+
+@pytest.mark.parametrize(("context", "expected"), [((), None), (["PK"], "PK"), (["IN"], "IN"), (["IN", "PK"], "IN")])
+def test_punjab_follows_the_article_country(geocoder: Geocoder, context: list[str], expected: str | None) -> None:
+    place = geocoder.resolve("البنجاب", context)
+    assert (place.country_code if place else None) == expected
