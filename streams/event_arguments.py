@@ -20,7 +20,7 @@ from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
 from .ner_features import word_classes
-from .number_words import DUAL_STEMS
+from .number_words import PERSON_DUAL_STEMS
 
 __all__ = [
     "ArticleIndex",
@@ -46,7 +46,7 @@ _NOT_NAMES = words(
 _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود اتجاه")  # reference points, not the place
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
-_PERSON_NOUNS = DUAL_STEMS | words(
+_PERSON_NOUNS = PERSON_DUAL_STEMS | words(
     "مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف قيادي مسؤول ناشط "
     "طفله فتاه مدنيه مواطنه معتقل"
 )

@@ -14,10 +14,12 @@ __all__ = [
     "HUNDREDS",
     "MULTIPLIERS",
     "NOT_DUAL",
+    "PERSON_DUAL_STEMS",
     "SCALES",
     "STARTERS",
     "TEEN_FIRST",
     "TENS",
+    "THING_DUAL_STEMS",
     "UNITS",
     "UNIT_WORDS",
     "VAGUE_WORDS",
@@ -97,7 +99,7 @@ UNIT_WORDS: dict[str, str] = {
 
 # Dual in -ين/-ان is only read as "two" for nouns whose plural is broken (شخص/أشخاص, جندي/جنود):
 # for the others (مدنيين، مسلحين، عسكريين) the same ending is the sound masculine plural.
-DUAL_STEMS: frozenset[str] = frozenset(
+PERSON_DUAL_STEMS: frozenset[str] = frozenset(
     [
         "شخص",
         "عنصر",
@@ -129,6 +131,11 @@ DUAL_STEMS: frozenset[str] = frozenset(
         "زوج",
         "عميل",
         "جاسوس",
+    ]
+)
+# Things counted the same way (صاروخين، منزلين، هجومين): two, but no one.
+THING_DUAL_STEMS: frozenset[str] = frozenset(
+    [
         "صاروخ",
         "منزل",
         "هجوم",
@@ -144,6 +151,7 @@ DUAL_STEMS: frozenset[str] = frozenset(
         "مستشفي",
     ]
 )
+DUAL_STEMS: frozenset[str] = PERSON_DUAL_STEMS | THING_DUAL_STEMS
 
 # Duals of measure words: two, with a unit.
 DUAL_UNITS: dict[str, str] = {
