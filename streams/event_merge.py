@@ -25,6 +25,10 @@ _INHERITING = frozenset({"arrest", "seizure"})
 _TOLL_VERBS = ("ارتفع", "ترتفع", "يرتفع", "بلغت", "وصلت", "ارتفاع")
 _BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
 _SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
+_ASSAULTS = frozenset({"attack", "bombing", "airstrike", "shelling", "armed_clash"})
+_CLAIM_WORDS = frozenset(
+    ["زاعما", "زاعمه", "زاعمين", "مدعيا", "مدعيه", "زعم", "زعمت", "وزعم", "وزعمت", "ادعي", "ادعت", "وادعي", "وادعت"]
+)
 _NO_TIME = EventTime()
 
 
@@ -110,6 +114,9 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
     claim gives it its actor).
     """
     for mention in mentions:
+        if mention.type in _ASSAULTS and _claimants_version(mention.sentence.text):
+            # تبنى التنظيم الهجوم، زاعماً أن عناصره قتلوا 41 جندياً: the claimant's figures, not the toll
+            mention.killed = mention.injured = None
         if mention.type != "attack" or fold(mention.trigger.text) not in _BACK_REFERENCES:
             continue
         if mention.killed is not None or mention.injured is not None:
@@ -117,6 +124,12 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
         before = [n for n in mentions if n.sentence_index < mention.sentence_index and n.type in _SPECIFIC_ASSAULTS]
         if before:
             mention.type = before[-1].type
+
+
+@lru_cache(maxsize=4096)
+def _claimants_version(text: str) -> bool:
+    """Whether a sentence gives a claimant's account (زاعماً أن، مدعياً أن، زعم): its figures are claims."""
+    return any(word in _CLAIM_WORDS for word in fold(text).split())
 
 
 def _date_by_summaries(clusters: list[list[Mention]]) -> None:

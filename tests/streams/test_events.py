@@ -385,6 +385,20 @@ def test_the_attack_claimed_later_is_the_bombing_told_before() -> None:
     assert [(e.type, e.actor.text if e.actor else None) for e in events] == [("bombing", "الجماعة")]
 
 
+def test_a_claimants_figures_are_no_toll_of_their_own() -> None:
+    body = (
+        "قُتل سبعة جنود في تفجير انتحاري استهدف قاعدة عسكرية. "
+        "وتبنت الجماعة الهجوم في بيان، زاعمة أن مقاتليها قتلوا 41 جنديا."
+    )
+    events = [e for e in find_events(make_context(body, {"الجماعة": "ORG"})) if e.type != "statement"]
+    assert [(e.type, e.killed, e.actor.text if e.actor else None) for e in events] == [("bombing", 7, "الجماعة")]
+
+
+def test_a_thing_counted_is_no_casualty() -> None:
+    body = "قُتل سبعة جنود في تفجير انتحاري. ووصلت مروحيات إلى المنطقة عقب الهجوم لنقل الجرحى."
+    assert all(e.injured is None for e in find_events(make_context(body)))
+
+
 def test_an_attack_with_casualties_of_its_own_stays_an_event() -> None:
     body = "انفجرت سيارة مفخخة في السوق أمس. وقتل مسلحون جنديين في الهجوم على الحاجز مساء اليوم."
     assert sorted(e.type for e in find_events(make_context(body))) == ["attack", "bombing"]
