@@ -51,6 +51,7 @@ _RETYPE = {
     **dict.fromkeys(("جوي", "جويه", "طائره", "مسيره", "مسيرات"), "airstrike"),
 }
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
+_SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
 # Word beginnings that give an article a security or violence context (conflict types need one).
 _VIOLENCE = (
@@ -82,7 +83,10 @@ def find_events(ctx: ArticleContext) -> list[EventFinding]:
     candidates = index.tokens_where(_candidate)
     if not candidates:
         return []
-    conflict = _conflict_context(index)
+    violence, sport = len(index.tokens_where(_violent)), len(index.tokens_where(_sporty))
+    if sport >= _SPORT_ARTICLE and sport > violence:
+        return []  # a match report: its attacks, shots, protests to the referee and meetings are football
+    conflict = violence >= 2 or (violence == 1 and sport < 3)
     mentions: list[Mention] = []
     for s, (lo, hi) in enumerate(index.sentence_ranges):
         first = bisect_left(candidates, lo)
@@ -119,11 +123,6 @@ def _whole_word_trigger(norm: str) -> bool:
     """Whether the trigger word is listed without reading past a proclitic: كميناً is كمين, not ك + مينا."""
     unclitic = (norm, norm[:-1] if norm.endswith("ا") else norm)
     return any(w in TRIGGERS or (w.startswith("ال") and w[2:] in TRIGGERS) for w in unclitic)
-
-
-def _conflict_context(index: ArticleIndex) -> bool:
-    violence = len(index.tokens_where(_violent))
-    return violence >= 2 or (violence == 1 and len(index.tokens_where(_sporty)) < 3)
 
 
 @lru_cache(maxsize=50_000)

@@ -112,6 +112,14 @@ def test_no_conflict_event(body: str) -> None:
     assert not set(types_of(body)) & CONFLICT_TYPES
 
 
+def test_a_match_report_has_no_events() -> None:
+    body = (
+        "فاز فريق الجيش الملكي على ضيفه في مباراة الدوري. وشن لاعبو الفريق هجمات متتالية وسددوا قذيفة "
+        "صاروخية، واحتج اللاعب على قرار الحكم. ويلتقي الفريقان في مباراة الإياب على الملعب نفسه."
+    )
+    assert types_of(body) == []
+
+
 def test_operation_that_arrests_yields_both_types_with_count() -> None:
     body = "نفذت قوات الأمن حملة أمنية في حي الميدان أسفرت عن اعتقال 12 مطلوبا."
     events = find_events(make_context(body, {"قوات الأمن": "ORG"}))
