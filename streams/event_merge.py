@@ -25,6 +25,7 @@ _INHERITING = frozenset({"arrest", "seizure"})
 _TOLL_VERBS = ("ارتفع", "ترتفع", "يرتفع", "بلغت", "وصلت", "ارتفاع")
 _BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
 _SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
+_REFERRING_TYPES = frozenset({"sanction", "agreement"})
 _ASSAULTS = frozenset({"attack", "bombing", "airstrike", "shelling", "armed_clash"})
 _CLAIM_WORDS = frozenset(
     ["زاعما", "زاعمه", "زاعمين", "مدعيا", "مدعيه", "زعم", "زعمت", "وزعم", "وزعمت", "ادعي", "ادعت", "وادعي", "وادعت"]
@@ -60,6 +61,7 @@ class Mention:
     count_text: str | None = None
     background: bool = False
     recent: bool = False
+    refers_back: bool = False  # العقوبات، الاتفاق: the definite noun names the event told before
 
 
 def inherit_from_operations(mentions: list[Mention]) -> None:
@@ -109,6 +111,9 @@ def merge_mentions(mentions: list[Mention]) -> list[EventFinding]:
 def _resolve_back_references(mentions: list[Mention]) -> None:
     """«الهجوم» told after a bombing or a strike, with no casualties of its own, is that event again.
 
+    So are «العقوبات» and «الاتفاق» after sanctions or an agreement, when no time of their own comes with
+    them (كما شملت العقوبات ...، ووقع الاتفاقية ...): they join the one told before whatever their arguments.
+
     قُتل خمسة أشخاص في تفجير انتحاري ... وتبنت حركة الشباب الهجوم: the generic, definite noun refers back;
     taking the type of the assault reported before it lets the merge make one event of the two (and the
     claim gives it its actor).
@@ -124,6 +129,16 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
         before = [n for n in mentions if n.sentence_index < mention.sentence_index and n.type in _SPECIFIC_ASSAULTS]
         if before:
             mention.type = before[-1].type
+    for mention in mentions:
+        if mention.type in _REFERRING_TYPES and not mention.time_explicit and _definite(mention.trigger.text):
+            mention.refers_back = any(
+                n.type == mention.type and n.sentence_index < mention.sentence_index for n in mentions
+            )
+
+
+def _definite(trigger: str) -> bool:
+    key = fold(trigger)
+    return key.startswith(("ال", "وال", "بال", "فال", "لل"))
 
 
 @lru_cache(maxsize=4096)
@@ -152,6 +167,13 @@ def _date_by_summaries(clusters: list[list[Mention]]) -> None:
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
     clusters: list[list[Mention]] = []
     for mention in [m for m in mentions if not m.summary] + [m for m in mentions if m.summary]:
+        if mention.refers_back:
+            earlier = [
+                c for c in clusters if c[0].type == mention.type and c[0].sentence_index < mention.sentence_index
+            ]
+            if earlier:
+                earlier[-1].append(mention)
+                continue
         for cluster in clusters:
             if _compatible(mention, cluster) or (mention.summary and _rolls_up(mention, cluster)):
                 cluster.append(mention)

@@ -402,6 +402,16 @@ def test_a_claimants_figures_are_no_toll_of_their_own() -> None:
     assert [(e.type, e.killed, e.actor.text if e.actor else None) for e in events] == [("bombing", 7, "الجماعة")]
 
 
+def test_sanctions_and_agreements_named_again_are_one_event() -> None:
+    body = (
+        "فرضت وزارة الخزانة الأمريكية عقوبات على خمس شركات أمس. وشملت العقوبات شخصين متهمين بالتمويل. "
+        "ودانت الحكومة العقوبات ووصفتها بأنها غير قانونية. "
+        "ووقعت الحكومة والبنك اتفاقية قرض بقيمة 100 مليون دولار. ووقع الاتفاقية وزير المالية."
+    )
+    types = sorted(e.type for e in find_events(make_context(body, {"وزارة الخزانة الأمريكية": "ORG"})))
+    assert types.count("sanction") == 1 and types.count("agreement") == 1
+
+
 def test_a_thing_counted_is_no_casualty() -> None:
     body = "قُتل سبعة جنود في تفجير انتحاري. ووصلت مروحيات إلى المنطقة عقب الهجوم لنقل الجرحى."
     assert all(e.injured is None for e in find_events(make_context(body)))
