@@ -34,7 +34,11 @@ _ORG_HEADS = frozenset(
 )  # fmt: skip
 # Heads that name an institution only with certain words after them (جهاز الأمن, not جهاز الكمبيوتر), and
 # definite nouns that make a generic body, not a name (مجلس الإدارة, a company's board).
-_HEAD_NEEDS = {"جهاز": frozenset(["الامن", "المخابرات", "الاستخبارات", "مكافحه", "الشرطه"])}
+_HEAD_NEEDS = {
+    "جهاز": frozenset(
+        ["الامن", "المخابرات", "الاستخبارات", "مكافحه", "الشرطه", "الردع", "الاسعاف", "دعم", "الدفاع", "حرس"]
+    )
+}
 _GENERIC_GOVERNED = frozenset(["الاداره"])
 # Definite adjectives that close an institution's name besides the nisba ones (…ي، …يه): العامة، العليا.
 _ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "العليا", "المشتركه", "الموحده", "الخاصه"])
@@ -44,6 +48,8 @@ _DESCRIPTIVE = frozenset(
     ["الرسمي", "الرسميه", "المعني", "المعنيه", "الحالي", "الحاليه", "الفني", "الفنيه", "الثاني", "الثانيه",
      "الماضي", "الماضيه", "الاضافي", "الاضافيه", "الاولي"]
 )  # fmt: skip
+# Epithets the press gives a group, which are no part of its name (تنظيم داعش الإرهابي).
+_EPITHETS = frozenset(["الارهابي", "الارهابيه", "التكفيري", "التكفيريه", "الاجرامي", "الاجراميه"])
 # Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري); الحكومة and المجموعة
 # are left out: الحكومة السودانية, المجموعة القصصية describe more often than they name.
 _DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله"])
@@ -122,16 +128,23 @@ def rule_spans(body: str, tokens: Sequence[Token]) -> list[RuleSpan]:
 
 
 def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token]) -> list[Entity]:
-    """Let an organisation's span take the nationality adjective right after it (…الأمني العراقية)."""
+    """Let an organisation's span take the nationality adjective right after it (…الأمني العراقية، وزارة
+    الدفاع النيجرية): a listed one, or any definite nisba that does not describe (الرسمية، المعنية)."""
     out = []
     for entity in entities:
         if entity.type == "ORG" and entity.end < len(body) and body[entity.end] == " ":
             at = bisect_left(tokens, entity.end + 1, key=_start)
             following = tokens[at] if at < len(tokens) and tokens[at].start == entity.end + 1 else None
-            if following is not None and following.norm in NATIONALITIES:
+            if following is not None and _nationality(following.norm):
                 entity = replace(entity, text=body[entity.start : following.end], end=following.end)
         out.append(entity)
     return out
+
+
+def _nationality(norm: str) -> bool:
+    if norm in NATIONALITIES:
+        return True
+    return definite_nisba(norm) and len(norm) >= 6 and norm not in _DESCRIPTIVE and norm not in _EPITHETS
 
 
 @lru_cache(maxsize=100_000)

@@ -106,6 +106,13 @@ def test_organisation_takes_the_nationality_adjective_after_it() -> None:
     assert extended.text == "خلية الإعلام الأمني العراقية" == text[extended.start : extended.end]
 
 
+def test_any_country_adjective_closes_an_organisation() -> None:
+    text = "قالت وزارة الدفاع النيجرية إن"
+    entity = Entity("وزارة الدفاع", "ORG", 5, 17)
+    [extended] = extend_nationality(text, [entity], tokenize(text))
+    assert extended.text == "وزارة الدفاع النيجرية"
+
+
 def test_other_adjectives_and_types_are_left_alone() -> None:
     text = "تنظيم داعش الإرهابي في مدينة الموصل العراقية"
     entities = [Entity("تنظيم داعش", "ORG", 0, 10), Entity("الموصل", "LOC", 29, 35)]
@@ -176,7 +183,7 @@ def test_a_place_span_drops_its_direction_adjective() -> None:
     ("text", "expected"),
     [
         ("اندلعت اشتباكات بين الجيش وحركة إم 23 قرب غوما", [("حركة إم 23", "ORG")]),
-        ("وقعت اشتباكات بين اللواء 444 وجهاز الردع", [("اللواء 444", "ORG")]),
+        ("وقعت اشتباكات بين اللواء 444 وجهاز الردع", [("اللواء 444", "ORG"), ("جهاز الردع", "ORG")]),
         ("تقدمت الفرقة 25 نحو المدينة", [("الفرقة 25", "ORG")]),
         # without a number the head opens its usual rule: a rank, an institution
         ("قال اللواء سامر خليل إن", [("سامر خليل", "PER")]),
