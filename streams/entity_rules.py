@@ -32,16 +32,20 @@ _ORG_HEADS = frozenset(
      "مفوضيه", "لجنه", "صندوق", "مصرف", "خليه", "جهاز", "اتحاد", "شركه", "مؤسسه", "موسسه", "اذاعه", "قناه",
      "صحيفه"]
 )  # fmt: skip
+# قيادة names a command only as written or after و (قيادة عمليات الأنبار): بقيادة is "led by", and تحت قيادة
+# "under the command of"; the definite القيادة is one of the definite heads below.
+_COMMAND = frozenset(["قياده", "وقياده"])
 # Heads that name an institution only with certain words after them (جهاز الأمن, not جهاز الكمبيوتر), and
 # definite nouns that make a generic body, not a name (مجلس الإدارة, a company's board).
 _HEAD_NEEDS = {
+    "قياده": frozenset(["عمليات", "العمليات", "الاركان", "الشرطه", "المنطقه", "الحرس"]),
     "جهاز": frozenset(
         ["الامن", "المخابرات", "الاستخبارات", "مكافحه", "الشرطه", "الردع", "الاسعاف", "دعم", "الدفاع", "حرس"]
-    )
+    ),
 }
 _GENERIC_GOVERNED = frozenset(["الاداره"])
 # Definite adjectives that close an institution's name besides the nisba ones (…ي، …يه): العامة، العليا.
-_ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "العليا", "المشتركه", "الموحده", "الخاصه"])
+_ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "العليا", "المشتركه", "الموحده", "الخاصه", "المسلحه"])
 # Nisba adjectives that describe an institution rather than name it (وكالة الأنباء اليمنية الرسمية،
 # الوزارة المعنية، اللجنة الفنية).
 _DESCRIPTIVE = frozenset(
@@ -52,7 +56,7 @@ _DESCRIPTIVE = frozenset(
 _EPITHETS = frozenset(["الارهابي", "الارهابيه", "التكفيري", "التكفيريه", "الاجرامي", "الاجراميه"])
 # Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري); الحكومة and المجموعة
 # are left out: الحكومة السودانية, المجموعة القصصية describe more often than they name.
-_DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله"])
+_DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله", "قياده"])
 # Nouns before a head that make the phrase a person's title (رئيس مجلس الوزراء).
 _TITLE_NOUNS = frozenset(["رئيس", "نائب", "عضو", "اعضاء", "امين", "مدير", "رئيسه", "رئيسا", "نائبا", "عضوا"])
 # Heads that classify a name rather than belong to it when an indefinite name follows (شركة بلتون).
@@ -154,7 +158,7 @@ def _head_kind(norm: str) -> int:
         return _NUMBERED
     if listed(norm, _PLACE_HEADS):  # as written first: وادي, وزارة, فوج begin with a clitic letter
         return _PLACE
-    if listed(norm, _ORG_HEADS):
+    if listed(norm, _ORG_HEADS) or norm in _COMMAND:
         return _ORG
     bare = strip_clitics(norm)
     if bare.startswith("ال") and bare[2:] in _DEFINITE_ORG_HEADS:
@@ -224,6 +228,8 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     j = i + 1
     if i > 0 and tokens[i - 1].norm in _TITLE_NOUNS:
         return None  # رئيس مجلس الوزراء is a person's title, not a mention of the council
+    if i > 0 and tokens[i - 1].norm == "تحت":
+        return None  # تحت قيادة الجنرال: under the command of
     head = tokens[i].norm if tokens[i].norm in _ORG_HEADS else strip_clitics(tokens[i].norm)
     needs = _HEAD_NEEDS.get(head)
     if tokens[j].norm.startswith("لل") or (needs is not None and tokens[j].norm not in needs):
@@ -259,9 +265,14 @@ def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | No
 
 
 def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
-    """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري."""
+    """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري, and what it
+    is of, with لل (القيادة العامة للقوات المسلحة الأردنية، المفوضية العليا للانتخابات)."""
     last = _adjectives_after(tokens, i)
-    return ("ORG", i, last) if last > i else None
+    if last == i:
+        return None
+    if last + 1 < len(tokens) and tokens[last + 1].norm.startswith("لل") and _is_name_word(tokens[last + 1]):
+        last = _adjectives_after(tokens, last + 1)
+    return "ORG", i, last
 
 
 def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:

@@ -70,6 +70,10 @@ def test_rule_spans(text: str, expected: list[tuple[str, str]]) -> None:
         # a company's classifier before its name is left to the tagger
         ("أعلنت شركة بلتون المالية أرباحها", []),
         ("وقالت شركة النفط الوطنية إن", [("شركة النفط الوطنية", "ORG")]),
+        # commands: قيادة before what it commands; the definite one with its adjectives and what it is of
+        ("أعلنت قيادة عمليات الأنبار أن", [("قيادة عمليات الأنبار", "ORG")]),
+        ("وقالت القيادة العامة للقوات المسلحة إن", [("القيادة العامة للقوات المسلحة", "ORG")]),
+        ("قالت الهيئة العامة للأرصاد الجوية إن", [("الهيئة العامة للأرصاد الجوية", "ORG")]),
     ],
 )
 def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -87,6 +91,9 @@ def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
         "التحالف الدولي بقيادة الولايات المتحدة",  # بقيادة is "led by"
         "استقبل رئيس مجلس الوزراء الضيف",  # a person's title
         "وقالت الوزارة المعنية إن",  # "the ministry concerned"
+        "التحالف الدولي بقيادة الولايات المتحدة",  # "led by"
+        "قاتلوا تحت قيادة الجنرال",  # "under the command of"
+        "أبلغت قيادة الفرقة الجنود",  # the command of a unit: no name of its own
     ],
 )
 def test_no_institution(text: str) -> None:
