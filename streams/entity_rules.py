@@ -183,6 +183,8 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     j = i + 1
     if not _is_name_word(tokens[j]) or describes(tokens[j].norm):
         return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name
+    if listed(tokens[j].norm, _SETTLEMENT_HEADS) or listed(tokens[j].norm, _PLACE_HEADS):
+        return None  # صحراء محافظة الأنبار: the desert of a place named after its own head
     if tokens[j].norm in _NAME_LINKS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
         j += 1
     return "LOC", i, j

@@ -43,6 +43,8 @@ _NOT_NAMES = words(
     "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
     "التابعه الواقعه المحاذيه القريبه المجاوره الحدوديه المذكوره نفسها اخري ذاتها"
 )
+# Indefinite nouns after منطقة that describe the area (منطقة عمليات، منطقة نفوذ), not name it (منطقة مير علي).
+_NOT_AREA_NAMES = words("عمليات نفوذ اشتباك اشتباكات تماس سيطره عازله امنه امنيه عسكريه حدوديه صناعيه سكنيه زراعيه")
 _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود اتجاه")  # reference points, not the place
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
@@ -129,6 +131,7 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
     ctx = index.ctx
     tokens = ctx.tokens
     taken = [(p.start, p.end) for p in known] + inside
+    starts = {p.start for p in known}
     found: list[Place] = []
     for i in index.tokens_where(_is_place_head):
         if i == len(tokens) - 1:
@@ -143,10 +146,10 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         first = tokens[j].norm
         if strip_clitics(token.norm).startswith("ال"):
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
-        if not first.startswith("ال") and "منطقه" in head:
-            continue
-        if describes(first):
-            continue  # غابة مجاورة، منطقة نائية: described, not named
+        if describes(first) or (not first.startswith("ال") and "منطقه" in head and first in _NOT_AREA_NAMES):
+            continue  # غابة مجاورة، منطقة نائية، منطقة عمليات: described, not named
+        if "منطقه" in head and not first.startswith("ال") and j + 1 < len(tokens) and tokens[j + 1].start in starts:
+            continue  # منطقة بحيرة تشاد: a name running on into a place is not cut before it
         end = j + 1
         if not first.startswith("ال") and end < len(tokens) and tokens[end].norm.isalpha():
             following = tokens[end].norm

@@ -30,6 +30,8 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("وتدفق الماء في وادي السلام", [("وادي السلام", "LOC")]),
         # an adjective describes the place noun, it does not name it
         ("اقتادوا السكان إلى غابة مجاورة", []),
+        # the desert of a place named with its own head noun: no name of its own
+        ("قصفت الطائرات مضافة بصحراء محافظة الأنبار", []),
         # a settlement placed in its province with بـ
         ("خطف مسلحون 45 شخصا من قرية كايا بولاية زامفارا", [("كايا", "LOC")]),
         ("داهمت القوات بلدة الصور بريف دير الزور", [("الصور", "LOC")]),

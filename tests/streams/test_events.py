@@ -412,6 +412,22 @@ def test_sanctions_and_agreements_named_again_are_one_event() -> None:
     assert types.count("sanction") == 1 and types.count("agreement") == 1
 
 
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ("قتل خمسة عناصر بضربة جوية على مضافة في وادي حوران بصحراء محافظة الأنبار.", "وادي حوران"),
+        ("فجر انتحاري سيارة مفخخة في قافلة عسكرية بمنطقة شيوا في إقليم وزيرستان.", "منطقة شيوا"),
+    ],
+)
+def test_the_event_is_placed_at_the_named_spot(body: str, location: str) -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    assert enriched.events and enriched.events[0].location is not None
+    assert enriched.events[0].location.text == location
+
+
 def test_a_thing_counted_is_no_casualty() -> None:
     body = "قُتل سبعة جنود في تفجير انتحاري. ووصلت مروحيات إلى المنطقة عقب الهجوم لنقل الجرحى."
     assert all(e.injured is None for e in find_events(make_context(body)))
