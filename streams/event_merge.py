@@ -247,12 +247,30 @@ def _relation(m: Mention, n: Mention) -> tuple[bool, bool]:
     if a.feature_class and b.feature_class:
         nested = _contains(a, b)
         return not nested, nested
+    if _named_town(m) and _named_town(n) and not _share_region(m, n):
+        return True, False  # غارة على بلدة كفرا (بنت جبيل) ... غارات على بلدة بريتال (بعلبك): two events
     left = [p for p in m.context if p.feature_class]
     right = [p for p in n.context if p.feature_class]
     both = bool(left and right)
     nested = both and any(_contains(x, y) for x in left for y in right)
     agree = nested or any(_same_name(x.text, y.text) for x in m.context for y in n.context)
     return both and not nested, agree
+
+
+def _named_town(m: Mention) -> bool:
+    """Whether the mention is placed at a town, village or spot (resolved or not), not a wider area."""
+    place = m.location
+    return place is not None and place.feature_class in (None, "P") and m.rank <= 1.0
+
+
+def _share_region(m: Mention, n: Mention) -> bool:
+    """Whether the two mentions' sentences name a place in common below a country (ذي قار، بعلبك)."""
+    mine = {_fold(p.text) for p in m.context if not _country(p)}
+    return any(_fold(p.text) in mine for p in n.context if not _country(p))
+
+
+def _country(place: Place) -> bool:
+    return place.feature_class == "A" and not place.admin1
 
 
 def _same_name_location(m: Mention, n: Mention) -> bool:

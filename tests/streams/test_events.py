@@ -428,6 +428,17 @@ def test_the_event_is_placed_at_the_named_spot(body: str, location: str) -> None
     assert enriched.events[0].location.text == location
 
 
+def test_strikes_on_two_towns_of_different_districts_are_two_events() -> None:
+    body = (
+        "قتل شخص في غارة على سيارة في بلدة كفرا في قضاء بنت جبيل اليوم. "
+        "وليلا، شن الطيران الحربي سلسلة غارات على بلدة بريتال في قضاء بعلبك."
+    )
+    places = {"كفرا": {}, "بنت جبيل": {}, "بريتال": {}, "بعلبك": {}}
+    entities = dict.fromkeys(places, "LOC")
+    strikes = [e for e in find_events(make_context(body, entities, places)) if e.type == "airstrike"]
+    assert sorted(e.location.text for e in strikes if e.location) == ["بريتال", "كفرا"]
+
+
 def test_a_thing_counted_is_no_casualty() -> None:
     body = "قُتل سبعة جنود في تفجير انتحاري. ووصلت مروحيات إلى المنطقة عقب الهجوم لنقل الجرحى."
     assert all(e.injured is None for e in find_events(make_context(body)))
