@@ -121,7 +121,7 @@ _DAY_MONTH = (
     rf"(?:شهر\s+)?{_MONTH}(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?){_E}"
 )
 # Ordinal days (في الخامس من آذار، العاشر من الشهر الجاري): folded, with their day of the month. The
-# pattern also takes the day in digits (يوم 12 من الشهر الجاري).
+# pattern also takes the day in digits (يوم 12 من الشهر الجاري), and a range of days (من 4 إلى 10 من الشهر الجاري).
 _ORDINAL_UNITS = ["الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع"]
 ORDINAL_DAYS: dict[str, int] = {
     **{word: n for n, word in enumerate(_ORDINAL_UNITS, 1)},
@@ -134,7 +134,8 @@ ORDINAL_DAYS: dict[str, int] = {
     "الحادي والثلاثين": 31,
 }
 _ORDINAL_DAY = (
-    rf"{_B}(?P<t>(?:يوم\s+)?(?P<od>{_alt(ORDINAL_DAYS)}|[0-9٠-٩]{{1,2}})\s+من\s+(?:(?:شهر\s+)?{_MONTH}"
+    rf"{_B}(?P<t>(?:من\s+(?P<od0>[0-9٠-٩]{{1,2}})\s+(?:الي|حتي)\s+)?"
+    rf"(?:يوم\s+)?(?P<od>{_alt(ORDINAL_DAYS)}|[0-9٠-٩]{{1,2}})\s+من\s+(?:(?:شهر\s+)?{_MONTH}"
     rf"(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?"
     rf"|(?P<cur>(?:الشهر\s+(?:الجاري|الحالي))|هذا\s+الشهر)|(?P<prev>الشهر\s+(?:الماضي|المنصرم|الفائت)))){_E}"
 )

@@ -148,7 +148,18 @@ def _day_month(match: re.Match[str], reference: dt.date | None) -> Resolved | No
 
 def _ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
     """في الخامس من آذار، العاشر من الشهر الجاري، يوم 12 من الشهر الجاري: a day of a named month, or of
-    this or last month."""
+    this or last month; من 4 إلى 10 من الشهر الجاري: the days between (a week, or a month when longer)."""
+    found = _one_ordinal_day(match, reference)
+    if found is None or not match.group("od0") or found.first is None:
+        return found
+    last = found.first
+    first = _day_and_month(last.year, last.month, int(match.group("od0")))
+    if first is None or first > last:
+        return found
+    return Resolved(found.kind, first, last, "week" if (last - first).days < 7 else "month", found.relative)
+
+
+def _one_ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
     day = ORDINAL_DAYS.get(match.group("od")) or int(match.group("od"))
     if match.group("m"):
         month = MONTHS[_norm(match.group("m"))]

@@ -158,6 +158,16 @@ def test_ordinal_days(text: str, span: str, value: str) -> None:
     assert (found.text, found.value, found.precision) == (span, value, "day")
 
 
+def test_a_range_of_days_of_this_month() -> None:
+    found = only("أوقفت المفارز خلال الفترة الممتدة من 4 إلى 10 من الشهر الجاري تسعة عناصر")
+    assert (found.text, found.value, found.value_end, found.precision) == (
+        "من 4 إلى 10 من الشهر الجاري",
+        "2025-11-04",
+        "2025-11-10",
+        "week",
+    )
+
+
 @pytest.mark.parametrize(
     ("text", "month"),
     [
