@@ -137,6 +137,16 @@ def count_casualties(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, h
         _count_near(index, m, a, lo, hi, span=b - a)
 
 
+def _time_tokens(index: ArticleIndex) -> frozenset[int]:
+    """The tokens inside the article's time expressions (made once per article)."""
+
+    def compute() -> frozenset[int]:
+        spans = [index.span(t.start, t.end) for t in index.ctx.times]  # type: ignore[attr-defined]
+        return frozenset(k for lo, hi in spans for k in range(lo, hi))
+
+    return index.memo("time_tokens", compute)
+
+
 def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span: int = 1) -> int | None:
     """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun.
 
@@ -148,11 +158,14 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     if own is not None and not own.vague and own.value is not None:  # type: ignore[attr-defined]
         return int(own.value)  # type: ignore[attr-defined]
     after: list[int] = []
+    timed = _time_tokens(index)
     k = j + span
     while k < hi and len(after) < _COUNT_REACH:
         if index.norms[k] in {",", "."} or casualty(index.norms[k]):
             break
-        if index.norms[k] not in COUNT_BOUNDS or k + 1 >= hi or index.norms[k + 1] in {",", "."}:
+        if k in timed:
+            pass  # أوقفت من 4 إلى 10 من الشهر الجاري 9 عناصر: a date between the verb and its count
+        elif index.norms[k] not in COUNT_BOUNDS or k + 1 >= hi or index.norms[k + 1] in {",", "."}:
             after.append(k)
         k += 1
     before: list[int] = []

@@ -45,7 +45,7 @@ CONFLICT_TYPES = ASSAULT_TYPES | {"security_operation", "abduction"}
 # Objects whose "ضبط" / "مصادرة" is a seizure (not ضبط الأسعار / ضبط النفس).
 SEIZABLE = words(
     "ذخيره ذخائر اسلحه سلاح مخدرات متفجرات عبوات حبوب كبتاغون كبتاجون حشيش صواريخ قذائف بنادق "
-    "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات"
+    "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات كوكايين هيروين الكيف قنب قناطير"
 )
 
 
@@ -136,8 +136,8 @@ def _entries() -> dict[str, Trigger]:
     add("protest", "احتجاج احتجاجات احتجاجي احتجاجيه تظاهره تظاهرات مظاهره مظاهرات اعتصام اضراب محتجون")
     add("protest", "المحتجون المحتجين محتجين متظاهرون المتظاهرون المتظاهرين متظاهرين معتصمون المعتصمون المعتصمين")
     add_verbs("protest", "تظاهر/تظاهر احتج/حتج اعتصم/عتصم")
-    add("seizure", "ضبط مصادره حجز", needs="seizable")
-    add_verbs("seizure", "ضبط/ضبط صادر/صادر", needs="seizable")
+    add("seizure", "ضبط مصادره حجز استرجاع", needs="seizable")
+    add_verbs("seizure", "ضبط/ضبط صادر/صادر حجز/حجز استرجع/سترجع", needs="seizable")
     add("statement", "بيان بيانا البيان بيانه بيانها بلاغ", needs="issuer")
     add("statement", "المتحدث الناطق", needs="spokesperson")
     add_verbs("statement", "ادان/دين ندد/ندد استنكر/ستنكر", needs="issuer")

@@ -158,6 +158,23 @@ def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> 
     assert (event.killed, event.injured) == (killed, injured)
 
 
+def test_a_date_between_the_verb_and_its_count_is_skipped() -> None:
+    body = "قالت الوزارة إن مفارز للجيش أوقفت خلال الفترة الممتدة من 4 إلى 10 من الشهر الجاري 9 عناصر دعم."
+    (event,) = find_events(make_context(body))
+    assert (event.type, event.arrested) == ("arrest", 9)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "استرجعت مفرزة للجيش مسدسا رشاشا وثلاثة مخازن ذخيرة قرب الحدود.",
+        "حجزت قوات الأمن كميات من الكوكايين في الميناء.",
+    ],
+)
+def test_recovered_and_impounded_goods_are_seizures(body: str) -> None:
+    assert "seizure" in types_of(body)
+
+
 def test_at_least_n_arrested_by_a_named_force() -> None:
     (event,) = find_events(make_context("اعتقلت الشرطة ما لا يقل عن 12 متظاهرا في المدينة."))
     assert (event.type, event.arrested) == ("arrest", 12)
