@@ -339,5 +339,8 @@ def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
             m.background = True
         if index.has(j, _SCOPE_BREAKS):
             break
-        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not index.any_in(casualty, lo, j):
-            m.background = True  # but قُتل ثلاثة جنود إثر انفجار عبوة: the cause of casualties reported now
+        # but قُتل ثلاثة جنود إثر انفجار عبوة: the cause of casualties reported now; and «عاد الهدوء بعد
+        # اشتباكات اندلعت مساء الثلاثاء»: what happened after an event dated in the past days is news too
+        current = index.any_in(casualty, lo, j) or m.recent
+        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not current:
+            m.background = True

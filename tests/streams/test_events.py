@@ -158,6 +158,12 @@ def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> 
     assert (event.killed, event.injured) == (killed, injured)
 
 
+def test_an_event_dated_in_the_past_days_after_bad_is_news() -> None:
+    body = "عاد هدوء حذر إلى العاصمة صباح اليوم بعد اشتباكات عنيفة اندلعت مساء أمس بين الجيش ومسلحين."
+    (event,) = [e for e in find_events(make_context(body)) if e.type == "armed_clash"]
+    assert not event.background
+
+
 def test_a_date_between_the_verb_and_its_count_is_skipped() -> None:
     body = "قالت الوزارة إن مفارز للجيش أوقفت خلال الفترة الممتدة من 4 إلى 10 من الشهر الجاري 9 عناصر دعم."
     (event,) = find_events(make_context(body))
