@@ -169,11 +169,16 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
             after.append(k)
         k += 1
     before: list[int] = []
-    for k in range(j - 1, max(lo, j - 3) - 1, -1):
+    reach = j - 3
+    for k in range(j - 1, lo - 1, -1):
+        if k < reach:
+            break
         if casualty(index.norms[k]):
             break  # what stands before it counts that word (5 قتلى و12 جريحاً)
         if k > lo and casualty(index.norms[k - 1]) and not _counted_noun(index.norms[k - 1]):
             break  # it counts the verbal noun before it (مقتل شخصين وإصابة آخر)
+        if index.norms[k] == "الاقل" and k > lo and index.norms[k - 1] == "علي":
+            reach -= 2  # 12 مدنياً على الأقل قُتلوا: "at least" does not use up the reach
         before.append(k)
     if after and index.has(after[0], _ANOTHER):
         return 1

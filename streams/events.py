@@ -50,6 +50,13 @@ _RETYPE = {
     **dict.fromkeys(("انتحاري", "انتحاريه", "مفخخ", "مفخخه", "ناسفه"), "bombing"),
     **dict.fromkeys(("جوي", "جويه", "طائره", "مسيره", "مسيرات"), "airstrike"),
 }
+# Instruments an attack is carried out with (بطائرات مسيرة، بصواريخ، بسيارة مفخخة), read with their ب.
+_INSTRUMENTS = {
+    **dict.fromkeys(("صواريخ", "صاروخ", "قذائف"), "shelling"),
+    **dict.fromkeys(("طائرات", "طائره", "مسيرات", "مسيره", "الطائرات", "المسيرات"), "airstrike"),
+    **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام"), "bombing"),
+}
+_INSTRUMENT_REACH = 4
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
@@ -215,6 +222,9 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
             for key in index.keys[j]:
                 if key in _RETYPE:
                     return _RETYPE[key]
+        for j in range(b, min(hi, b + _INSTRUMENT_REACH)):  # هجوم روسي واسع بطائرات مسيرة: by what means
+            if index.norms[j].startswith("ب") and (found := _INSTRUMENTS.get(index.norms[j][1:])):
+                return found
     return trigger.type
 
 

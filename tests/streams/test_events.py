@@ -112,6 +112,18 @@ def test_no_conflict_event(body: str) -> None:
     assert not set(types_of(body)) & CONFLICT_TYPES
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("قتل خمسة أشخاص في هجوم روسي واسع بطائرات مسيرة على المدينة.", "airstrike"),
+        ("قتل ثلاثة جنود في هجوم انتحاري نفذه مسلح بحزام ناسف.", "bombing"),
+        ("قتل جندي في هجوم على قاعدة جوية قرب المدينة.", "attack"),  # the base is an air base
+    ],
+)
+def test_an_attack_takes_the_type_of_its_means(body: str, expected: str) -> None:
+    assert types_of(body) == [expected]
+
+
 def test_a_match_report_has_no_events() -> None:
     body = (
         "فاز فريق الجيش الملكي على ضيفه في مباراة الدوري. وشن لاعبو الفريق هجمات متتالية وسددوا قذيفة "
@@ -151,6 +163,7 @@ def test_operation_that_arrests_yields_both_types_with_count() -> None:
         ("قتل ما لا يقل عن 12 شخصا في قصف على البلدة.", 12, None),
         ("أسفر الهجوم عن مقتل ما لا يقل عن عشرين مدنيا في البلدة.", 20, None),
         ("قتل أكثر من 40 شخصا في قصف على البلدة.", 40, None),
+        ("قالت المصادر إن 12 مدنيا على الأقل قتلوا وأصيب 30 آخرون في قصف على المخيم.", 12, 30),
     ],
 )
 def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> None:
