@@ -49,6 +49,7 @@ _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
 _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما", "لكن", "الا", "."})
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
+_FIRE_REACH = 16  # tokens after a killing where «برصاص / بنيران X» still names who shot
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
 # Indefinite nationality adjectives after an assault noun (غارة إسرائيلية، هجوم روسي).
 _NATIONAL_ADJECTIVES = frozenset(f"{stem}{ending}" for stem in NATIONALITY_STEMS for ending in ("", "ه", "ا"))
@@ -152,6 +153,11 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
             return entity_argument(after[0][2])
     elif b < c_hi and index.norms[b].startswith("ل") and (owner := index.entity_at(b)) is not None and owner[0] == b:
         return entity_argument(owner[2])  # هجوم لتنظيم داعش، غارة للتحالف: the noun's owner did it
+    if trigger_kill(index, a):  # استُشهد شاب وأصيب ثلاثة، فجر اليوم، برصاص قوات الاحتلال: by whose fire
+        hi = index.sentence_ranges[index.sentence_of[a]][1]
+        for j in range(b, min(hi - 1, b + _FIRE_REACH)):
+            if index.has(j, _FORCE_CUES) and (named := index.entity_at(j + 1)) is not None and named[0] == j + 1:
+                return entity_argument(named[2])
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)

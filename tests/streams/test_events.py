@@ -124,6 +124,12 @@ def test_an_attack_takes_the_type_of_its_means(body: str, expected: str) -> None
     assert types_of(body) == [expected]
 
 
+def test_whose_fire_killed_is_the_actor_though_told_after_the_toll() -> None:
+    body = "استُشهد شاب وأصيب ثلاثة آخرون، فجر اليوم الأربعاء، برصاص قوات الاحتلال خلال اقتحامها البلدة."
+    (event,) = [e for e in find_events(make_context(body, {"قوات الاحتلال": "ORG"})) if e.type == "attack"]
+    assert event.actor is not None and event.actor.text == "قوات الاحتلال"
+
+
 def test_a_match_report_has_no_events() -> None:
     body = (
         "فاز فريق الجيش الملكي على ضيفه في مباراة الدوري. وشن لاعبو الفريق هجمات متتالية وسددوا قذيفة "
