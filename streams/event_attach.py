@@ -28,7 +28,7 @@ from .event_time import attach_time
 
 __all__ = ["attach_arguments"]
 
-_AGENT_MARKERS = ("نفذ", "شن", "اطلق", "زرع", "تبن")
+_AGENT_MARKERS = ("نفذ", "شن", "اطلق", "زرع", "تبن", "نصب")
 _SUPPORT_VERBS = ("شن", "نفذ", "بدا", "اطلق", "اصدر", "اعلن", "نظم", "فرض", "تمكن")
 _AGAINST = frozenset({"ضد", "علي", "بحق", "استهدف", "استهدفت"})
 _TARGET_PREPS = _AGAINST | {"من", "عناصر", "مسلحي", "خليه", "خلايا", "خطيره", "ارهابيه"}

@@ -23,7 +23,7 @@ __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victi
 
 # More people than any event kills, wounds or detains: a number above this is not a casualty count.
 _MAX_COUNT = 10_000_000
-_KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع")
+_KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع", "حتف")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted

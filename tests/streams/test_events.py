@@ -124,6 +124,12 @@ def test_an_attack_takes_the_type_of_its_means(body: str, expected: str) -> None
     assert types_of(body) == [expected]
 
 
+def test_met_their_death_in_an_ambush_set_by_gunmen() -> None:
+    body = "لقي أربعة جنود حتفهم في كمين نصبه مسلحون قرب القاعدة العسكرية."
+    (event,) = find_events(make_context(body))
+    assert (event.type, event.killed, event.actor.text if event.actor else None) == ("attack", 4, "مسلحون")
+
+
 def test_whose_fire_killed_is_the_actor_though_told_after_the_toll() -> None:
     body = "استُشهد شاب وأصيب ثلاثة آخرون، فجر اليوم الأربعاء، برصاص قوات الاحتلال خلال اقتحامها البلدة."
     (event,) = [e for e in find_events(make_context(body, {"قوات الاحتلال": "ORG"})) if e.type == "attack"]
