@@ -199,6 +199,13 @@ def _outlet(body: str, entities: list[Entity], lo: int, hi: int) -> str | None:
     return None
 
 
+# Titles that begin a role in the construct state, without ال (وزير الداخلية، رئيس الوزراء، قائد الشرطة).
+_ROLE_HEADS = frozenset(
+    ["وزير", "وزيره", "رئيس", "رئيسه", "نائب", "مدير", "مديره", "قائد", "امين", "سفير", "محافظ", "عضو",
+     "مستشار", "متحدث", "ناطق", "مسؤول", "مساعد", "زعيم", "مبعوث", "ممثل"]
+)  # fmt: skip
+
+
 def _role(ctx: ArticleContext, verb_at: int, speaker: Entity) -> str | None:
     """The noun phrase between the verb and the speaker's name (الخبير في شؤون الجماعات المتطرفة)."""
     tokens = ctx.tokens
@@ -208,6 +215,7 @@ def _role(ctx: ArticleContext, verb_at: int, speaker: Entity) -> str | None:
     j = i
     while j < len(tokens) and tokens[j].end <= speaker.start and tokens[j].norm not in {",", ":"}:
         j += 1
-    if j <= i or not strip_clitics(tokens[i].norm).startswith("ال"):
-        return None
+    norm = tokens[i].norm if j > i else ""
+    if not strip_clitics(norm).startswith("ال") and not listed(norm, _ROLE_HEADS):
+        return None  # a role is definite (الخبير في ...) or a title in construct (وزير الداخلية)
     return ctx.body[tokens[i].start : tokens[j - 1].end]

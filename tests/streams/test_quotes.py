@@ -50,6 +50,18 @@ def test_role_and_outlet() -> None:
     assert quote.text.startswith("المعارك ستطول")
 
 
+@pytest.mark.parametrize(
+    ("body", "role"),
+    [
+        ('وأضاف وزير الداخلية سامر خليل: "لن نسمح بعودة الفوضى إلى المدينة".', "وزير الداخلية"),
+        ('وقال رئيس الوزراء سامر خليل إن "الحكومة ماضية في الإصلاح".', "رئيس الوزراء"),
+    ],
+)
+def test_a_title_in_construct_is_the_role(body: str, role: str) -> None:
+    (quote,) = find_quotes(context(body, {"سامر خليل": "PER"}))
+    assert (quote.speaker, quote.speaker_role) == ("سامر خليل", role)
+
+
 def test_name_missed_by_ner_is_still_the_speaker() -> None:
     body = "وأوضح المحلل السياسي، سليم حداد للأناضول، أن «الاتفاق يحتاج إلى ضمانات دولية واضحة»."
     (quote,) = find_quotes(context(body))
