@@ -122,6 +122,7 @@ def _entries() -> dict[str, Trigger]:
     add("bombing", "فجرت فجروا يفجر تفجر فجرها", verb=True)
     add("airstrike", "غاره")
     add("airstrike", "غارات غارتين")
+    add("airstrike", "بمسيره بمسيرات بطائره بطائرات", needs="launch")  # استهدفت بمسيّرة سيارة: a drone strike
     add("shelling", "قصف", needs="air_or_ground")
     add_verbs("shelling", "قصف/قصف", needs="air_or_ground")
     add("shelling", "قذيفه قذائف هاون مدفعي مدفعيه")

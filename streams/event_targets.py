@@ -102,6 +102,8 @@ def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArg
     # استهدفت المقاومة دبابة بقذيفة، أعلن ... استهداف سفينة في البحر الأحمر بصاروخ: the weapon closes the
     # clause of the verb that aimed it, whose object is what was hit
     lo = index.sentence_ranges[index.sentence_of[a]][0]
+    if a > lo and index.has(a - 1, _AIMING):
+        return _object_of(index, b, min(hi, c_hi), actor)  # استهدفت بمسيّرة سيارة مدنية: the object follows
     for j in range(a - 1, max(lo, a - _AIM_BACK) - 1, -1):
         if index.has(j, _AIMING):
             return _object_of(index, j + 1, a, actor)

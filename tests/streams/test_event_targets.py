@@ -363,3 +363,14 @@ def test_a_count_of_them_names_no_target() -> None:
     body = "شنت الطائرات الحربية 12 غارة جوية استهدفت 9 منها مواقع في الريف."
     for event in find_events(make_context(body)):
         assert event.target is None or "منها" not in event.target.text
+
+
+def test_a_drone_named_right_after_the_verb_that_aimed_it() -> None:
+    body = "قال الحاكم إن القوات استهدفت بمسيرة سيارة مدنية في البلدة، ما أدى إلى مقتل امرأة."
+    (event,) = [e for e in find_events(make_context(body)) if e.type == "airstrike"]
+    assert event.target is not None and event.target.text == "سيارة مدنية"
+
+
+def test_a_missile_that_hit_is_a_strike() -> None:
+    body = "تواصل القصف على المدينة. وأصاب صاروخ باليستي مستودعا في الحي الصناعي، ما أسفر عن إصابة أربعة عمال."
+    assert "shelling" in {e.type for e in find_events(make_context(body))}
