@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 
 from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 
-from .arabic import fold_with_offsets, strip_clitics
+from .arabic import fold, fold_with_offsets, strip_clitics
 from .context import ArticleContext
 from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
@@ -110,11 +110,15 @@ def _is_person(norm: str) -> bool:
 
 
 def _join_split_places(body: str, places: list[Place]) -> list[Place]:
-    """Two places one space apart are one name the tagger split (دير | الزور): keep it whole, unresolved."""
+    """Two places one space apart are one name the tagger split (دير | الزور): keep it whole, unresolved.
+
+    Not when the second begins with a direction (كفركلا جنوب لبنان): that places the first.
+    """
     joined: list[Place] = []
     for place in sorted(places, key=_START):
         last = joined[-1] if joined else None
-        if last is not None and body[last.end : place.start] == " ":
+        second = fold(place.text.split(" ", 1)[0]) if last is not None else ""
+        if last is not None and body[last.end : place.start] == " " and second not in _DIRECTIONS:
             joined[-1] = Place(body[last.start : place.end], last.start, place.end)
         else:
             joined.append(place)
