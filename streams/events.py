@@ -37,9 +37,14 @@ _IRREALIS = words(
     "يستعد تستعد يستعدون استعداد استعدادا يعتزم تعتزم ينوي تنوي يخطط تخطط"
 )
 # Nouns after a violent word that make it a figure of speech (انفجرت الأسعار، انفجار الأزمة).
-_FIGURATIVE = words("اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون")
+_FIGURATIVE = words(
+    "اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون اعلامي اعلاميه موسمي موسميا موسميه"
+)
+_SCARE_QUOTES = frozenset({"«", "»", '"', "“", "”"})
+_SCARE_WORDS = 3  # a war word quoted alone or nearly (يصفون ما يجري بأنه «انفجار حقيقي»): a figure of speech
 # Words before a device that make it found, defused or only ready, not exploded (ضبط، تفكيك، معدّة للتفجير).
 _SEIZING = ("ضبط", "صادر", "مصادره", "فكك", "تفكيك", "عثر", "العثور", "ابطال", "ابطل", "حجز", "معد", "جاهز")
+_SEIZED_REACH = 10  # ضبط أسلحة خفيفة (١٤ قطعة) وثلاثة أحزمة ناسفة: the seizing verb governs the list
 _HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه"})
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
 # The launch verb may open the clause the weapon ends: أعلن ... استهداف سفينة تجارية في البحر الأحمر بصاروخ.
@@ -184,7 +189,7 @@ def _sentence_triggers(
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
         if type_ is None or _suppressed(index, i, b, lo):
             continue
-        if type_ == "bombing" and index.any_in(_seizing, max(lo, i - 4), i):
+        if type_ == "bombing" and index.any_in(_seizing, max(lo, i - _SEIZED_REACH), i):
             continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
         key = (type_, bisect_left(colons, i))
         if trigger.kill:
@@ -244,8 +249,23 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # طرد السفير احتجاجاً على: the motive of another act, not a protest
     hi = index.sentence_ranges[index.sentence_of[a]][1]
     if b < hi and index.has(b, _FIGURATIVE):
-        return True  # انفجرت أسعار الطماطم، انفجار الأزمة: figures of speech
+        return True  # انفجرت أسعار الطماطم، انفجار الأزمة، القصف الإعلامي: figures of speech
+    if _scare_quoted(index, a, b, lo, hi):
+        return True
     return index.any_in(_habitual, b, min(hi, b + 3))
+
+
+def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool:
+    """Whether the trigger stands in quotation marks that hold at most three words («هجوم» غير مسبوق)."""
+    opening = next(
+        (j for j in range(a - 1, max(lo, a - _SCARE_WORDS) - 1, -1) if index.norms[j] in _SCARE_QUOTES), None
+    )
+    if opening is None or any(not index.norms[j].isalpha() for j in range(opening + 1, a)):
+        return False
+    closing = next(
+        (j for j in range(b, min(hi, opening + 1 + _SCARE_WORDS + 1)) if index.norms[j] in _SCARE_QUOTES), None
+    )
+    return closing is not None and all(index.norms[j].isalpha() for j in range(b, closing))
 
 
 @token_flag

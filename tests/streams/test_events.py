@@ -106,6 +106,9 @@ def test_trigger_types(body: str, expected: list[str]) -> None:
         "انفجرت أسعار الطماطم في الأسواق وسط غضب المستهلكين من قوات السوق.",  # a figure of speech
         "قال مسلحون إنهم يستعدون لشن هجمات على المدينة.",  # preparing, not attacking
         "ضبطت الشرطة عبوات معدة للتفجير في مخبأ.",  # ready to explode, not exploded
+        "ويصف رجال الأعمال ما يجري بأنه «انفجار حقيقي» في الطلب على الأراضي.",  # scare quotes
+        "ويتحدث الوسطاء عن «هجوم» غير مسبوق من المستثمرين على الأراضي.",
+        "ويحذر الخبراء من أن القصف الإعلامي المتواصل يرفع سقف التوقعات لدى المواطنين.",  # media barrage
     ],
 )
 def test_no_conflict_event(body: str) -> None:
@@ -134,6 +137,18 @@ def test_whose_fire_killed_is_the_actor_though_told_after_the_toll() -> None:
     body = "استُشهد شاب وأصيب ثلاثة آخرون، فجر اليوم الأربعاء، برصاص قوات الاحتلال خلال اقتحامها البلدة."
     (event,) = [e for e in find_events(make_context(body, {"قوات الاحتلال": "ORG"})) if e.type == "attack"]
     assert event.actor is not None and event.actor.text == "قوات الاحتلال"
+
+
+def test_a_headline_and_its_lead_are_one_event() -> None:
+    body = (
+        "غارة تقتل شخصين في كفركلا جنوب لبنان\n\n"
+        "قُتل شخصان اليوم جراء غارة نفذتها طائرة مسيرة على سيارة عند الطريق العام لبلدة كفركلا."
+    )
+    places = {"كفركلا": {}, "جنوب لبنان": {}, "بلدة كفركلا": {}}
+    strikes = [
+        e for e in find_events(make_context(body, dict.fromkeys(places, "LOC"), places)) if e.type == "airstrike"
+    ]
+    assert len(strikes) == 1
 
 
 def test_a_match_report_has_no_events() -> None:
@@ -432,6 +447,11 @@ def test_a_trigger_word_is_not_cut_at_a_letter_that_looks_like_a_clitic(body: st
 
 def test_a_device_seized_is_no_bombing() -> None:
     body = "داهمت القوات الأمنية مخبأ في المدينة وضبطت 12 عبوة ناسفة وأسلحة متنوعة."
+    assert "bombing" not in types_of(body)
+
+
+def test_devices_at_the_end_of_a_long_seized_list_are_no_bombing() -> None:
+    body = "أسفرت المداهمة عن ضبط أسلحة خفيفة (14 قطعة) وثلاثة أحزمة ناسفة."
     assert "bombing" not in types_of(body)
 
 
