@@ -49,6 +49,8 @@ _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
 _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما", "لكن", "الا", "."})
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
+# Words before a group that only says whom the group named before it belongs to (المرتبطة بتنظيم القاعدة).
+_AFFILIATED = words("المرتبطه المرتبط التابعه التابع الموالي المواليه المقرب المقربه العسكري السياسي ذراع")
 _FIRE_REACH = 16  # tokens after a killing where «برصاص / بنيران X» still names who shot
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
 # Indefinite nationality adjectives after an assault noun (غارة إسرائيلية، هجوم روسي).
@@ -121,10 +123,18 @@ def _issuer(index: ArticleIndex, a: int, b: int, lo: int, hi: int, trigger: Trig
     after = index.entity_at(b)
     if after is not None:
         return entity_argument(after[2])
-    before = [e for e in index.entities_in(max(lo, a - 9), a)]
+    before = index.entities_in(max(lo, a - 9), a)
+    while before and _affiliation(index, before[-1][0]):  # X، المرتبطة بتنظيم القاعدة، ... في بيان: X
+        before = index.entities_in(lo, before[-1][0])
     if before:
         return entity_argument(before[-1][2])
     return _antecedent(index, max(lo, a - 4), a)
+
+
+def _affiliation(index: ArticleIndex, lo_e: int) -> bool:
+    """Whether the entity at token ``lo_e`` only says whom the one named before belongs to: حركة الشباب
+    المرتبطة بتنظيم القاعدة، سرايا القدس، الجناح العسكري لحركة الجهاد الإسلامي."""
+    return lo_e > 0 and index.has(lo_e - 1, _AFFILIATED)
 
 
 def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
@@ -162,6 +172,7 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         e
         for e in index.entities_in(max(lo, a - 7), a)
         if not index.has(e[0] - 1, _AGAINST)
+        and not _affiliation(index, e[0])
         and not index.has(e[0] - 2, _SUPPORTERS)
         and not _speaker(index, e, a)
         and not _victims_unit(index, e, lo)

@@ -127,6 +127,20 @@ def test_an_attack_takes_the_type_of_its_means(body: str, expected: str) -> None
     assert types_of(body) == [expected]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قتل خمسة أشخاص في تفجير انتحاري في السوق. وتبنت الحركة المرتبطة بالتنظيم الهجوم في بيان.",
+        "وأعلنت الحركة، المرتبطة بالتنظيم، مسؤوليتها عن الهجوم في بيان نشرته مؤسسة تابعة لها أمس.",
+    ],
+)
+def test_the_group_a_claimant_belongs_to_is_not_the_claimant(body: str) -> None:
+    entities = {"الحركة": "ORG", "بالتنظيم": "ORG"}
+    for event in find_events(make_context(body, entities)):
+        if event.type == "statement" or event.actor is not None:
+            assert event.actor is not None and event.actor.text == "الحركة"
+
+
 def test_met_their_death_in_an_ambush_set_by_gunmen() -> None:
     body = "لقي أربعة جنود حتفهم في كمين نصبه مسلحون قرب القاعدة العسكرية."
     (event,) = find_events(make_context(body))
