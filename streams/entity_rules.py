@@ -30,7 +30,7 @@ _PLACE_HEADS = frozenset(
 _ORG_HEADS = frozenset(
     ["وزاره", "مجلس", "هيئه", "مديريه", "فوج", "محكمه", "بلديه", "وكاله", "منظمه", "حزب", "جامعه", "نقابه",
      "مفوضيه", "لجنه", "صندوق", "مصرف", "خليه", "جهاز", "اتحاد", "شركه", "مؤسسه", "موسسه", "اذاعه", "قناه",
-     "صحيفه"]
+     "صحيفه", "نادي"]
 )  # fmt: skip
 # قيادة names a command only as written or after و (قيادة عمليات الأنبار): بقيادة is "led by", and تحت قيادة
 # "under the command of"; the definite القيادة is one of the definite heads below.
@@ -57,6 +57,17 @@ _EPITHETS = frozenset(["الارهابي", "الارهابيه", "التكفير
 # Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري); الحكومة and المجموعة
 # are left out: الحكومة السودانية, المجموعة القصصية describe more often than they name.
 _DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله", "قياده"])
+# Security bodies named by a common noun and one adjective (الأمن الداخلي، الدفاع المدني، الحرس الثوري،
+# النيابة العامة، الشرطة العراقية): only those adjectives make them one (الأمن الغذائي is no body).
+_COUNTRY_ADJECTIVE: frozenset[str] = frozenset()  # marker: any country's adjective
+_NOT_COUNTRIES = frozenset(["المحلي", "المحليه", "الدولي", "الدوليه", "الاجنبي", "الاجنبيه"])
+_SECURITY_BODIES: dict[str, frozenset[str]] = {
+    "امن": frozenset(["الداخلي", "العام", "الوطني"]),
+    "دفاع": frozenset(["المدني"]),
+    "حرس": frozenset(["الوطني", "الثوري", "الجمهوري", "الرئاسي"]),
+    "نيابه": frozenset(["العامه"]),
+    "شرطه": _COUNTRY_ADJECTIVE,
+}
 # Nouns before a head that make the phrase a person's title (رئيس مجلس الوزراء).
 _TITLE_NOUNS = frozenset(["رئيس", "نائب", "عضو", "اعضاء", "امين", "مدير", "رئيسه", "رئيسا", "نائبا", "عضوا"])
 # Heads that classify a name rather than belong to it when an indefinite name follows (شركة بلتون).
@@ -145,6 +156,12 @@ def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token
     return out
 
 
+def _country_adjective(norm: str) -> bool:
+    if norm in NATIONALITIES:
+        return True
+    return definite_nisba(norm) and len(norm) >= 6 and norm not in _DESCRIPTIVE and norm not in _NOT_COUNTRIES
+
+
 def _nationality(norm: str) -> bool:
     if norm in NATIONALITIES:
         return True
@@ -161,7 +178,7 @@ def _head_kind(norm: str) -> int:
     if listed(norm, _ORG_HEADS) or norm in _COMMAND:
         return _ORG
     bare = strip_clitics(norm)
-    if bare.startswith("ال") and bare[2:] in _DEFINITE_ORG_HEADS:
+    if bare.startswith("ال") and (bare[2:] in _DEFINITE_ORG_HEADS or bare[2:] in _SECURITY_BODIES):
         return _ORG_DEFINITE
     if listed(norm, _SETTLEMENT_HEADS):
         return _SETTLEMENT
@@ -268,7 +285,17 @@ def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | No
 
 def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
     """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري, and what it
-    is of, with لل (القيادة العامة للقوات المسلحة الأردنية، المفوضية العليا للانتخابات)."""
+    is of, with لل (القيادة العامة للقوات المسلحة الأردنية، المفوضية العليا للانتخابات).
+
+    The security bodies named by a common noun take only the adjectives that make them one (الأمن الداخلي
+    but not الأمن الغذائي; الشرطة الصومالية with a country's adjective)."""
+    body = strip_clitics(tokens[i].norm)[2:]
+    if body in _SECURITY_BODIES:
+        allowed = _SECURITY_BODIES[body]
+        following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if following in allowed or (allowed is _COUNTRY_ADJECTIVE and _country_adjective(following)):
+            return "ORG", i, i + 1
+        return None
     last = _adjectives_after(tokens, i)
     if last == i:
         return None

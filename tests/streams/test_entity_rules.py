@@ -76,6 +76,13 @@ def test_rule_spans(text: str, expected: list[tuple[str, str]]) -> None:
         ("أعلنت قيادة عمليات الأنبار أن", [("قيادة عمليات الأنبار", "ORG")]),
         ("وقالت القيادة العامة للقوات المسلحة إن", [("القيادة العامة للقوات المسلحة", "ORG")]),
         ("قالت الهيئة العامة للأرصاد الجوية إن", [("الهيئة العامة للأرصاد الجوية", "ORG")]),
+        # security bodies named by a common noun and the adjective that makes them one
+        ("قال الدفاع المدني إن", [("الدفاع المدني", "ORG")]),
+        ("وأعلن الأمن الداخلي أن", [("الأمن الداخلي", "ORG")]),
+        ("أعلن الحرس الثوري أن", [("الحرس الثوري", "ORG")]),
+        ("وقالت النيابة العامة إن", [("النيابة العامة", "ORG")]),
+        ("قالت الشرطة الصومالية إن", [("الشرطة الصومالية", "ORG")]),
+        ("وقال نادي الأسير الفلسطيني إن", [("نادي الأسير الفلسطيني", "ORG")]),
     ],
 )
 def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -94,6 +101,8 @@ def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
         "استقبل رئيس مجلس الوزراء الضيف",  # a person's title
         "وقالت الوزارة المعنية إن",  # "the ministry concerned"
         "التحالف الدولي بقيادة الولايات المتحدة",  # "led by"
+        "ناقش المؤتمر تعزيز الأمن الغذائي في البلاد",  # food security is no body
+        "وقالت الشرطة المحلية إن",  # the local police of no country named
         "قاتلوا تحت قيادة الجنرال",  # "under the command of"
         "أبلغت قيادة الفرقة الجنود",  # the command of a unit: no name of its own
     ],
