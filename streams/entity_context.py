@@ -27,6 +27,7 @@ from .tokenize import Token
 
 __all__ = [
     "cited_outlets",
+    "complete_compound_places",
     "complete_role_names",
     "drop_generic_nouns",
     "name_after_role",
@@ -49,6 +50,9 @@ _QUOTES = frozenset("\"'“”«»‘’")
 _OPENERS = _QUOTES | {"(", "["}
 # Words that end a name set off after a speaker's role (لـ before an outlet, إن before the quote...).
 _NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "عن", "علي", "الي", "مع", "خلال", "بعد", "قبل"})
+# First words of compound village names (بيت لاهيا، دير البلح، كفر نبل، تل أبيض، عين العرب، أبو كمال).
+_COMPOUND_FIRST = frozenset(["بيت", "دير", "كفر", "تل", "عين", "راس", "ابو", "ابي", "ام"])
+_PLACE_CLITICS = frozenset("بولف")
 _ROLE_REACH = 10  # tokens between a speech verb and the comma that closes the speaker's role
 # "Of the make / type": what follows names a model (of a drone, a missile, a car), not an entity.
 _MODEL_NOUNS = frozenset(["طراز", "نوع", "ماركه", "موديل"])
@@ -123,6 +127,41 @@ def _cut_at_role(span: Any, tokens: Sequence[Token], i: int) -> Any:
             return span._replace(text=span.text[: end - span.start], end=end)
         j += 1
     return span
+
+
+def complete_compound_places(body: str, spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """A place the model found as its first word only (ببيت | عانا، دير | البلح) takes the word after it.
+
+    Village names of the Levant and Iraq begin with بيت، دير، كفر، تل، عين، راس، أبو، أم: alone such a word
+    names nothing, and the ب or و before it is a proclitic, not part of the name.
+    """
+    starts = [token.start for token in tokens] if spans else []
+    out = []
+    for span in spans:
+        i = _token_at(starts, span.start)
+        if span.type != "LOC" or i is None or i + 1 >= len(tokens) or tokens[i].end != span.end:
+            out.append(span)
+            continue
+        if i > 0 and (start := _compound_first(tokens[i - 1])) is not None:  # ناحية أبي | صيدا
+            out.append(span._replace(text=body[start : span.end], start=start))
+            continue
+        start = _compound_first(tokens[i])
+        following = tokens[i + 1]
+        if start is None or not following.norm.isalpha() or following.norm in _NAME_STOP:
+            out.append(span)
+            continue
+        out.append(span._replace(text=body[start : following.end], start=start, end=following.end))
+    return out
+
+
+def _compound_first(token: Token) -> int | None:
+    """Where the first word of a compound village name begins in the token (بيت، وبيت، ببيت), or None."""
+    norm = token.norm
+    if norm in _COMPOUND_FIRST:
+        return token.start
+    if norm[:1] in _PLACE_CLITICS and norm[1:] in _COMPOUND_FIRST:
+        return token.start + 1  # past the proclitic letter
+    return None
 
 
 def drop_generic_nouns(spans: Sequence[Any]) -> list[Any]:

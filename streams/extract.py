@@ -26,6 +26,7 @@ from .dateline import Dateline, find_dateline
 from .entities import ModelSpan, merge_entities, overlaps, spans_from_labels
 from .entity_context import (
     cited_outlets,
+    complete_compound_places,
     complete_role_names,
     drop_generic_nouns,
     names_outlet,
@@ -124,7 +125,7 @@ class Extractor:
         link = self.linker.link
         grouped = _tokens_by_sentence(tokens, sentences)
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
-        spans = retype_by_context(drop_generic_nouns(tagged), tokens)
+        spans = retype_by_context(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
         spans = complete_role_names(body, spans, tokens, SPEECH_VERBS)
         cues = token_cues(tokens)
         outlets = cited_outlets(tokens, cues, link, ModelSpan)

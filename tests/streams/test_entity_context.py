@@ -177,3 +177,19 @@ def test_the_countryside_of_a_place_is_a_place() -> None:
     body = "تصاعدت الهجمات في أرياف دير الزور خلال الأسابيع الماضية."
     [found] = retype_by_context([span(body, "أرياف دير الزور", "ORG")], tokenize(body))
     assert found.type == "LOC"
+
+
+@pytest.mark.parametrize(
+    ("body", "found", "expected"),
+    [
+        ("حملة تمشيط في القرى المحيطة ببيت عانا أمس.", "ببيت", "بيت عانا"),  # the proclitic is dropped
+        ("انفجرت عبوة في ناحية أبي صيدا بمحافظة ديالى.", "صيدا", "أبي صيدا"),  # the first word was missed
+        ("قصفت الطائرات بلدة دير البلح.", "دير البلح", "دير البلح"),  # whole already
+        ("وصل الوفد إلى بيروت أمس.", "بيروت", "بيروت"),  # no compound
+    ],
+)
+def test_a_compound_village_name_is_completed(body: str, found: str, expected: str) -> None:
+    from marsad.streams.entity_context import complete_compound_places
+
+    [place] = complete_compound_places(body, [span(body, found, "LOC")], tokenize(body))
+    assert place.text == expected == body[place.start : place.end]
