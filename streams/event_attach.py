@@ -203,7 +203,8 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
     if _verb_trigger(index.norms[a]) and (country := _country_at(index, b)) is not None:
         return country  # قصفت روسيا ...: a state as the subject
     for j in range(b, min(c_hi, b + 2)):  # غارة إسرائيلية، قصف مدفعي تركي: the state that did it
-        if index.norms[j] in _NATIONAL_ADJECTIVES:
+        # but not a country named after على (عقوبات على روسيا: روسياً is also the accusative adjective)
+        if index.norms[j] in _NATIONAL_ADJECTIVES and not index.place_at(j) and not index.has(j - 1, _AGAINST):
             token = index.ctx.tokens[j]
             return span_argument(index.ctx.body, token.start, token.end, strip=False)
     for j in range(a - 1, max(c_lo, a - _FORCE_BEFORE) - 1, -1):

@@ -165,6 +165,13 @@ def test_a_headline_and_its_lead_are_one_event() -> None:
     assert len(strikes) == 1
 
 
+def test_a_country_sanctions_are_aimed_at_is_not_their_actor() -> None:
+    body = "فرض الاتحاد عقوبات على روسيا تستهدف قطاع الطاقة."
+    places = {"روسيا": {"feature_class": "A", "country_code": "RU"}}
+    (event,) = find_events(make_context(body, {"روسيا": "LOC"}, places))
+    assert event.type == "sanction" and (event.actor is None or event.actor.text != "روسيا")
+
+
 def test_a_match_report_has_no_events() -> None:
     body = (
         "فاز فريق الجيش الملكي على ضيفه في مباراة الدوري. وشن لاعبو الفريق هجمات متتالية وسددوا قذيفة "
