@@ -197,6 +197,8 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("عمليه تفتيش", Trigger("security_operation")),
         ("عمليات تفتيش", Trigger("security_operation")),
         ("عمليه دهم", Trigger("security_operation")),
+        ("انزال جوي", Trigger("security_operation")),
+        ("عمليه انزال", Trigger("security_operation")),
         ("طوق امني", Trigger("security_operation")),
         ("اخفاء قسري", Trigger("abduction")),
         ("مسيره احتجاجيه", Trigger("protest")),

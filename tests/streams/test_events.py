@@ -78,6 +78,7 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("شن الطيران الحربي عدواناً جوياً على ريف المدينة.", ["airstrike"]),
         ("شنت الطائرات قصفاً جوياً على مواقع المسلحين.", ["airstrike"]),
         ("اندلع تبادل لإطلاق النار بين الجيش ومسلحين في منطقة جبلية.", ["armed_clash"]),
+        ("نفذت القوات عملية إنزال جوي في حي سكني بالمدينة.", ["security_operation"]),
         # talks, memoranda, agreements of two sides, expelled ambassadors
         ("عقد الوفدان جولة جديدة من المفاوضات في العاصمة.", ["meeting"]),
         ("وقع وزيرا خارجية البلدين مذكرة تفاهم للتعاون الأمني.", ["agreement"]),
