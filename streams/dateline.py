@@ -12,7 +12,8 @@ Shapes, at the start of the body or of a line (after a headline):
 - ``CITY (AGENCY) -``: ``القاهرة (رويترز) - قال``;
 - ``CITY: «AGENCY»``, as Asharq Al-Awsat writes it: ``بغداد: «الشرق الأوسط»``;
 - ``CITY -`` or ``CITY:`` with no agency, only when the caller knows the words as a place; an outlet no
-  list knows is then read where the dateline marks it off: ``طرابلس - بوابة الوسط |``, ``مأرب: «الشرق الأوسط»``.
+  list knows is then read where the dateline marks it off: ``طرابلس - بوابة الوسط |``, ``مأرب: «الشرق الأوسط»``,
+  ``مأرب - «الشرق الأوسط» |``.
 """
 
 from __future__ import annotations
@@ -92,6 +93,8 @@ def _dateline_at(
             return Dateline(place, outlet[:2])
         if not is_place(*place):
             return None
+        if k + 1 < n and tokens[k + 1].norm in _QUOTES:  # مأرب - «الشرق الأوسط» |
+            return Dateline(place, _closed_run(tokens, k + 2, _QUOTES))
         return Dateline(place, _closed_run(tokens, k + 1, _PIPES))  # طرابلس - بوابة الوسط |
     if separator == "(":
         outlet = _outlet_after(body, tokens, k + 1, is_outlet)

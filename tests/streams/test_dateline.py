@@ -93,6 +93,7 @@ def test_the_agency_is_an_organisation_and_no_side_of_the_event() -> None:
         # an outlet no list knows, where the dateline marks it off: a pipe, or quotes after a colon
         ("طرابلس - بوابة الوسط | اندلعت اشتباكات", ("طرابلس", "بوابة الوسط")),
         ("مأرب: «صحيفة محلية» قتل ثلاثة جنود", ("مأرب", "صحيفة محلية")),
+        ("مأرب - «صحيفة محلية» | قتل ثلاثة جنود", ("مأرب", "صحيفة محلية")),
         # not marked off: the words after the dash are the text
         ("غزة - قُتل ثلاثة فلسطينيين", ("غزة", None)),
     ],
