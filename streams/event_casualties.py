@@ -26,6 +26,8 @@ _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع", "حتف")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
+_CONTRASTS = frozenset({"فيما", "بينما"})
+_ONE_OF = frozenset({"احد", "احدي"})  # مقتل أحد عناصره: one of them
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
@@ -125,7 +127,16 @@ def _injure_word(norm: str) -> bool:
 
 def count_casualties(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> None:
     if m.type in ASSAULT_TYPES:
-        for j in index.tokens_in(casualty, lo, hi):
+        words = index.tokens_in(casualty, lo, hi)
+        p_lo, p_hi = _contrast_part(index, a, lo, hi)
+        if (p_lo, p_hi) != (lo, hi):  # الانفجار الأول ... مقتل أربعة، فيما ... الانفجار الثاني ... مقتل أحد
+            own = [j for j in words if p_lo <= j < p_hi]
+            kills = [j for j in own if _kill_word(index.norms[j])]
+            hurts = [j for j in own if not _kill_word(index.norms[j])]
+            words = (kills or [j for j in words if _kill_word(index.norms[j])]) + (
+                hurts or [j for j in words if not _kill_word(index.norms[j])]
+            )
+        for j in words:
             if _kill_word(index.norms[j]):
                 if m.killed is None:
                     m.killed = _count_near(index, m, j, lo, hi)
@@ -135,6 +146,19 @@ def count_casualties(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, h
         m.arrested = _count_near(index, m, a, lo, hi, span=b - a)
     elif m.type == "seizure":
         _count_near(index, m, a, lo, hi, span=b - a)
+
+
+def _contrast_part(index: ArticleIndex, a: int, lo: int, hi: int) -> tuple[int, int]:
+    """The part of the sentence [lo, hi) that token ``a`` is in, between contrasts (فيما، بينما)."""
+    p_lo, p_hi = lo, hi
+    for j in range(lo, hi):
+        if index.norms[j] in _CONTRASTS:
+            if j < a:
+                p_lo = j
+            else:
+                p_hi = j
+                break
+    return p_lo, p_hi
 
 
 def _time_tokens(index: ArticleIndex) -> frozenset[int]:
@@ -180,8 +204,8 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
         if index.norms[k] == "الاقل" and k > lo and index.norms[k - 1] == "علي":
             reach -= 2  # 12 مدنياً على الأقل قُتلوا: "at least" does not use up the reach
         before.append(k)
-    if after and index.has(after[0], _ANOTHER):
-        return 1
+    if after and (index.has(after[0], _ANOTHER) or index.norms[after[0]] in _ONE_OF):
+        return 1  # وإصابة آخر، مقتل أحد عناصره
     for k in [*before, *after] if _counted_noun(index.norms[j]) else [*after, *before]:
         number = index.numbers.get(k)
         if number is not None:

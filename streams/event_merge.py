@@ -26,6 +26,7 @@ _TOLL_VERBS = ("ارتفع", "ترتفع", "يرتفع", "بلغت", "وصلت",
 _BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
 _SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
 _REFERRING_TYPES = frozenset({"sanction", "agreement"})
+_CONTRAST_WORDS = ("فيما", "بينما")
 _ASSAULTS = frozenset({"attack", "bombing", "airstrike", "shelling", "armed_clash"})
 _CLAIM_WORDS = frozenset(
     ["زاعما", "زاعمه", "زاعمين", "مدعيا", "مدعيه", "زعم", "زعمت", "وزعم", "وزعمت", "ادعي", "ادعت", "وادعي", "وادعت"]
@@ -264,9 +265,21 @@ def _named_town(m: Mention) -> bool:
 
 
 def _share_region(m: Mention, n: Mention) -> bool:
-    """Whether the two mentions' sentences name a place in common below a country (ذي قار، بعلبك)."""
+    """Whether the two mentions' sentences name a place in common below a country (ذي قار، بعلبك).
+
+    Within one sentence, two incidents set against each other (الانفجار الأول ...، فيما استهدف الانفجار
+    الثاني ...) share nothing: their common sentence says nothing of their places.
+    """
+    if m.sentence_index == n.sentence_index and _contrasted(m, n):
+        return False
     mine = {_fold(p.text) for p in m.context if not _country(p)}
     return any(_fold(p.text) in mine for p in n.context if not _country(p))
+
+
+def _contrasted(m: Mention, n: Mention) -> bool:
+    first, second = sorted((m.trigger.start, n.trigger.start))
+    between = m.sentence.text[first - m.sentence.start : second - m.sentence.start]
+    return any(f" {word} " in f" {between} " for word in _CONTRAST_WORDS)
 
 
 def _country(place: Place) -> bool:

@@ -53,6 +53,7 @@ SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلح�
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
 _AIM_PREPS = words("علي ضد بحق")
 _AIMING = _AIM_VERBS | words("استهداف")
+_ORDINALS = frozenset(["الاول", "الثاني", "الثالث", "الرابع", "الاخير", "الاخر"])
 _PRONOUN_PREP = re.compile("^(?:من|عن|في|علي|الي|ل|ب)(?:ه|ها|هم|هن|هما)$")  # منها، عليهم
 # Triggers whose grammatical object is what was hit (verbs and their verbal nouns, folded).
 _TRANSITIVE = words(
@@ -131,6 +132,8 @@ def aiming_subject(index: ArticleIndex, a: int) -> EventArgument | None:
 
 def _object_of(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
     """The object of the verb (or verbal noun) ending before token ``j``, past a subject named after it."""
+    while j < hi and index.norms[j] in _ORDINALS:
+        j += 1  # استهدف الانفجار الثاني عجلة: the subject's ordinal
     subject = index.entity_at(j)
     if subject is not None and subject[0] == j:
         j = subject[1]

@@ -40,10 +40,14 @@ _IRREALIS = words(
 _FIGURATIVE = words(
     "اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون اعلامي اعلاميه موسمي موسميا موسميه"
 )
+_CONTRASTS = frozenset({"فيما", "بينما"})
 _SCARE_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _SCARE_WORDS = 3  # a war word quoted alone or nearly (يصفون ما يجري بأنه «انفجار حقيقي»): a figure of speech
 # Words before a device that make it found, defused or only ready, not exploded (ضبط، تفكيك، معدّة للتفجير).
 _SEIZING = ("ضبط", "صادر", "مصادره", "فكك", "تفكيك", "عثر", "العثور", "ابطال", "ابطل", "حجز", "معد", "جاهز")
+# What was seized may follow its verb past the subject and a clause (ضبطت مديرية أمن مصراتة، بالتعاون مع
+# مصلحة الجمارك، شحنة ...) or come before it (عثرت القوات على أسلحة ... جرى ضبطها).
+_SEIZABLE_AFTER = 12
 _SEIZED_REACH = 10  # ضبط أسلحة خفيفة (١٤ قطعة) وثلاثة أحزمة ناسفة: the seizing verb governs the list
 _HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه"})
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
@@ -172,10 +176,11 @@ def _sentence_triggers(
     event type of the sentence's frame with details of its own (a time, a place), so it keeps its trigger;
     the merge then makes one event of the two.
     """
-    found: dict[tuple[str, int], tuple[str, Trigger, int, int]] = {}
+    found: dict[tuple[str, int, int], tuple[str, Trigger, int, int]] = {}
     kills: list[tuple[str, Trigger, int, int]] = []
     done = lo
     colons = [j for j in range(lo, hi) if index.norms[j] == ":"]
+    contrasts = [j for j in range(lo, hi) if index.norms[j] in _CONTRASTS]
     for i in candidates[first:]:
         if i >= hi:
             break
@@ -191,7 +196,8 @@ def _sentence_triggers(
             continue
         if type_ == "bombing" and index.any_in(_seizing, max(lo, i - _SEIZED_REACH), i):
             continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
-        key = (type_, bisect_left(colons, i))
+        # a colon opens a new part, and so does a contrast (الانفجار الأول ...، فيما استهدف الانفجار الثاني ...)
+        key = (type_, bisect_left(colons, i), bisect_left(contrasts, i))
         if trigger.kill:
             kills.append((type_, trigger, i, b))
         elif key in found and trigger.summary and not found[key][1].summary:
@@ -199,8 +205,8 @@ def _sentence_triggers(
             found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
             found.setdefault(key, (type_, trigger, i, b))
-    if kills and not ASSAULT_TYPES & {type_ for type_, _ in found}:
-        found.setdefault(("attack", 0), kills[0])
+    if kills and not ASSAULT_TYPES & {key[0] for key in found}:
+        found.setdefault(("attack", 0, 0), kills[0])
     return sorted(found.values(), key=lambda item: item[2])
 
 
@@ -222,7 +228,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return "airstrike" if _near(index, _aerial, a, b, lo, hi) else "shelling"
     if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi, before=_LAUNCH_REACH):
         return None
-    if trigger.needs == "seizable" and not index.any_in(_seizable, b, min(hi, b + 7)):
+    seized_after = index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER))
+    if trigger.needs == "seizable" and not seized_after and not index.any_in(_seizable, max(lo, a - 8), a):
         return None
     if trigger.retype:
         for j in range(b, min(hi, b + 2)):

@@ -226,6 +226,19 @@ def test_an_event_dated_in_the_past_days_after_bad_is_news() -> None:
     assert not event.background
 
 
+def test_a_body_found_is_no_seizure() -> None:
+    assert "seizure" not in types_of("عثر الأهالي على جثة رجل في الوادي بعد اشتباكات بين الجيش ومسلحين.")
+
+
+def test_two_incidents_set_against_each_other_in_one_sentence() -> None:
+    body = (
+        "وقع الانفجار الأول قرب سوق شعبي في ناحية الصافي، وأسفر عن مقتل أربعة مدنيين، فيما استهدف "
+        "الانفجار الثاني عجلة عسكرية قرب ناحية المنصور، ما أدى إلى مقتل أحد عناصرها."
+    )
+    found = [(e.location.text if e.location else None, e.killed) for e in find_events(make_context(body))]
+    assert sorted(found, key=str) == sorted([("ناحية الصافي", 4), ("ناحية المنصور", 1)], key=str)
+
+
 def test_a_date_between_the_verb_and_its_count_is_skipped() -> None:
     body = "قالت الوزارة إن مفارز للجيش أوقفت خلال الفترة الممتدة من 4 إلى 10 من الشهر الجاري 9 عناصر دعم."
     (event,) = find_events(make_context(body))
@@ -237,6 +250,8 @@ def test_a_date_between_the_verb_and_its_count_is_skipped() -> None:
     [
         "استرجعت مفرزة للجيش مسدسا رشاشا وثلاثة مخازن ذخيرة قرب الحدود.",
         "حجزت قوات الأمن كميات من الكوكايين في الميناء.",
+        "عثرت القوات داخل مغارة قرب القرية على أسلحة فردية وذخائر جرى ضبطها.",
+        "ضبطت مديرية الأمن، بالتعاون مع مصلحة الجمارك في الميناء، شحنة من الحبوب المخدرة.",
     ],
 )
 def test_recovered_and_impounded_goods_are_seizures(body: str) -> None:
