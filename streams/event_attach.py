@@ -23,6 +23,7 @@ from .event_targets import (
     clash_partner,
     clash_sides,
     force_phrase,
+    phrase_at,
 )
 from .event_time import attach_time
 
@@ -51,6 +52,7 @@ _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
 # Words before a group that only says whom the group named before it belongs to (المرتبطة بتنظيم القاعدة).
 _AFFILIATED = words("المرتبطه المرتبط التابعه التابع الموالي المواليه المقرب المقربه العسكري السياسي ذراع")
+_SANCTION_REACH = 4  # words after a sanction noun where على names whom it is imposed on (عقوبات جديدة على)
 _FIRE_REACH = 16  # tokens after a killing where «برصاص / بنيران X» still names who shot
 _BG_REACH = 30  # tokens before a trigger where a background cue still governs it
 # Indefinite nationality adjectives after an assault noun (غارة إسرائيلية، هجوم روسي).
@@ -274,7 +276,21 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
                 return entity_argument(entity)
     if m.type in TARGETED_TYPES:
         return aimed_phrase(index, a, b, index.clause(a)[1], m.actor) or victims(index, a, b, hi)
+    if m.type == "sanction":
+        return _sanctioned(index, m, b, hi)
     return None
+
+
+def _sanctioned(index: ArticleIndex, m: Mention, b: int, hi: int) -> EventArgument | None:
+    """Whom sanctions are imposed on: the country, group or people after على (عقوبات على روسيا)."""
+    on = next((j for j in range(b, min(hi, b + _SANCTION_REACH)) if index.norms[j] == "علي"), None)
+    if on is None or on + 1 >= hi:
+        return None
+    place = index.places_in(on + 1, on + 2)
+    if place:
+        tokens = index.ctx.tokens
+        return span_argument(index.ctx.body, tokens[on + 1].start, tokens[place[0][1] - 1].end)
+    return phrase_at(index, on + 1, min(hi, index.clause(on)[1]), m.actor)
 
 
 def trigger_kill(index: ArticleIndex, a: int) -> bool:

@@ -29,6 +29,7 @@ __all__ = [
     "clash_partner",
     "clash_sides",
     "force_phrase",
+    "phrase_at",
 ]
 
 TARGETED_TYPES = ASSAULT_TYPES | {"abduction"}
@@ -89,12 +90,12 @@ def aimed_phrase(index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArg
     hi = index.sentence_ranges[index.sentence_of[a]][1]
     for j in range(b, min(hi, b + _AIM_REACH)):
         if index.has(j, _AIM_VERBS):
-            return _phrase(index, j + 1, hi, actor)
+            return phrase_at(index, j + 1, hi, actor)
     for j in range(b, min(hi, b + _PREP_REACH)):
         if index.has(j, _ENDS_BEFORE_AIM):
             break
         if index.norms[j] in _AIM_PREPS:
-            found = _phrase(index, j + 1, hi, actor)
+            found = phrase_at(index, j + 1, hi, actor)
             if found is not None:
                 return found
             break  # على الفور، على بعد: no target there; the verb's object may still be one
@@ -143,10 +144,10 @@ def _object_of(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None
         j = index.span(force.start, force.end)[1]  # اختطف مسلحون مجهولون موظفاً
     elif j < hi and index.has(j, FORCE_HEADS):
         j += 1  # قصف الجيش مواقع: the bare subject, then the object
-    return _phrase(index, j, hi, actor)
+    return phrase_at(index, j, hi, actor)
 
 
-def _phrase(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
+def phrase_at(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
     """The noun phrase starting at token ``j`` (at most three words), or the entity starting there."""
     if j >= hi:
         return None

@@ -374,3 +374,16 @@ def test_a_drone_named_right_after_the_verb_that_aimed_it() -> None:
 def test_a_missile_that_hit_is_a_strike() -> None:
     body = "تواصل القصف على المدينة. وأصاب صاروخ باليستي مستودعا في الحي الصناعي، ما أسفر عن إصابة أربعة عمال."
     assert "shelling" in {e.type for e in find_events(make_context(body))}
+
+
+@pytest.mark.parametrize(
+    ("body", "target"),
+    [
+        ("فرضت الوزارة عقوبات على ثلاث شركات يمولون الجماعة.", "ثلاث شركات"),
+        ("تبنى الاتحاد حزمة جديدة من العقوبات على روسيا تستهدف قطاع الطاقة.", "روسيا"),
+    ],
+)
+def test_sanctions_are_imposed_on_whom_follows_ala(body: str, target: str) -> None:
+    places = {"روسيا": {"feature_class": "A", "country_code": "RU"}}
+    (event,) = find_events(make_context(body, {"روسيا": "LOC"}, places))
+    assert event.type == "sanction" and event.target is not None and event.target.text == target
