@@ -16,7 +16,7 @@ from marsad.schemas.records import EventArgument
 
 from .event_arguments import entity_argument, person_count, span_argument
 from .event_index import ArticleIndex, token_flag
-from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, token_keys, words
+from .event_lexicon import ASSAULT_TYPES, CONTRASTS, COUNT_BOUNDS, token_keys, words
 from .event_merge import Mention
 
 __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victims"]
@@ -26,7 +26,6 @@ _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع", "حتف")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
-_CONTRASTS = frozenset({"فيما", "بينما"})
 _ONE_OF = frozenset({"احد", "احدي"})  # مقتل أحد عناصره: one of them
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
@@ -152,7 +151,7 @@ def _contrast_part(index: ArticleIndex, a: int, lo: int, hi: int) -> tuple[int, 
     """The part of the sentence [lo, hi) that token ``a`` is in, between contrasts (فيما، بينما)."""
     p_lo, p_hi = lo, hi
     for j in range(lo, hi):
-        if index.norms[j] in _CONTRASTS:
+        if index.norms[j] in CONTRASTS:
             if j < a:
                 p_lo = j
             else:

@@ -16,6 +16,7 @@ from .arabic import fold, strip_clitics
 __all__ = [
     "ASSAULT_TYPES",
     "CONFLICT_TYPES",
+    "CONTRASTS",
     "COUNT_BOUNDS",
     "MULTIWORD",
     "PARTICIPANTS",
@@ -152,6 +153,8 @@ def _entries() -> dict[str, Trigger]:
     return table
 
 
+# Words that set one incident against another in a sentence (الانفجار الأول ...، فيما ... الانفجار الثاني).
+CONTRASTS = frozenset({"فيما", "بينما"})
 # Words that bound a count without being one (ما لا يقل عن 12، أكثر من 40، نحو 30): skipped on the way to it.
 COUNT_BOUNDS = frozenset(["ما", "لا", "يقل", "عن", "يزيد", "اكثر", "اقل", "من", "نحو", "قرابه", "حوالي", "زهاء"])
 

@@ -15,6 +15,7 @@ from marsad.schemas.records import EventArgument, EventLocation, EventTime, Plac
 
 from .arabic import fold
 from .context import EventFinding
+from .event_lexicon import ASSAULT_TYPES, CONTRASTS
 from .tokenize import Sentence
 
 __all__ = ["Mention", "inherit_from_operations", "merge_mentions"]
@@ -26,8 +27,6 @@ _TOLL_VERBS = ("ارتفع", "ترتفع", "يرتفع", "بلغت", "وصلت",
 _BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
 _SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
 _REFERRING_TYPES = frozenset({"sanction", "agreement"})
-_CONTRAST_WORDS = ("فيما", "بينما")
-_ASSAULTS = frozenset({"attack", "bombing", "airstrike", "shelling", "armed_clash"})
 _CLAIM_WORDS = frozenset(
     ["زاعما", "زاعمه", "زاعمين", "مدعيا", "مدعيه", "زعم", "زعمت", "وزعم", "وزعمت", "ادعي", "ادعت", "وادعي", "وادعت"]
 )
@@ -120,7 +119,7 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
     claim gives it its actor).
     """
     for mention in mentions:
-        if mention.type in _ASSAULTS and _claimants_version(mention.sentence.text):
+        if mention.type in ASSAULT_TYPES and _claimants_version(mention.sentence.text):
             # تبنى التنظيم الهجوم، زاعماً أن عناصره قتلوا 41 جندياً: the claimant's figures, not the toll
             mention.killed = mention.injured = None
         if mention.type != "attack" or fold(mention.trigger.text) not in _BACK_REFERENCES:
@@ -279,7 +278,7 @@ def _share_region(m: Mention, n: Mention) -> bool:
 def _contrasted(m: Mention, n: Mention) -> bool:
     first, second = sorted((m.trigger.start, n.trigger.start))
     between = m.sentence.text[first - m.sentence.start : second - m.sentence.start]
-    return any(f" {word} " in f" {between} " for word in _CONTRAST_WORDS)
+    return any(f" {word} " in f" {between} " for word in CONTRASTS)
 
 
 def _country(place: Place) -> bool:

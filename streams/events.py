@@ -17,6 +17,7 @@ from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import (
     ASSAULT_TYPES,
     CONFLICT_TYPES,
+    CONTRASTS,
     MULTIWORD,
     SEIZABLE,
     TRIGGERS,
@@ -40,7 +41,6 @@ _IRREALIS = words(
 _FIGURATIVE = words(
     "اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون اعلامي اعلاميه موسمي موسميا موسميه"
 )
-_CONTRASTS = frozenset({"فيما", "بينما"})
 _SCARE_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _SCARE_WORDS = 3  # a war word quoted alone or nearly (يصفون ما يجري بأنه «انفجار حقيقي»): a figure of speech
 # Words before a device that make it found, defused or only ready, not exploded (ضبط، تفكيك، معدّة للتفجير).
@@ -180,7 +180,7 @@ def _sentence_triggers(
     kills: list[tuple[str, Trigger, int, int]] = []
     done = lo
     colons = [j for j in range(lo, hi) if index.norms[j] == ":"]
-    contrasts = [j for j in range(lo, hi) if index.norms[j] in _CONTRASTS]
+    contrasts = [j for j in range(lo, hi) if index.norms[j] in CONTRASTS]
     for i in candidates[first:]:
         if i >= hi:
             break
@@ -228,8 +228,9 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return "airstrike" if _near(index, _aerial, a, b, lo, hi) else "shelling"
     if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi, before=_LAUNCH_REACH):
         return None
-    seized_after = index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER))
-    if trigger.needs == "seizable" and not seized_after and not index.any_in(_seizable, max(lo, a - 8), a):
+    if trigger.needs == "seizable" and not (
+        index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER)) or index.any_in(_seizable, max(lo, a - 8), a)
+    ):
         return None
     if trigger.retype:
         for j in range(b, min(hi, b + 2)):
