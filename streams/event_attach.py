@@ -154,9 +154,8 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         found = index.entities_in(j + 1, min(index.sentence_ranges[index.sentence_of[j]][1], j + 7))
         if found:
             return entity_argument(found[0][2])
-    for j in range(b, min(c_hi - 1, b + 4)):
-        if index.has(j, _FORCE_CUES) and (named := index.entity_at(j + 1)) is not None and named[0] == j + 1:
-            return entity_argument(named[2])  # برصاص الجيش X، بنيران قوات X
+    if (shooter := _fired_by(index, b, min(c_hi - 1, b + 4))) is not None:
+        return shooter  # برصاص الجيش X، بنيران قوات X
     if _verb_trigger(index.norms[a]):
         after = index.entities_in(b, min(c_hi, b + 4))
         # the subject follows its verb, at once or behind a head noun (قصفت قوات X); قصفت مواقع لحزب الله
@@ -167,9 +166,8 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         return entity_argument(owner[2])  # هجوم لتنظيم داعش، غارة للتحالف: the noun's owner did it
     if trigger_kill(index, a):  # استُشهد شاب وأصيب ثلاثة، فجر اليوم، برصاص قوات الاحتلال: by whose fire
         hi = index.sentence_ranges[index.sentence_of[a]][1]
-        for j in range(b, min(hi - 1, b + _FIRE_REACH)):
-            if index.has(j, _FORCE_CUES) and (named := index.entity_at(j + 1)) is not None and named[0] == j + 1:
-                return entity_argument(named[2])
+        if (shooter := _fired_by(index, b, min(hi - 1, b + _FIRE_REACH))) is not None:
+            return shooter
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)
@@ -182,6 +180,14 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
     if before:
         return entity_argument(before[-1][2])
     return _force_actor(index, a, b, c_lo, c_hi)
+
+
+def _fired_by(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
+    """The entity named right after برصاص / بنيران in tokens [lo, hi): whose fire it was."""
+    for j in range(lo, hi):
+        if index.has(j, _FORCE_CUES) and (named := index.entity_at(j + 1)) is not None and named[0] == j + 1:
+            return entity_argument(named[2])
+    return None
 
 
 def _victims_unit(index: ArticleIndex, entity: tuple[int, int, Any], lo: int) -> bool:
