@@ -59,14 +59,13 @@ _EPITHETS = frozenset(["الارهابي", "الارهابيه", "التكفير
 _DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله", "قياده"])
 # Security bodies named by a common noun and one adjective (الأمن الداخلي، الدفاع المدني، الحرس الثوري،
 # النيابة العامة، الشرطة العراقية): only those adjectives make them one (الأمن الغذائي is no body).
-_COUNTRY_ADJECTIVE: frozenset[str] = frozenset()  # marker: any country's adjective
 _NOT_COUNTRIES = frozenset(["المحلي", "المحليه", "الدولي", "الدوليه", "الاجنبي", "الاجنبيه"])
-_SECURITY_BODIES: dict[str, frozenset[str]] = {
+_SECURITY_BODIES: dict[str, frozenset[str] | None] = {  # None: any country's adjective
     "امن": frozenset(["الداخلي", "العام", "الوطني"]),
     "دفاع": frozenset(["المدني"]),
     "حرس": frozenset(["الوطني", "الثوري", "الجمهوري", "الرئاسي"]),
     "نيابه": frozenset(["العامه"]),
-    "شرطه": _COUNTRY_ADJECTIVE,
+    "شرطه": None,
 }
 # Nouns before a head that make the phrase a person's title (رئيس مجلس الوزراء).
 _TITLE_NOUNS = frozenset(["رئيس", "نائب", "عضو", "اعضاء", "امين", "مدير", "رئيسه", "رئيسا", "نائبا", "عضوا"])
@@ -150,22 +149,17 @@ def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token
         if entity.type == "ORG" and entity.end < len(body) and body[entity.end] == " ":
             at = bisect_left(tokens, entity.end + 1, key=_start)
             following = tokens[at] if at < len(tokens) and tokens[at].start == entity.end + 1 else None
-            if following is not None and _nationality(following.norm):
+            if following is not None and _country_adjective(following.norm, _EPITHETS):
                 entity = replace(entity, text=body[entity.start : following.end], end=following.end)
         out.append(entity)
     return out
 
 
-def _country_adjective(norm: str) -> bool:
+def _country_adjective(norm: str, excluded: frozenset[str]) -> bool:
+    """A listed nationality, or a definite nisba that neither describes (الرسمية) nor is in ``excluded``."""
     if norm in NATIONALITIES:
         return True
-    return definite_nisba(norm) and len(norm) >= 6 and norm not in _DESCRIPTIVE and norm not in _NOT_COUNTRIES
-
-
-def _nationality(norm: str) -> bool:
-    if norm in NATIONALITIES:
-        return True
-    return definite_nisba(norm) and len(norm) >= 6 and norm not in _DESCRIPTIVE and norm not in _EPITHETS
+    return definite_nisba(norm) and len(norm) >= 6 and norm not in _DESCRIPTIVE and norm not in excluded
 
 
 @lru_cache(maxsize=100_000)
@@ -293,7 +287,7 @@ def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, in
     if body in _SECURITY_BODIES:
         allowed = _SECURITY_BODIES[body]
         following = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-        if following in allowed or (allowed is _COUNTRY_ADJECTIVE and _country_adjective(following)):
+        if _country_adjective(following, _NOT_COUNTRIES) if allowed is None else following in allowed:
             return "ORG", i, i + 1
         return None
     last = _adjectives_after(tokens, i)
