@@ -148,7 +148,7 @@ class Extractor:
             if dateline is not None and dateline.outlet is not None:  # an outlet no list knows
                 start, end = dateline.outlet
                 outlet = Entity(body[start:end], "ORG", start, end, source="rule")
-                entities = sorted([*(e for e in entities if e.end <= start or e.start >= end), outlet], key=_START)
+                entities = sorted([*(e for e in entities if e.end <= start or e.start >= end), outlet], key=_position)
         return entities, dateline
 
     def _known(self, key: str) -> tuple[object, ...]:
@@ -219,7 +219,7 @@ def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) 
     return digest.hexdigest()[:20]
 
 
-def _START(entity: Entity) -> tuple[int, int]:
+def _position(entity: Entity) -> tuple[int, int]:
     return entity.start, entity.end
 
 
