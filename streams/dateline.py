@@ -80,9 +80,7 @@ def _dateline_at(
     is_place: Callable[[int, int], bool],
 ) -> Dateline | None:
     n = len(tokens)
-    k = i
-    while k < n and k - i < _MAX_PLACE_WORDS and tokens[k].norm.isalpha():
-        k += 1
+    k = _words_end(tokens, i, _MAX_PLACE_WORDS)
     if k == i or k >= n:
         return None
     place = (tokens[i].start, tokens[k - 1].end)
@@ -114,9 +112,7 @@ def _dateline_at(
 
 def _closed_run(tokens: Sequence[Token], j: int, closers: frozenset[str]) -> tuple[int, int] | None:
     """The span of up to four words from token ``j`` that a closer ends (an outlet no list knows)."""
-    end = j
-    while end < len(tokens) and end - j < _MAX_OUTLET_WORDS and tokens[end].norm.isalpha():
-        end += 1
+    end = _words_end(tokens, j, _MAX_OUTLET_WORDS)
     if end == j or end >= len(tokens) or tokens[end].norm not in closers:
         return None
     return tokens[j].start, tokens[end - 1].end
@@ -126,11 +122,17 @@ def _outlet_after(
     body: str, tokens: Sequence[Token], j: int, is_outlet: Callable[[str], bool]
 ) -> tuple[int, int, int] | None:
     """The longest run of up to four words from token ``j`` that names an outlet: its span and next token."""
-    end = j
-    while end < len(tokens) and end - j < _MAX_OUTLET_WORDS and tokens[end].norm.isalpha():
-        end += 1
+    end = _words_end(tokens, j, _MAX_OUTLET_WORDS)
     for stop in range(end, j, -1):
         start, finish = tokens[j].start, tokens[stop - 1].end
         if is_outlet(body[start:finish]):
             return start, finish, stop
     return None
+
+
+def _words_end(tokens: Sequence[Token], j: int, most: int) -> int:
+    """The token after the run of at most ``most`` words that starts at token ``j``."""
+    end = j
+    while end < len(tokens) and end - j < most and tokens[end].norm.isalpha():
+        end += 1
+    return end
