@@ -61,6 +61,14 @@ _NATIONAL_ADJECTIVES = frozenset(f"{stem}{ending}" for stem in NATIONALITY_STEMS
 _FORCE_CUES = words("رصاص نيران")
 _FORCE_BEFORE = 6  # tokens before a trigger where its subject may be a force phrase
 _MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
+# Forces a speaker calls its own (قواته، طائراتها، مدفعيته: ة is written ت before the pronoun).
+_FORCE_STEMS = frozenset(
+    "قوات طائرات مقاتلات عناصر وحدات مدفعيت جنود مقاتلي دفاعات سلاح صواريخ مسيرات دوريات فرق بحريت".split()
+)
+_OWN_ACT = frozenset({"انه", "انها", "انهم"})  # أعلن الجيش أنه قصف: its own act
+_REPORT_BREAKS = frozenset({"قال", "قالت", "اضاف", "اضافت", "فيما", "بينما", "."})
+_OWN_REACH = 8  # tokens from أن to the trigger it opens
+_SPEAKER_REACH = 12  # tokens from the reporting verb to أن, past «في بيان» and the speaker's name
 
 
 def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: Trigger) -> bool:
@@ -168,6 +176,8 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         hi = index.sentence_ranges[index.sentence_of[a]][1]
         if (shooter := _fired_by(index, b, min(hi - 1, b + _FIRE_REACH))) is not None:
             return shooter
+    if (speaker := _own_forces_speaker(index, a, lo)) is not None:
+        return speaker
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)
@@ -180,6 +190,35 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
     if before:
         return entity_argument(before[-1][2])
     return _force_actor(index, a, b, c_lo, c_hi)
+
+
+def _own_forces_speaker(index: ArticleIndex, a: int, lo: int) -> EventArgument | None:
+    """أعلن الجيش الإسرائيلي، في بيان، أن طائراته شنت غارات: the organisation whose own forces the reported
+    clause names (a possessive force noun right after أن, or أنه / أنها) did what the clause tells."""
+    for t in range(a - 1, max(lo, a - _OWN_REACH) - 1, -1):
+        norm = index.norms[t]
+        if norm in _OWN_ACT:
+            break
+        if norm == _THAT:
+            if t + 1 < a and _own_forces(index.norms[t + 1]):
+                break
+            return None  # أن مسلحين هاجموا: the reported clause has a subject of its own
+        if norm in _REPORT_BREAKS:
+            return None
+    else:
+        return None
+    for v in range(t - 1, max(lo, t - _SPEAKER_REACH) - 1, -1):
+        if index.has(v, REPORTING_VERBS):
+            subject = index.entity_at(v + 1)
+            if subject is not None and subject[0] == v + 1 and subject[2].type == "ORG":
+                return entity_argument(subject[2])
+            return None
+    return None
+
+
+def _own_forces(norm: str) -> bool:
+    """قواته، طائراتها، مدفعيته، عناصرها: a force noun with a possessive pronoun."""
+    return any(norm.endswith(pronoun) and norm[: -len(pronoun)] in _FORCE_STEMS for pronoun in ("هم", "ها", "ه"))
 
 
 def _fired_by(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:

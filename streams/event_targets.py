@@ -59,7 +59,8 @@ _PRONOUN_PREP = re.compile("^(?:من|عن|في|علي|الي|ل|ب)(?:ه|ها|ه
 # Triggers whose grammatical object is what was hit (verbs and their verbal nouns, folded).
 _TRANSITIVE = words(
     "اسقط اسقطت اسقاط يسقط تسقط اغتال اغتالت اغتيال اختطف اختطفت اختطاف خطف خطفت "
-    "استهداف هاجم هاجمت مهاجمه قصف قصفت دمر دمرت تدمير"
+    "استهداف هاجم هاجمت هاجموا يهاجم تهاجم مهاجمه قصف قصفت قصفوا دمر دمرت دمروا تدمير اسقطوا اغتالوا "
+    "اختطفوا خطفوا"
 )
 # Nouns after على that place or time the event rather than name its target (على مقربة من، على بعد).
 _NOT_AIMED = words(
@@ -181,6 +182,9 @@ def phrase_at(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None)
         end += 1
     if any(where.feature_class in _SETTLED for _, _, where in index.places_in(j, end)):
         return None  # a country, region or town is where it happened, not what was hit
+    owner = index.entity_at(end) if end < hi and norms[end].startswith("ل") else None
+    if owner is not None and owner[0] == end and owner[2].type == "ORG":
+        end = owner[1]  # مواقع لحزب الله، تجمعات لقوات الدعم السريع: whose positions were hit
     found = span_argument(index.ctx.body, tokens[j].start, tokens[end - 1].end)
     return None if actor is not None and found.text == actor.text else found
 

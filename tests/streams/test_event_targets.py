@@ -31,6 +31,15 @@ def targets(body: str, entities: dict[str, str] | None = None, places: dict | No
         ("نفذ مسلحون هجوما ضد حاجز للشرطة.", {}, "attack", "حاجز"),
         # the direct object of a transitive trigger (its verbal noun)
         ("أعلنت الجماعة إسقاط طائرة مسيرة في أجواء المدينة.", {"الجماعة": "ORG"}, "attack", "طائرة مسيرة"),
+        # whose positions were hit: the organisation owning the object is part of the target
+        (
+            "قال الجيش الوطني إن طائراته قصفت مواقع لتنظيم الجماعة في المدينة.",
+            {"الجيش الوطني": "ORG", "تنظيم الجماعة": "ORG"},
+            "shelling",
+            "مواقع لتنظيم الجماعة",
+        ),
+        # a plural verb takes its object too (هاجموا)
+        ("قالت الوزارة إن مسلحين هاجموا مستشفى في المدينة.", {"الوزارة": "ORG"}, "attack", "مستشفى"),
         # verb, named subject, then the object (Arabic puts the subject first)
         (
             "أسقطت قوات الجيش الوطني طائرة مسيرة تابعة للمتمردين.",
@@ -126,6 +135,24 @@ def test_an_arrest_told_after_an_operation_takes_its_target() -> None:
             "قال الجيش الوطني إن طائراته قصفت مواقع للجماعة في المدينة.",
             {"الجيش الوطني": "ORG", "الجماعة": "ORG"},
             "الجيش الوطني",
+        ),
+        # ... also far from the trigger, past «في بيان» and a time (أن طائراته ... شنت غارات)
+        (
+            "أعلن الجيش الوطني، في بيان صدر صباح اليوم، أن طائراته الحربية شنت غارات على مواقع في المدينة.",
+            {"الجيش الوطني": "ORG"},
+            "الجيش الوطني",
+        ),
+        # ... or when the clause tells its own act (إنه قصف)
+        (
+            "وقال الجيش الوطني في بيان مقتضب إنه قصف تجمعات للمسلحين قرب المدينة.",
+            {"الجيش الوطني": "ORG"},
+            "الجيش الوطني",
+        ),
+        # a person's «his forces» are not the person's act
+        (
+            "وقال سامي الخطيب في مؤتمر صحفي اليوم إن قواته قصفت مواقع المسلحين.",
+            {"سامي الخطيب": "PER"},
+            None,
         ),
         # an organisation after the verb's object owns the object; it is not the subject
         ("قصفت مواقع للجماعة في المدينة.", {"الجماعة": "ORG"}, None),
