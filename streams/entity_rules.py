@@ -111,7 +111,18 @@ _CONFERENCE = frozenset(["المؤتمر", "مؤتمر", "المؤتمرات", "
 _NUMBERED_UNITS = frozenset(
     ["لواء", "اللواء", "فرقه", "الفرقه", "فوج", "الفوج", "كتيبه", "الكتيبه", "فيلق", "الفيلق", "حركه"]
 )  # fmt: skip
-_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED = 1, 2, 3, 4, 5, 6
+# Forces named by what follows قوات / جيش (قوات الحزام الأمني، قوات حرس الحدود، جيش العدل، جيش التحرير
+# الوطني), unless that is a common noun the press puts after any force (bare, folded): قوات الأمن, قوات
+# الاحتلال and جيش النظام name no one body, and قوات الاتحاد الأفريقي is the union's (an institution's head).
+_FORCE_NAME_HEADS = frozenset(["قوات", "جيش"])
+_GENERIC_FORCES = frozenset(
+    ["امن", "احتلال", "نظام", "جيش", "شرطه", "حكومه", "معارضه", "عدو", "كوماندوز", "مارينز", "احتياط", "تحالف",
+     "طوارئ", "بحريه", "صاعقه", "مظلات", "دفاع", "عمليات", "انقلاب", "ميليشيا", "مليشيا", "مشاه", "متمردين",
+     "بلاد", "دوله", "حرس", "درك", "نخبه", "مهام", "تدخل", "مرتزقه", "غزو", "عدوان", "اسناد", "حمايه", "رد",
+     "قوات", "سلام", "مسلحين", "فصائل", "اخري", "نفسها", "ذاتها", "شعبيه"]
+)  # fmt: skip
+_NATIONAL_FORCES = frozenset(["درك", "امن"])  # generic, except with a country's adjective: قوات الأمن العراقية
+_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE = 1, 2, 3, 4, 5, 6, 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +178,8 @@ def _head_kind(norm: str) -> int:
     """Which rule a token key can open: a place noun, a title, or none (0); word types recur, so cached."""
     if listed(norm, _NUMBERED_UNITS):
         return _NUMBERED
+    if listed(norm, _FORCE_NAME_HEADS):
+        return _FORCE
     if listed(norm, _PLACE_HEADS):  # as written first: وادي, وزارة, فوج begin with a clitic letter
         return _PLACE
     if listed(norm, _ORG_HEADS) or norm in _COMMAND:
@@ -277,6 +290,28 @@ def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | No
     return _titled_name(tokens, i) if listed(norm, _TITLES) else None
 
 
+def _named_force(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """قوات / جيش, up to two indefinite nouns, then the definite noun that names the force and its
+    adjectives (قوات الدرك التركية، قوات حرس الحدود، قوات إنفاذ القانون، جيش التحرير الوطني)."""
+    j = i + 1
+    while j < min(len(tokens), i + 1 + _MAX_GOVERNED) and not _is_definite(tokens[j].norm):
+        if not _is_name_word(tokens[j]) or tokens[j].norm[0] in "وف" or describes(tokens[j].norm):
+            return None
+        if tokens[j].norm in _ORG_HEADS:
+            return None  # قوات مجلس دير الزور العسكري، قوات جهاز الردع: the institution is the name
+        j += 1
+    if j >= len(tokens) or not _is_definite(tokens[j].norm) or not _is_name_word(tokens[j]):
+        return None
+    bare = tokens[j].norm[2:]
+    if bare in _ORG_HEADS or bare in _DEFINITE_ORG_HEADS or _is_org_adjective(tokens[j].norm):
+        return None  # قوات الاتحاد الأفريقي is the union's; جيش الجمهورية العربية السورية is left to the tagger
+    if bare in _GENERIC_FORCES:
+        following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+        if bare not in _NATIONAL_FORCES or not _country_adjective(following, _NOT_COUNTRIES):
+            return None  # قوات الأمن، قوات الاحتلال; but قوات الدرك التركية
+    return "ORG", i, _adjectives_after(tokens, j)
+
+
 def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
     """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري, and what it
     is of, with لل (القيادة العامة للقوات المسلحة الأردنية، المفوضية العليا للانتخابات).
@@ -357,4 +392,5 @@ _FINDERS = {
     _SETTLEMENT: _settlement_name,
     _ORG_DEFINITE: _definite_institution,
     _NUMBERED: _numbered_unit,
+    _FORCE: _named_force,
 }

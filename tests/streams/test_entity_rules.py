@@ -211,3 +211,29 @@ def test_a_place_span_drops_its_direction_adjective() -> None:
 )
 def test_units_named_by_a_number(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقالت قوات الحزام الأمني إن", [("قوات الحزام الأمني", "ORG")]),
+        ("هاجموا نقطة لقوات حرس الحدود قرب", [("قوات حرس الحدود", "ORG")]),
+        ("انتشرت قوات إنفاذ القانون في", [("قوات إنفاذ القانون", "ORG")]),
+        ("وتبنى جيش العدل الهجوم", [("جيش العدل", "ORG")]),
+        ("أعلن جيش التحرير الوطني مسؤوليته", [("جيش التحرير الوطني", "ORG")]),
+        # a generic force is a name only with a country's adjective
+        ("اعتقلت قوات الدرك التركية ثلاثة", [("قوات الدرك التركية", "ORG")]),
+        ("انتشرت قوات الأمن في المدينة", []),
+        ("اقتحمت قوات الاحتلال الإسرائيلي المخيم", []),
+        ("قصف جيش النظام البلدة", []),
+        # an institution after قوات is the name (the institution rule finds it); adjectives describe
+        ("انتشرت قوات الاتحاد الأفريقي في", []),
+        ("هاجمت قوات مجلس دير الزور العسكري", [("مجلس دير الزور العسكري", "ORG")]),
+        ("وصلت قوات كبيرة إلى", []),
+        ("انسحبت القوات المسلحة من", []),
+        # a commander's title names the force all the same
+        ("قال قائد قوات الحزام الأمني إن", [("قوات الحزام الأمني", "ORG")]),
+    ],
+)
+def test_forces_named_after_quwat_or_jaysh(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
