@@ -17,7 +17,15 @@ from marsad.schemas.records import Entity
 from .arabic import definite_nisba, listed, strip_clitics
 from .tokenize import Token
 
-__all__ = ["NATIONALITIES", "NATIONALITY_STEMS", "RuleSpan", "describes", "extend_nationality", "rule_spans"]
+__all__ = [
+    "NATIONALITIES",
+    "NATIONALITY_STEMS",
+    "RuleSpan",
+    "describes",
+    "extend_nationality",
+    "forces_of_places",
+    "rule_spans",
+]
 
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
@@ -53,7 +61,10 @@ _DESCRIPTIVE = frozenset(
      "الماضي", "الماضيه", "الاضافي", "الاضافيه", "الاولي"]
 )  # fmt: skip
 # Epithets the press gives a group, which are no part of its name (تنظيم داعش الإرهابي).
-_EPITHETS = frozenset(["الارهابي", "الارهابيه", "التكفيري", "التكفيريه", "الاجرامي", "الاجراميه"])
+_EPITHETS = frozenset(
+    ["الارهابي", "الارهابيه", "التكفيري", "التكفيريه", "الاجرامي", "الاجراميه", "الانفصالي", "الانفصاليه",
+     "الجهادي", "الجهاديه"]
+)  # fmt: skip
 # Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري); الحكومة and المجموعة
 # are left out: الحكومة السودانية, المجموعة القصصية describe more often than they name.
 _DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله", "قياده"])
@@ -121,6 +132,10 @@ _GENERIC_FORCES = frozenset(
      "بلاد", "دوله", "حرس", "درك", "نخبه", "مهام", "تدخل", "مرتزقه", "غزو", "عدوان", "اسناد", "حمايه", "رد",
      "قوات", "سلام", "مسلحين", "فصائل", "اخري", "نفسها", "ذاتها", "شعبيه"]
 )  # fmt: skip
+# A place closing a force's name (جيش تحرير بلوشستان، مديرية أمن بنغازي): the nouns between head and place.
+_SECURITY_NOUNS = frozenset(["امن", "شرطه", "حرس", "مخابرات", "استخبارات"])
+_PLACE_FORCE_NOUNS = _SECURITY_NOUNS | {"تحرير"}
+_PLACE_FORCE_HEADS = frozenset(["قوات", "مديريه", "قياده", "جهاز"])
 _NATIONAL_FORCES = frozenset(["درك", "امن"])  # generic, except with a country's adjective: قوات الأمن العراقية
 _PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE = 1, 2, 3, 4, 5, 6, 7
 
@@ -164,6 +179,34 @@ def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token
                 entity = replace(entity, text=body[entity.start : following.end], end=following.end)
         out.append(entity)
     return out
+
+
+def forces_of_places(body: str, entities: list[Entity], tokens: Sequence[Token]) -> list[Entity]:
+    """A place that ends a force's or a security body's name makes it an organisation: جيش ميانمار، جيش تحرير
+    بلوشستان، مديرية أمن بنغازي، قوات أمن بونتلاند، قيادة شرطة ديالى. The place is found by the entity layer
+    (a rule cannot tell a name from a word); the head and the noun before the place are read here."""
+    out = []
+    for entity in entities:
+        if entity.type == "LOC":
+            at = bisect_left(tokens, entity.start, key=_start)
+            head = _force_head_before(tokens, at) if at < len(tokens) and tokens[at].start == entity.start else None
+            if head is not None:
+                start = _start_after_clitic(tokens[head])
+                entity = Entity(body[start : entity.end], "ORG", start, entity.end, source="rule")
+        out.append(entity)
+    return out
+
+
+def _force_head_before(tokens: Sequence[Token], at: int) -> int | None:
+    """The token of جيش (right before the place, or one noun before it) or of a security body's head with
+    its noun (مديرية أمن، قوات أمن، قيادة شرطة), ending right before token ``at``."""
+    if at >= 1 and strip_clitics(tokens[at - 1].norm) == "جيش":
+        return at - 1
+    if at >= 2 and tokens[at - 1].norm in _PLACE_FORCE_NOUNS:
+        head = strip_clitics(tokens[at - 2].norm)
+        if head == "جيش" or (head in _PLACE_FORCE_HEADS and tokens[at - 1].norm in _SECURITY_NOUNS):
+            return at - 2
+    return None
 
 
 def _country_adjective(norm: str, excluded: frozenset[str]) -> bool:
@@ -291,10 +334,10 @@ def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | No
 
 
 def _named_force(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
-    """قوات / جيش, up to two indefinite nouns, then the definite noun that names the force and its
+    """قوات / جيش, maybe one indefinite noun, then the definite noun that names the force and its
     adjectives (قوات الدرك التركية، قوات حرس الحدود، قوات إنفاذ القانون، جيش التحرير الوطني)."""
     j = i + 1
-    while j < min(len(tokens), i + 1 + _MAX_GOVERNED) and not _is_definite(tokens[j].norm):
+    while j < min(len(tokens), i + 2) and not _is_definite(tokens[j].norm):  # one noun: قوات حرس الحدود
         if not _is_name_word(tokens[j]) or tokens[j].norm[0] in "وف" or describes(tokens[j].norm):
             return None
         if tokens[j].norm in _ORG_HEADS:

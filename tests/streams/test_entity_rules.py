@@ -6,7 +6,7 @@ import pytest
 
 from marsad.schemas.records import Entity
 from marsad.streams.entities import merge_entities
-from marsad.streams.entity_rules import extend_nationality, rule_spans
+from marsad.streams.entity_rules import extend_nationality, forces_of_places, rule_spans
 from marsad.streams.tokenize import tokenize
 
 
@@ -237,3 +237,32 @@ def test_units_named_by_a_number(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_forces_named_after_quwat_or_jaysh(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        ("وقصف جيش ميانمار قرى", "ميانمار", ("جيش ميانمار", "ORG")),
+        ("وتبنى جيش تحرير بلوشستان الهجوم", "بلوشستان", ("جيش تحرير بلوشستان", "ORG")),
+        ("أعلنت مديرية أمن بنغازي اعتقال", "بنغازي", ("مديرية أمن بنغازي", "ORG")),
+        ("وقالت قوات أمن بونتلاند إنها", "بونتلاند", ("قوات أمن بونتلاند", "ORG")),
+        ("وأعلنت قيادة شرطة ديالى أن", "ديالى", ("قيادة شرطة ديالى", "ORG")),
+        ("وأكد بيان لجيش لبنان أن", "لبنان", ("جيش لبنان", "ORG")),
+        # a district, a country's forces without a security noun, a place after any other noun: places
+        ("وفي مديرية مودية قتل", "مودية", ("مودية", "LOC")),
+        ("وسيطرت قوات روسيا على", "روسيا", ("روسيا", "LOC")),
+        ("وصل وفد أمن بغداد", "بغداد", ("بغداد", "LOC")),
+    ],
+)
+def test_a_place_closing_a_force_name_makes_it_an_organisation(
+    text: str, place: str, expected: tuple[str, str]
+) -> None:
+    at = text.index(place)
+    [entity] = forces_of_places(text, [Entity(place, "LOC", at, at + len(place))], tokenize(text))
+    assert (entity.text, entity.type) == expected == (text[entity.start : entity.end], entity.type)
+
+
+def test_a_separatist_epithet_is_not_a_country_adjective() -> None:
+    text = "تبنى جيش تحرير بلوشستان الانفصالي الهجوم"
+    entity = Entity("جيش تحرير بلوشستان", "ORG", 5, 23)
+    assert extend_nationality(text, [entity], tokenize(text)) == [entity]
