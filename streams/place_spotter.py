@@ -14,7 +14,7 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
-from .arabic import listed
+from .arabic import listed, strip_clitics
 from .gazetteer import PhraseMatch, PhraseMatcher
 from .geocode import Geocoder, Place
 from .tokenize import Token
@@ -32,6 +32,9 @@ _COMMON_WORDS = frozenset(
     "المركز الحي الساحل الجبل السد الميناء المطار القصر الرئاسه الدوله اليوم امس الاحد الاثنين الثلاثاء "
     "الاربعاء الخميس الجمعه السبت تحرير معسكر الجديد الجديده سيول السيول حصار سكني عين دشت".split()
 )
+
+# Particles and pronouns that, behind a proclitic, spell a town's name (بأنه: Baneh, وأن: Van).
+_PARTICLES = frozenset("ان انه انها انهم انهما انا انت انتم نحن هو هي هم ما من لا لم لن اذا اذ".split())
 
 
 class SpottedPlace(NamedTuple):
@@ -105,8 +108,8 @@ def _announced(norms: Sequence[str], first: int, end: int) -> bool:
 
 def _safe_alone(key: str, places: Sequence[Place]) -> bool:
     """Whether ``key`` can be taken for a place wherever it stands (see the module docstring)."""
-    if key in _COMMON_WORDS or len(key) < 3:
-        return False
+    if key in _COMMON_WORDS or len(key) < 3 or strip_clitics(key) in _PARTICLES:
+        return False  # بأنه is «that it», not Baneh
     if " " in key:
         return True
     if any(p.feature_code in ("PCLI", "ADM1") or p.feature_class == "T" for p in places):

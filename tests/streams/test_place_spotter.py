@@ -38,6 +38,9 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
         ("فر النازحون من معسكر قرب المدينة.", []),
         ("نقل موقع العربي الجديد عن مصادر.", []),
         ("فرضت القوات حصارا على البلدة.", []),
+        # a particle behind a proclitic that spells a town (بأنه: Baneh in Iran)
+        ("وسط تصعيد يوصف بأنه الأعنف منذ أشهر.", []),
+        ("وصل الوفد إلى مدينة بانه.", ["بانه"]),
     ],
 )
 def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
