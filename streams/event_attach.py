@@ -61,6 +61,16 @@ _NATIONAL_ADJECTIVES = frozenset(f"{stem}{ending}" for stem in NATIONALITY_STEMS
 _FORCE_CUES = words("رصاص نيران")
 _FORCE_BEFORE = 6  # tokens before a trigger where its subject may be a force phrase
 _MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
+# Definite settlement nouns that refer back to the town or village named before (في البلدة، اقتحمت القرية).
+_ANAPHORS_NOUNS = {
+    "البلده": words("بلده"),
+    "القريه": words("قريه"),
+    "المدينه": words("مدينه"),
+    "المخيم": words("مخيم"),
+}
+_ANAPHORS = frozenset(_ANAPHORS_NOUNS)
+_ANAPHOR_REACH = 120  # tokens before the sentence where the settlement it refers to may be named
+_TOWN_RANK = 1.0
 # Forces a speaker calls its own (قواته، طائراتها، مدفعيته: ة is written ت before the pronoun).
 _FORCE_STEMS = frozenset(
     "قوات طائرات مقاتلات عناصر وحدات مدفعيت جنود مقاتلي دفاعات سلاح صواريخ مسيرات دوريات فرق بحريت".split()
@@ -367,6 +377,34 @@ def _agent_cue(norm: str) -> bool:
 
 
 def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
+    _locate_named(index, m, a, c_lo, c_hi, lo, hi)
+    if m.location is None or m.rank > _TOWN_RANK:
+        _locate_by_anaphor(index, m, c_lo, c_hi, lo)
+
+
+def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo: int) -> None:
+    """«اقتحمت القرية»، «اشتباكات في البلدة»: a definite settlement noun with no name after it is the town or
+    village named last before this sentence, more specific than the region the sentence may name."""
+    anaphor = next((j for j in range(c_lo, c_hi) if index.has(j, _ANAPHORS)), None)
+    if anaphor is None or index.place_at(anaphor + 1) or index.entity_at(anaphor + 1) is not None:
+        return
+    if anaphor + 1 < len(index.norms) and index.norms[anaphor + 1].startswith("ال"):
+        return  # القرية المجاورة، البلدة الواقعة ...: another one, described
+    earlier = index.places_in(max(0, lo - _ANAPHOR_REACH), lo)
+    noun = _ANAPHORS_NOUNS[next(k for k in index.keys[anaphor] if k in _ANAPHORS)]
+    named = next((p for p_lo, _, p in reversed(earlier) if index.has(p_lo - 1, noun)), None)
+    if named is None:  # no «بلدة X» before «البلدة»: the last town or village named, if no province since
+        for p_lo, _, place in reversed(earlier):
+            if place.feature_class == "A" and place.admin1:
+                return
+            if place.feature_class == "P" or (place.feature_class is None and place_rank(index, p_lo, place) <= 1.2):
+                named = place
+                break
+    if named is not None:
+        m.location, m.rank = location_of(named), _TOWN_RANK
+
+
+def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
     sentence_places = index.places_in(lo, hi)
     if not sentence_places:
         return

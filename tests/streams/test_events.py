@@ -296,6 +296,30 @@ def test_a_described_area_is_no_place() -> None:
     assert event.location is not None and event.location.text == "الطارمية"
 
 
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        # «في البلدة» is the town named before with بلدة, not the camp named since
+        (
+            "اقتحمت قوات الاحتلال بلدة طمون فجر اليوم. واعتقلت القوات شابا من مخيم الفارعة. "
+            "وخاض مقاومون اشتباكات مسلحة مع قوات الاحتلال في البلدة.",
+            "طمون",
+        ),
+        # with no «قرية X» before it, the last town or village named
+        ("قال شهود إن مسلحين نهبوا كايا مساء أمس. واندلعت بعدها اشتباكات مع الأهالي في القرية.", "كايا"),
+        # a described village is another one: the clause's own place stands
+        ("تقع بلدة طمون شمالا. واندلعت اشتباكات في القرية المجاورة لمدينة طوباس.", "طوباس"),
+    ],
+)
+def test_a_settlement_noun_refers_back_to_the_town_named_before(body: str, location: str) -> None:
+    town = {"country_code": "PS", "admin1": "WE", "feature_class": "P"}
+    places = {"طمون": town, "مخيم الفارعة": town, "طوباس": town, "كايا": town}
+    ctx = make_context(body, {name: "LOC" for name in places}, places)
+    last = max(find_events(ctx), key=lambda event: event.trigger.start)
+    assert last.type == "armed_clash"
+    assert last.location is not None and last.location.text == location
+
+
 def test_two_mentions_of_one_incident_merge() -> None:
     body = "انفجرت عبوة ناسفة في مدينة الرمادي أمس. وقالت الشرطة إن الانفجار أسفر عن مقتل شخصين في الرمادي."
     events = find_events(make_context(body, {"الرمادي": "LOC"}, {"الرمادي": IQ_CITY}))
