@@ -417,6 +417,14 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
     m.context = context
     candidates = _not_dateline(index, index.places_in(c_lo, c_hi)) or _not_dateline(index, sentence_places)
     candidates = candidates or sentence_places  # the dateline's city, when the sentence names no other place
+    if all(_country_only(place) for _, _, place in candidates):
+        # التقت المبعوثة إلى ليبيا ...، في طرابلس: a place of the sentence inside the clause's country is
+        # more specific than the country
+        codes = {place.country_code for _, _, place in candidates}
+        inside = [
+            p for p in _not_dateline(index, sentence_places) if p[2].country_code in codes and not _country_only(p[2])
+        ]
+        candidates = inside or candidates
     ranked = []
     for p_lo, p_hi, place in candidates:
         rank = memo.get(id(place))
@@ -432,6 +440,10 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         if location is None:
             location = memo[("location", id(place))] = location_of(place)
         m.location, m.rank = location, best
+
+
+def _country_only(place: Any) -> bool:
+    return place.feature_class == "A" and not place.admin1 and bool(place.country_code)
 
 
 def _not_dateline(index: ArticleIndex, places: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:

@@ -146,6 +146,9 @@ def _entries() -> dict[str, Trigger]:
     add_verbs("statement", "ادان/دين ندد/ندد استنكر/ستنكر", needs="issuer")
     add("meeting", "اجتماع لقاء مباحثات محادثات مفاوضات قمه زياره")
     add_verbs("meeting", "اجتمع/جتمع التقي/لتقي استقبل/ستقبل")
+    for form in ("التقت", "التقتا", "التقوا", "التقينا"):  # التقى drops its ى before -ت / -وا
+        table.setdefault(form, Trigger("meeting", verb=True))
+        verb_forms.add(form)
     add("meeting", "زار زارت يزور", verb=True)
     add("agreement", "اتفاق اتفاقيه هدنه معاهده")
     add_verbs("agreement", "اتفق/تفق")

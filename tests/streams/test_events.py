@@ -81,6 +81,9 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("نفذت القوات عملية إنزال جوي في حي سكني بالمدينة.", ["security_operation"]),
         # talks, memoranda, agreements of two sides, expelled ambassadors
         ("عقد الوفدان جولة جديدة من المفاوضات في العاصمة.", ["meeting"]),
+        # التقى drops its ى: التقت، التقوا
+        ("التقت المبعوثة الأممية رئيس المجلس في العاصمة.", ["meeting"]),
+        ("والتقوا في وقت لاحق وزير الخارجية.", ["meeting"]),
         ("وقع وزيرا خارجية البلدين مذكرة تفاهم للتعاون الأمني.", ["agreement"]),
         ("اتفق الطرفان على تبادل الأسرى الأسبوع المقبل.", ["agreement"]),
         ("قررت الحكومة طرد السفير احتجاجا على التصريحات.", ["sanction"]),
@@ -318,6 +321,16 @@ def test_a_settlement_noun_refers_back_to_the_town_named_before(body: str, locat
     last = max(find_events(ctx), key=lambda event: event.trigger.start)
     assert last.type == "armed_clash"
     assert last.location is not None and last.location.text == location
+
+
+def test_a_town_of_the_sentence_is_more_specific_than_the_clauses_country() -> None:
+    body = "التقت المبعوثة الأممية إلى ليبيا هانا تيتيه، الاثنين، رئيس المجلس الرئاسي في طرابلس."
+    places = {
+        "ليبيا": {"country_code": "LY", "feature_class": "A"},
+        "طرابلس": {"country_code": "LY", "feature_class": "P"},
+    }
+    (event,) = find_events(make_context(body, {"ليبيا": "LOC", "طرابلس": "LOC"}, places))
+    assert event.location is not None and event.location.text == "طرابلس"
 
 
 def test_two_mentions_of_one_incident_merge() -> None:
