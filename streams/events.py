@@ -35,12 +35,23 @@ _NEGATION = frozenset({"لم", "لن", "لا", "عدم", "دون", "بدون"})
 _IRREALIS = words(
     "حال اذا لو تهديد تهديدات هدد يهدد تهدد استئناف تصاعد تزايد وتيره مسؤوليه مسؤوليتها "
     "مسؤوليته منع لمنع مواجهه اطار احتمال خشيه مخاوف تحذير حذر يحذر عمليات موجه ظاهره "
-    "يستعد تستعد يستعدون استعداد استعدادا يعتزم تعتزم ينوي تنوي يخطط تخطط"
+    "يستعد تستعد يستعدون استعداد استعدادا يعتزم تعتزم ينوي تنوي يخطط تخطط "
+    # a proposal or a warrant is no truce or arrest yet (مقترحا لهدنة، مذكرات قبض); sounds are no blast
+    "مقترح مقترحات اقتراح مبادره مذكره مذكرات اصوات صوت"
 )
+# Words before an agreement that refer to one made before (مراقبة تطبيق الاتفاق، انتهاكاً لاتفاقية فض الاشتباك).
+_REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود")
 # Nouns after a violent word that make it a figure of speech (انفجرت الأسعار، انفجار الأزمة).
 _FIGURATIVE = words(
-    "اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون اعلامي اعلاميه موسمي موسميا موسميه"
+    "اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون اعلامي اعلاميه موسمي موسميا موسميه "
+    "سيول مياه فيضانات امطار ثلوج"  # حاصرتها السيول: floods besiege no one
 )
+# What «أوقف» stops when it is no arrest (أوقفت هجماتها، أوقف إطلاق النار، أوقفت الرحلات), by word beginning.
+_STOPPED = (
+    "هجم", "الهجم", "عمل", "العمل", "اطلاق", "قتال", "القتال", "رحلات", "الرحلات", "تصدير", "التصدير", "ضخ", "الضخ",
+    "انتاج", "الانتاج", "حرب", "الحرب", "دراس", "الدراس", "مفاوض", "المفاوض", "تعامل", "التعامل", "نشاط", "النشاط",
+    "دعم", "الدعم", "تمويل", "التمويل", "بث", "البث", "صرف", "الصرف", "حمل", "الحمل", "عملي", "العملي",
+)  # fmt: skip
 _SCARE_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _SCARE_WORDS = 3  # a war word quoted alone or nearly (يصفون ما يجري بأنه «انفجار حقيقي»): a figure of speech
 # Words before a device that make it found, defused or only ready, not exploded (ضبط، تفكيك، معدّة للتفجير).
@@ -68,6 +79,7 @@ _INSTRUMENTS = {
     **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام"), "bombing"),
 }
 _INSTRUMENT_REACH = 4
+_NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
@@ -196,6 +208,10 @@ def _sentence_triggers(
             continue
         if type_ == "bombing" and index.any_in(_seizing, max(lo, i - _SEIZED_REACH), i):
             continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
+        if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):
+            continue  # an agreement the sentence refers to, made before
+        if type_ == "shelling" and _instrument(index, i, lo) and any(f[0] in _NOT_SHELLING for f in found.values()):
+            continue  # هاجمت الحاجز بالأسلحة الرشاشة والقذائف: the weapons of the attack told before
         # a colon opens a new part, and so does a contrast (الانفجار الأول ...، فيما استهدف الانفجار الثاني ...)
         key = (type_, bisect_left(colons, i), bisect_left(contrasts, i))
         if trigger.kill:
@@ -208,6 +224,14 @@ def _sentence_triggers(
     if kills and not ASSAULT_TYPES & {key[0] for key in found}:
         found.setdefault(("attack", 0, 0), kills[0])
     return sorted(found.values(), key=lambda item: item[2])
+
+
+def _instrument(index: ArticleIndex, i: int, lo: int) -> bool:
+    """Whether the weapon at token ``i`` is told as an instrument: بالقذائف، or والقذائف after one."""
+    norm = index.norms[i]
+    if norm.startswith("ب"):
+        return True
+    return norm.startswith("و") and any(index.norms[j].startswith("ب") for j in range(max(lo, i - 3), i))
 
 
 def _match(index: ArticleIndex, i: int, hi: int) -> tuple[Trigger, int] | None:
@@ -232,6 +256,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER)) or index.any_in(_seizable, max(lo, a - 8), a)
     ):
         return None
+    if trigger.type == "arrest" and index.norms[a].startswith(("اوقف", "واوقف")) and _stops_something(index, b, hi):
+        return None  # أوقفت الجماعة هجماتها: it stopped something, it arrested no one
     if trigger.retype:
         for j in range(b, min(hi, b + 2)):
             for key in index.keys[j]:
@@ -241,6 +267,10 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
             if index.norms[j].startswith("ب") and (found := _INSTRUMENTS.get(index.norms[j][1:])):
                 return found
     return trigger.type
+
+
+def _stops_something(index: ArticleIndex, b: int, hi: int) -> bool:
+    return b < hi and any(key.startswith(_STOPPED) for key in index.keys[b])
 
 
 def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: int, hi: int, before: int = 4) -> bool:
@@ -294,6 +324,11 @@ def _seizable(norm: str) -> bool:
 @token_flag
 def _unreal(norm: str) -> bool:
     return not key_set(norm).isdisjoint(_NEGATION | _IRREALIS)
+
+
+@token_flag
+def _referenced(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_REFERENCED)
 
 
 @token_flag

@@ -109,6 +109,8 @@ def test_trigger_types(body: str, expected: list[str]) -> None:
         "ارتفعت أسعار النفط بعد تراجع المخزونات الأمريكية.",  # economy
         "انفجرت أسعار الطماطم في الأسواق وسط غضب المستهلكين من قوات السوق.",  # a figure of speech
         "قال مسلحون إنهم يستعدون لشن هجمات على المدينة.",  # preparing, not attacking
+        "وسمعت أصوات انفجارات عنيفة في أنحاء المدينة التي ينتشر فيها الجيش.",  # sounds of blasts
+        "حاصرتها السيول قرب معسكر للجيش.",  # floods besiege no one
         "ضبطت الشرطة عبوات معدة للتفجير في مخبأ.",  # ready to explode, not exploded
         "ويصف رجال الأعمال ما يجري بأنه «انفجار حقيقي» في الطلب على الأراضي.",  # scare quotes
         "ويتحدث الوسطاء عن «هجوم» غير مسبوق من المستثمرين على الأراضي.",
@@ -117,6 +119,28 @@ def test_trigger_types(body: str, expected: list[str]) -> None:
 )
 def test_no_conflict_event(body: str) -> None:
     assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكانت الجماعة المسلحة قد أوقفت هجماتها على الملاحة.",  # stopped attacks, arrested no one
+        "رفض قائد الجيش مقترحا لهدنة إنسانية.",  # a proposal, no truce
+        "نقل المطلوب المسلح بموجب مذكرات قبض صادرة عن القضاء.",  # a warrant, no arrest
+        "وتتولى اللجنة مراقبة تطبيق الاتفاق بين الجيش والمسلحين.",  # an agreement made before
+    ],
+)
+def test_no_event(body: str) -> None:
+    assert types_of(body) == []
+
+
+def test_an_arrest_by_awqafa_still_counts() -> None:
+    assert types_of("وأوقفت الشرطة ثلاثة أشخاص في المدينة.") == ["arrest"]
+
+
+def test_a_weapon_told_as_the_attacks_instrument_is_no_second_event() -> None:
+    body = "هاجمت مجموعة مسلحة الحاجز بالأسلحة الرشاشة والقذائف الصاروخية قبل أن تنسحب."
+    assert types_of(body) == ["attack"]
 
 
 @pytest.mark.parametrize(
