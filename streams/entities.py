@@ -120,13 +120,18 @@ def merge_entities(
 def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     """Whether an institution found by rule holds every place it overlaps: مجلس محافظة البصرة is one ORG.
 
-    Linked actors are left alone, so a rule never trades an actor's canonical id for a longer, unlinked span.
+    Linked actors are left alone, so a rule never trades an actor's canonical id for a longer, unlinked span,
+    unless the actor is only what the institution is for (القيادة العامة للقوات المسلحة الأردنية: the
+    command, not the armed forces).
     """
     inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
     if rule.text.startswith("مديرية") and any(e.end == rule.end and _one_word_before(rule, e) for e in inside):
         return False  # مديرية القطن is a district of Yemen, not a directorate
     return rule.type == "ORG" and all(
-        e.type == "LOC" and rule.start <= e.start and e.end <= rule.end and e.end - e.start < rule.end - rule.start
+        rule.start <= e.start
+        and e.end <= rule.end
+        and e.end - e.start < rule.end - rule.start
+        and (e.type == "LOC" or (e.start > rule.start and e.text.startswith("ل")))
         for e in inside
     )
 

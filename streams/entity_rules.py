@@ -42,14 +42,20 @@ _ORG_HEADS = frozenset(
 )  # fmt: skip
 # قيادة names a command only as written or after و (قيادة عمليات الأنبار): بقيادة is "led by", and تحت قيادة
 # "under the command of"; the definite القيادة is one of the definite heads below.
-_COMMAND = frozenset(["قياده", "وقياده"])
+_COMMAND = frozenset(["قياده", "وقياده", "دائره", "ودائره", "اداره", "واداره", "قطاع", "وقطاع"])
 # Heads that name an institution only with certain words after them (جهاز الأمن, not جهاز الكمبيوتر), and
 # definite nouns that make a generic body, not a name (مجلس الإدارة, a company's board).
 _HEAD_NEEDS = {
-    "قياده": frozenset(["عمليات", "العمليات", "الاركان", "الشرطه", "المنطقه", "الحرس"]),
+    "قياده": frozenset(["عمليات", "العمليات", "الاركان", "الشرطه", "المنطقه", "الحرس", "الامن"]),
     "جهاز": frozenset(
         ["الامن", "المخابرات", "الاستخبارات", "مكافحه", "الشرطه", "الردع", "الاسعاف", "دعم", "الدفاع", "حرس"]
     ),
+    # دائرة الضوء، إدارة الأزمة، قطاع غزة: a department, an administration or a sector only of these
+    "دائره": frozenset(["المخابرات", "الجمارك", "الاحوال", "الامن", "الشرطه", "الهجره", "الاراضي", "الاستخبارات"]),
+    "اداره": frozenset(
+        ["مكافحه", "الامن", "الجمارك", "الهجره", "العمليات", "الاستخبارات", "المخابرات", "الشرطه", "المخدرات"]
+    ),
+    "قطاع": frozenset(["الامن"]),
 }
 _GENERIC_GOVERNED = frozenset(["الاداره"])
 # Definite adjectives that close an institution's name besides the nisba ones (…ي، …يه): العامة، العليا.
@@ -68,6 +74,11 @@ _EPITHETS = frozenset(
 # Definite heads named by their adjectives alone (المجلس الرئاسي، البنك المركزي المصري); الحكومة and المجموعة
 # are left out: الحكومة السودانية, المجموعة القصصية describe more often than they name.
 _DEFINITE_ORG_HEADS = frozenset(["مجلس", "بنك", "هيئه", "مفوضيه", "محكمه", "جيش", "وكاله", "قياده"])
+# Definite heads that name a body only with what it is for after them (المديرية العامة للأمن الوطني، الإدارة
+# العامة لمكافحة المخدرات، المنظمة الدولية للهجرة، الاتحاد العام التونسي للشغل): alone, المنظمة الدولية or
+# المركز الطبي describe; المنطقة names a command only as العسكرية (المنطقة العسكرية الشرقية).
+_PURPOSE_ORG_HEADS = frozenset(["مديريه", "اداره", "منظمه", "مركز", "مكتب", "امانه", "شركه", "اتحاد", "جامعه"])
+_MILITARY_REGION = ("منطقه", "العسكريه")
 # Security bodies named by a common noun and one adjective (الأمن الداخلي، الدفاع المدني، الحرس الثوري،
 # النيابة العامة، الشرطة العراقية): only those adjectives make them one (الأمن الغذائي is no body).
 _NOT_COUNTRIES = frozenset(["المحلي", "المحليه", "الدولي", "الدوليه", "الاجنبي", "الاجنبيه"])
@@ -133,9 +144,9 @@ _GENERIC_FORCES = frozenset(
      "قوات", "سلام", "مسلحين", "فصائل", "اخري", "نفسها", "ذاتها", "شعبيه"]
 )  # fmt: skip
 # A place closing a force's name (جيش تحرير بلوشستان، مديرية أمن بنغازي): the nouns between head and place.
-_SECURITY_NOUNS = frozenset(["امن", "شرطه", "حرس", "مخابرات", "استخبارات"])
+_SECURITY_NOUNS = frozenset(["امن", "شرطه", "حرس", "مخابرات", "استخبارات", "دفاع"])
 _PLACE_FORCE_NOUNS = _SECURITY_NOUNS | {"تحرير"}
-_PLACE_FORCE_HEADS = frozenset(["قوات", "مديريه", "قياده", "جهاز"])
+_PLACE_FORCE_HEADS = frozenset(["قوات", "مديريه", "قياده", "جهاز", "اداره"])
 _NATIONAL_FORCES = frozenset(["درك", "امن"])  # generic, except with a country's adjective: قوات الأمن العراقية
 _PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE = 1, 2, 3, 4, 5, 6, 7
 
@@ -228,7 +239,12 @@ def _head_kind(norm: str) -> int:
     if listed(norm, _ORG_HEADS) or norm in _COMMAND:
         return _ORG
     bare = strip_clitics(norm)
-    if bare.startswith("ال") and (bare[2:] in _DEFINITE_ORG_HEADS or bare[2:] in _SECURITY_BODIES):
+    if bare.startswith("ال") and (
+        bare[2:] in _DEFINITE_ORG_HEADS
+        or bare[2:] in _SECURITY_BODIES
+        or bare[2:] in _PURPOSE_ORG_HEADS
+        or bare[2:] == _MILITARY_REGION[0]
+    ):
         return _ORG_DEFINITE
     if listed(norm, _SETTLEMENT_HEADS):
         return _SETTLEMENT
@@ -371,9 +387,26 @@ def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, in
     last = _adjectives_after(tokens, i)
     if last == i:
         return None
-    if last + 1 < len(tokens) and tokens[last + 1].norm.startswith("لل") and _is_name_word(tokens[last + 1]):
-        last = _adjectives_after(tokens, last + 1)
-    return "ORG", i, last
+    if body == _MILITARY_REGION[0]:
+        return ("ORG", i, last) if tokens[i + 1].norm == _MILITARY_REGION[1] else None
+    purpose = _purpose_after(tokens, last)
+    if body in _PURPOSE_ORG_HEADS:
+        return ("ORG", i, purpose) if purpose > last else None
+    return "ORG", i, purpose
+
+
+def _purpose_after(tokens: Sequence[Token], last: int) -> int:
+    """What a body is for, after its adjectives: للانتخابات، للأمن الوطني، لمكافحة المخدرات (ل + a noun
+    and the definite noun it governs). The last token of the name, or ``last`` when nothing follows."""
+    j = last + 1
+    if j >= len(tokens) or not _is_name_word(tokens[j]):
+        return last
+    norm = tokens[j].norm
+    if norm.startswith("لل"):
+        return _adjectives_after(tokens, j)
+    if norm.startswith("ل") and len(norm) > 3 and j + 1 < len(tokens) and _is_definite(tokens[j + 1].norm):
+        return _adjectives_after(tokens, j + 1) if _is_name_word(tokens[j + 1]) else last
+    return last
 
 
 def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:

@@ -83,6 +83,18 @@ def test_rule_spans(text: str, expected: list[tuple[str, str]]) -> None:
         ("وقالت النيابة العامة إن", [("النيابة العامة", "ORG")]),
         ("قالت الشرطة الصومالية إن", [("الشرطة الصومالية", "ORG")]),
         ("وقال نادي الأسير الفلسطيني إن", [("نادي الأسير الفلسطيني", "ORG")]),
+        # bodies named by what they are for (لل / ل + a noun and what it governs)
+        ("وقالت المديرية العامة للأمن الوطني إن", [("المديرية العامة للأمن الوطني", "ORG")]),
+        ("أعلنت الإدارة العامة لمكافحة المخدرات أن", [("الإدارة العامة لمكافحة المخدرات", "ORG")]),
+        ("حذرت المنظمة الدولية للهجرة من", [("المنظمة الدولية للهجرة", "ORG")]),
+        ("دعا الاتحاد العام التونسي للشغل إلى", [("الاتحاد العام التونسي للشغل", "ORG")]),
+        ("وأحال المكتب المركزي للأبحاث القضائية المشتبه بهم", [("المكتب المركزي للأبحاث القضائية", "ORG")]),
+        ("أعلنت المنطقة العسكرية الشرقية أن", [("المنطقة العسكرية الشرقية", "ORG")]),
+        # departments, administrations and sectors of security bodies
+        ("وأعلنت إدارة مكافحة المخدرات أن", [("إدارة مكافحة المخدرات", "ORG")]),
+        ("وقالت دائرة المخابرات العامة إن", [("دائرة المخابرات العامة", "ORG")]),
+        ("وأعلن قطاع الأمن العام أن", [("قطاع الأمن العام", "ORG")]),
+        ("وقالت قيادة الأمن الداخلي إن", [("قيادة الأمن الداخلي", "ORG")]),
     ],
 )
 def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
@@ -105,6 +117,12 @@ def test_institutions(text: str, expected: list[tuple[str, str]]) -> None:
         "وقالت الشرطة المحلية إن",  # the local police of no country named
         "قاتلوا تحت قيادة الجنرال",  # "under the command of"
         "أبلغت قيادة الفرقة الجنود",  # the command of a unit: no name of its own
+        "وتحدثت المنظمة الدولية عن المخاطر",  # no purpose: a description
+        "نقل إلى المركز الطبي في البلدة",
+        "أمطار غزيرة على المنطقة الشرقية",  # a region, not a military command
+        "انتقدت إدارة ترامب القرار",  # an administration of a person
+        "وضع الملف في دائرة الضوء",  # a figure of speech
+        "قصفت الطائرات قطاع غزة",  # a territory
     ],
 )
 def test_no_institution(text: str) -> None:
@@ -266,3 +284,25 @@ def test_a_separatist_epithet_is_not_a_country_adjective() -> None:
     text = "تبنى جيش تحرير بلوشستان الانفصالي الهجوم"
     entity = Entity("جيش تحرير بلوشستان", "ORG", 5, 23)
     assert extend_nationality(text, [entity], tokenize(text)) == [entity]
+
+
+def test_a_rule_takes_in_the_actor_it_is_for() -> None:
+    text = "وقالت القيادة العامة للقوات المسلحة الأردنية إن"
+    at = text.index("للقوات")
+    actor = SimpleNamespace(id="x:jaf", name="القوات المسلحة الأردنية", type="ORG", wikidata=None)
+    linked = [SimpleNamespace(text=text[at : at + 23], start=at, end=at + 23, canonical=actor)]
+    merged = merge_entities(text, [], linked, lambda *_: None, rules=rule_spans(text, tokenize(text)))
+    assert [(e.text, e.type, e.source) for e in merged] == [("القيادة العامة للقوات المسلحة الأردنية", "ORG", "rule")]
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        ("أعلنت إدارة أمن شبوة أن", "شبوة", ("إدارة أمن شبوة", "ORG")),
+        ("وقالت قوات دفاع شبوة إن", "شبوة", ("قوات دفاع شبوة", "ORG")),
+    ],
+)
+def test_security_administrations_of_a_place(text: str, place: str, expected: tuple[str, str]) -> None:
+    at = text.index(place)
+    [entity] = forces_of_places(text, [Entity(place, "LOC", at, at + len(place))], tokenize(text))
+    assert (entity.text, entity.type) == expected
