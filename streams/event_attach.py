@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.schemas.records import EventArgument
 
-from .entity_rules import NATIONALITY_STEMS
+from .entity_rules import NATIONALITY_STEMS, describes
 from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
 from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
 from .event_index import ArticleIndex, key_set, token_flag
@@ -178,7 +178,9 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         after = index.entities_in(b, min(c_hi, b + 4))
         # the subject follows its verb, at once or behind a head noun (قصفت قوات X); قصفت مواقع لحزب الله
         # names the object's owner, not the subject
-        if after and (after[0][0] == b or (after[0][0] == b + 1 and index.has(b, SUBJECT_HEADS))):
+        # (أوقفت مفارز للجيش، مفارز مشتركة للجيش: a unit of it, maybe described)
+        head_gap = 2 if after and index.has(b, SUBJECT_HEADS) and describes(index.norms[b + 1]) else 1
+        if after and (after[0][0] == b or (b < after[0][0] <= b + head_gap and index.has(b, SUBJECT_HEADS))):
             return entity_argument(after[0][2])
     elif b < c_hi and index.norms[b].startswith("ل") and (owner := index.entity_at(b)) is not None and owner[0] == b:
         return entity_argument(owner[2])  # هجوم لتنظيم داعش، غارة للتحالف: the noun's owner did it
@@ -186,6 +188,8 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         hi = index.sentence_ranges[index.sentence_of[a]][1]
         if (shooter := _fired_by(index, b, min(hi - 1, b + _FIRE_REACH))) is not None:
             return shooter
+        if (agent := _by_hand(index, b, min(hi - 1, b + _FIRE_REACH), hi)) is not None:
+            return agent  # قُتل عنصر ... إثر استهداف سيارته بالرصاص من قبل مجهولين
     if (speaker := _own_forces_speaker(index, a, lo)) is not None:
         return speaker
     before = [
@@ -236,6 +240,19 @@ def _fired_by(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
     for j in range(lo, hi):
         if index.has(j, _FORCE_CUES) and (named := index.entity_at(j + 1)) is not None and named[0] == j + 1:
             return entity_argument(named[2])
+    return None
+
+
+def _by_hand(index: ArticleIndex, lo: int, hi: int, end: int) -> EventArgument | None:
+    """Who is named after «من قبل» / «على يد» / «بأيدي» in tokens [lo, hi): an entity or a force phrase."""
+    norms = index.norms
+    for j in range(lo, hi):
+        cue = (norms[j] == "قبل" and norms[j - 1] == "من") or (norms[j] == "يد" and norms[j - 1] == "علي")
+        if cue or norms[j] == "بايدي":
+            named = index.entity_at(j + 1)
+            if named is not None and named[0] == j + 1:
+                return entity_argument(named[2])
+            return force_phrase(index, j + 1, end)
     return None
 
 

@@ -16,6 +16,7 @@ import re
 from marsad.schemas.records import EventArgument
 
 from .arabic import definite_nisba
+from .entity_rules import describes
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex
 from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, words
@@ -38,7 +39,8 @@ TARGETED_TYPES = ASSAULT_TYPES | {"abduction"}
 # qualify them besides nisba adjectives.
 FORCE_HEADS = words(
     "قوات القوات الجيش جيش مسلحون مسلحين مسلحو مسلحي الطائرات طائرات الطيران طيران العدو الشرطه شرطه "
-    "ميليشيا ميليشيات مليشيا مليشيات المستوطنون مستوطنون مستوطنين المستوطنين"
+    "ميليشيا ميليشيات مليشيا مليشيات المستوطنون مستوطنون مستوطنين المستوطنين اجهزه الاجهزه قناص قناصه "
+    "مجهولين مجهولون"
 )
 _FORCE_QUALIFIERS = words(
     "الاحتلال الامن النظام الحكومه المعارضه التحالف الشرطه الجيش الحدود العدو انفاذ القانون حفظ السلام "
@@ -47,10 +49,11 @@ _FORCE_QUALIFIERS = words(
 # Heads that name a force on their own (مسلحون; الشرطة and الجيش name the country's own), unlike القوات,
 # which refers back to a force named before.
 _FORCE_ALONE = words(
-    "الشرطه الجيش مسلحون مسلحين المستوطنون مستوطنون مستوطنين المستوطنين العدو ميليشيا ميليشيات مليشيا مليشيات"
+    "الشرطه الجيش مسلحون مسلحين المستوطنون مستوطنون مستوطنين المستوطنين العدو ميليشيا ميليشيات مليشيا مليشيات "
+    "مجهولين مجهولون"
 )
 # Head nouns between a verb and the named subject they belong to (قصفت قوات X، هاجم مسلحو X).
-SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات")
+SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات مفارز مفرزه دوريات دوريه قوه قطعات افراد")
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
 _AIM_PREPS = words("علي ضد بحق")
 _AIMING = _AIM_VERBS | words("استهداف")
@@ -198,7 +201,8 @@ def force_phrase(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:
         norm = index.norms[end]
         if not norm.isalpha() or norm.startswith(("و", "ف", "ب", "ل")) or index.entity_at(end) is not None:
             break
-        if not (definite_nisba(norm) or index.has(end, _FORCE_QUALIFIERS)):
+        indefinite = not index.norms[j].startswith("ال") and describes(norm)  # قناص حوثي، مسلحون قبليون
+        if not (definite_nisba(norm) or indefinite or index.has(end, _FORCE_QUALIFIERS)):
             break
         end += 1
     if end == j + 1 and not index.has(j, _FORCE_ALONE):

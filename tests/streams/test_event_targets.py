@@ -158,6 +158,13 @@ def test_an_arrest_told_after_an_operation_takes_its_target() -> None:
         ("قصفت مواقع للجماعة في المدينة.", {"الجماعة": "ORG"}, None),
         # a subject behind its head noun
         ("هاجم مسلحو الجماعة حاجزا للجيش.", {"الجماعة": "ORG"}, "الجماعة"),
+        # ... a unit of it, maybe described (مفارز مشتركة للجيش)
+        ("أوقفت مفارز مشتركة لتنظيم الحرس ثلاثة عناصر في المدينة.", {"تنظيم الحرس": "ORG"}, "تنظيم الحرس"),
+        # forces named by common nouns: security services, a sniper and his side, unknown men
+        ("وأعادت الأجهزة الأمنية القبض على 11 منهم.", {}, "الأجهزة الأمنية"),
+        ("وكان قناص حوثي قد قتل امرأة في الحي.", {}, "قناص حوثي"),
+        # whose hand killed, past the toll and the means
+        ("قتل عنصر في الأمن العام إثر استهداف سيارته بالرصاص من قبل مجهولين على الطريق.", {}, "مجهولين"),
     ],
 )
 def test_a_person_reporting_an_event_is_not_its_actor(body: str, entities: dict[str, str], actor: str | None) -> None:
