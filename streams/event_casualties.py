@@ -27,6 +27,7 @@ _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استش
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
 _ONE_OF = frozenset({"احد", "احدي"})  # مقتل أحد عناصره: one of them
+_SUBSET = words("بينهم بينهن بينها وبينهم")  # a part of the count before it
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
@@ -188,12 +189,16 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
             break
         if k in timed:
             pass  # أوقفت من 4 إلى 10 من الشهر الجاري 9 عناصر: a date between the verb and its count
+        elif index.entity_at(k) is not None and k not in index.numbers:
+            pass  # أوقفت مفارز للجيش الوطني الشعبي ثلاثة عناصر: the subject's name between verb and count
         elif index.norms[k] not in COUNT_BOUNDS or k + 1 >= hi or index.norms[k + 1] in {",", "."}:
             after.append(k)
         k += 1
     before: list[int] = []
-    reach = j - 3
-    for k in range(j - 1, lo - 1, -1):
+    # 12 مدنياً، بينهم خمسة أطفال، قُتلوا: the five are among the twelve, which stand before «بينهم»
+    subset = next((k for k in range(j - 1, max(lo, j - 6) - 1, -1) if index.norms[k] in _SUBSET), None)
+    reach = j - 3 if subset is None else subset - 4
+    for k in range(j - 1 if subset is None else subset - 1, lo - 1, -1):
         if k < reach:
             break
         if casualty(index.norms[k]):
@@ -203,9 +208,11 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
         if index.norms[k] == "الاقل" and k > lo and index.norms[k - 1] == "علي":
             reach -= 2  # 12 مدنياً على الأقل قُتلوا: "at least" does not use up the reach
         before.append(k)
-    if after and (index.has(after[0], _ANOTHER) or index.norms[after[0]] in _ONE_OF):
+    if after and after[0] not in index.numbers and (index.has(after[0], _ANOTHER) or index.norms[after[0]] in _ONE_OF):
         return 1  # وإصابة آخر، مقتل أحد عناصره
     for k in [*before, *after] if _counted_noun(index.norms[j]) else [*after, *before]:
+        if k in after and k not in index.numbers and person_count(index, k):
+            return person_count(index, k)  # القبض على مواطن لنقله 60 ألف قرص: one citizen, not 60,000
         number = index.numbers.get(k)
         if number is not None:
             if number.vague or number.value is None:  # type: ignore[attr-defined]

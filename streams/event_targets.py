@@ -78,7 +78,9 @@ _PHRASE_ENDS = words(
     "اسفر اسفرت ادي"
 )
 _ENDS_BEFORE_AIM = _PHRASE_ENDS - _AIM_PREPS
-_NOT_HEADS = _PHRASE_ENDS | _NOT_AIMED
+# Verbs with the trigger as their object (قصف مدفعي شنته قوات ...): what follows is the agent, not a target.
+_AGENT_VERBS = words("شنه شنته شنها شنوه نفذه نفذته نفذها اطلقه اطلقته اطلقها")
+_NOT_HEADS = _PHRASE_ENDS | _NOT_AIMED | _AGENT_VERBS
 _PROCLITIC_PREPS = ("ب", "ل", "ك")
 _MAX_WORDS = 3
 _SETTLED = frozenset({"A", "P"})  # GeoNames feature classes: countries and regions, towns and villages

@@ -64,6 +64,8 @@ def test_the_phrase_an_assault_was_aimed_at_is_its_target(
         # a country or a town after على is where the strikes fell, not what they hit
         ("شنت الطائرات غارات على سوريا.", {"سوريا": "LOC"}, {"سوريا": SY}, "airstrike"),
         ("شنت الطائرات غارات على محافظة حمص.", {"حمص": "LOC"}, {"حمص": SY_CITY}, "airstrike"),
+        # the verb whose object is the trigger names its agent, not a target (قصف مدفعي شنته قوات ...)
+        ("تعرضت البلدة لقصف مدفعي شنته قوات الجماعة.", {"قوات الجماعة": "ORG"}, {}, "shelling"),
         # a passive verb has no object: what follows is the means (بصاروخ)
         ("قال الجيش إن الطائرة المسيرة أسقطت بصاروخ أرض جو فوق المدينة.", {"الجيش": "ORG"}, {}, "attack"),
     ],

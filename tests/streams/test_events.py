@@ -240,11 +240,28 @@ def test_operation_that_arrests_yields_both_types_with_count() -> None:
         ("أسفر الهجوم عن مقتل ما لا يقل عن عشرين مدنيا في البلدة.", 20, None),
         ("قتل أكثر من 40 شخصا في قصف على البلدة.", 40, None),
         ("قالت المصادر إن 12 مدنيا على الأقل قتلوا وأصيب 30 آخرون في قصف على المخيم.", 12, 30),
+        # a part of the toll (بينهم خمسة أطفال) is not the toll
+        ("قالت الشبكة إن 12 مدنياً، بينهم خمسة أطفال، قُتلوا في قصف مدفعي على السوق.", 12, None),
     ],
 )
 def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> None:
     (event,) = find_events(make_context(body))
     assert (event.killed, event.injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("body", "entities", "arrested"),
+    [
+        # the subject's name stands between the verb and the count
+        ("أوقفت مفارز لجيش التحرير الوطني الشعبي ثلاثة عناصر دعم.", {"جيش التحرير الوطني الشعبي": "ORG"}, 3),
+        ("اعتقلت قوات الدرك التركية أحد عشر شخصاً في المدينة.", {"قوات الدرك التركية": "ORG"}, 11),
+        # one citizen, not the 60,000 pills he carried
+        ("تمكنت الدوريات من القبض على مواطن لنقله 60 ألف قرص مخدر.", {}, 1),
+    ],
+)
+def test_arrest_counts(body: str, entities: dict[str, str], arrested: int) -> None:
+    [event] = [e for e in find_events(make_context(body, entities)) if e.type == "arrest"]
+    assert event.arrested == arrested
 
 
 def test_an_event_dated_in_the_past_days_after_bad_is_news() -> None:
