@@ -13,7 +13,7 @@ Shapes, at the start of the body or of a line (after a headline):
 - ``CITY: «AGENCY»``, as Asharq Al-Awsat writes it: ``بغداد: «الشرق الأوسط»``;
 - ``CITY -`` or ``CITY:`` with no agency, only when the caller knows the words as a place; an outlet no
   list knows is then read where the dateline marks it off: ``طرابلس - بوابة الوسط |``, ``مأرب: «الشرق الأوسط»``,
-  ``مأرب - «الشرق الأوسط» |``.
+  ``مأرب - «الشرق الأوسط» |``, or by the end of the line (``الخرطوم - سودان تربيون``, ``تعز - عدن الغد - خاص``).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from .event_lexicon import TRIGGERS, token_keys
 from .tokenize import Token
 
 __all__ = ["Dateline", "find_dateline"]
@@ -93,7 +94,9 @@ def _dateline_at(
             return None
         if k + 1 < n and tokens[k + 1].norm in _QUOTES:  # مأرب - «الشرق الأوسط» |
             return Dateline(place, _closed_run(tokens, k + 2, _QUOTES))
-        return Dateline(place, _closed_run(tokens, k + 1, _PIPES))  # طرابلس - بوابة الوسط |
+        # طرابلس - بوابة الوسط |, or the outlet alone on the dateline's line: الخرطوم - سودان تربيون ⏎،
+        # تعز - عدن الغد - خاص ⏎
+        return Dateline(place, _closed_run(tokens, k + 1, _PIPES) or _line_run(body, tokens, k + 1))
     if separator == "(":
         outlet = _outlet_after(body, tokens, k + 1, is_outlet)
         if outlet is not None and outlet[2] < n and tokens[outlet[2]].norm == ")":
@@ -115,6 +118,22 @@ def _closed_run(tokens: Sequence[Token], j: int, closers: frozenset[str]) -> tup
     end = _words_end(tokens, j, _MAX_OUTLET_WORDS)
     if end == j or end >= len(tokens) or tokens[end].norm not in closers:
         return None
+    return tokens[j].start, tokens[end - 1].end
+
+
+def _line_run(body: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
+    """The span of up to four words from token ``j`` that end the line, maybe before «- خاص» (exclusive)."""
+    end = _words_end(tokens, j, _MAX_OUTLET_WORDS)
+    end = next((k for k in range(j + 1, end) if "\n" in body[tokens[k - 1].end : tokens[k].start]), end)
+    if end == j:
+        return None
+    last = end
+    if end + 1 < len(tokens) and (tokens[end].norm or tokens[end].text) in _DASHES and tokens[end + 1].norm == "خاص":
+        last = end + 2
+    if last < len(tokens) and "\n" not in body[tokens[last - 1].end : tokens[last].start]:
+        return None
+    if any(key in TRIGGERS for token in tokens[j:end] for key in token_keys(token.norm)):
+        return None  # غزة - مقتل خمسة أشخاص ⏎: a headline after the city, not an outlet
     return tokens[j].start, tokens[end - 1].end
 
 

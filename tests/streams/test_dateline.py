@@ -94,8 +94,13 @@ def test_the_agency_is_an_organisation_and_no_side_of_the_event() -> None:
         ("طرابلس - بوابة الوسط | اندلعت اشتباكات", ("طرابلس", "بوابة الوسط")),
         ("مأرب: «صحيفة محلية» قتل ثلاثة جنود", ("مأرب", "صحيفة محلية")),
         ("مأرب - «صحيفة محلية» | قتل ثلاثة جنود", ("مأرب", "صحيفة محلية")),
+        # ... or by the end of the dateline's line, maybe before «- خاص» (exclusive)
+        ("الخرطوم - سودان تربيون\n\nقالت مصادر محلية إن", ("الخرطوم", "سودان تربيون")),
+        ("تعز - عدن الغد - خاص\n\nقتل طفل وأصيب ثلاثة", ("تعز", "عدن الغد")),
         # not marked off: the words after the dash are the text
         ("غزة - قُتل ثلاثة فلسطينيين", ("غزة", None)),
+        # a headline after the city ends its line too, but it tells an event
+        ("غزة - مقتل خمسة أشخاص\n\nقالت مصادر إن", ("غزة", None)),
     ],
 )
 def test_an_unknown_outlet_marked_off_after_a_known_place(body: str, expected: tuple[str, str | None]) -> None:
