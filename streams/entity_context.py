@@ -23,6 +23,7 @@ from marsad.schemas.records import Entity
 from .arabic import fold, listed, strip_clitics
 from .entities import overlaps
 from .entity_rules import NATIONALITIES
+from .place_spotter import adjective_not_place
 from .tokenize import Token
 
 __all__ = [
@@ -100,6 +101,8 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
         before = _word_before(tokens, i, skip=_OPENERS)
         if before in _MODEL_NOUNS:
             continue
+        if span.type == "LOC" and tokens[i].end == span.end and adjective_not_place(tokens, i):
+            continue  # مبلغ مالي: "financial", not Mali
         first = tokens[i].norm
         if span.type == "PER" and (before in _WEAPONS or listed(first, _WEAPONS)):
             continue  # بنادق كلاشينكوف: a weapon named after its designer
@@ -230,6 +233,8 @@ def spokesperson_names(body: str, tokens: Sequence[Token], cues: Sequence[int], 
             continue
         end = comma + 1
         while end < min(n, comma + 4) and tokens[end].norm.isalpha() and not tokens[end].norm.startswith("ال"):
+            if end == comma + 1 and tokens[end].norm in _NAME_STOP:
+                break  # المتحدث باسم الجيش العميد نبيل عبدالله، في بيان،: where he said it, not who
             end += 1
         if end - comma - 1 >= 2 and end < n and tokens[end].norm in (",", "."):
             start, stop = tokens[comma + 1].start, tokens[end - 1].end

@@ -123,6 +123,8 @@ def test_an_outlet_cited_or_spoken_to_is_an_organisation(body: str, expected: li
         # what follows the comma is not a name: a definite noun, or a clause running on
         ("وقال المتحدث، الذي رفض ذكر اسمه، إن الوضع هادئ.", []),
         ("وقال المتحدث، إن القوات تقدمت نحو المدينة.", []),
+        # where he said it, set off after his name
+        ("وقال المتحدث باسم الجيش العميد نبيل عبدالله، في بيان، إن القوات تقدمت.", []),
     ],
 )
 def test_the_name_in_apposition_to_a_spokesperson_is_a_person(body: str, expected: list[str]) -> None:
