@@ -19,7 +19,7 @@ from .gazetteer import PhraseMatch, PhraseMatcher
 from .geocode import Geocoder, Place
 from .tokenize import Token
 
-__all__ = ["PlaceSpotter", "SpottedPlace"]
+__all__ = ["PlaceSpotter", "SpottedPlace", "adjective_not_place"]
 
 _CITY_POPULATION = 100_000
 _CUES = frozenset("مدينه بلده قريه ريف محافظه منطقه ناحيه قضاء مخيم حي ولايه اقليم مديريه مركز جزيره عاصمه".split())
@@ -30,9 +30,16 @@ _REGION = frozenset("SY IQ LB JO PS IL EG LY TN DZ MA SD YE SA OM AE QA BH KW SO
 _COMMON_WORDS = frozenset(
     "صور الامل النصر السلام الحريه الوحده الثوره الجزيره الخليج العين البيت الشرق الغرب الشمال الجنوب "
     "المركز الحي الساحل الجبل السد الميناء المطار القصر الرئاسه الدوله اليوم امس الاحد الاثنين الثلاثاء "
-    "الاربعاء الخميس الجمعه السبت تحرير معسكر الجديد الجديده سيول السيول حصار سكني عين دشت".split()
+    "الاربعاء الخميس الجمعه السبت تحرير معسكر الجديد الجديده سيول السيول حصار سكني عين دشت داخله".split()
 )
 
+# Country names that are also adjectives (مالي "financial"): a place only where no noun stands before them.
+_ADJECTIVE_NAMES = frozenset(["مالي"])
+# Words before a place name that are no noun it could describe (في مالي، دولة مالي، شمال مالي).
+_BEFORE_PLACES = _CUES | frozenset(
+    "في الي من عن مع علي بين داخل خارج حدود دوله جمهوريه حكومه شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي "
+    "و او ثم زار يزور وصل غادر".split()
+)
 # Particles and pronouns that, behind a proclitic, spell a town's name (بأنه: Baneh, وأن: Van).
 _PARTICLES = frozenset("ان انه انها انهم انهما انا انت انتم نحن هو هي هم ما من لا لم لن اذا اذ".split())
 
@@ -84,11 +91,23 @@ class PlaceSpotter:
                     hit = None
             if hit is not None and _behind_rare_clitic(tokens[i], hit[0].start):
                 hit = None
+            if hit is not None and adjective_not_place(tokens, i):
+                hit = None  # مبلغ مالي، دعم مالي: "financial", after the noun it describes
             if hit is not None:
                 match, n = hit
                 found.append(_spotted(body, match))
                 covered = i + n
         return found
+
+
+def adjective_not_place(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a country name used as the adjective it also is (مبلغ مالي: "financial")."""
+    return tokens[i].norm in _ADJECTIVE_NAMES and i > 0 and _describable(tokens[i - 1].norm)
+
+
+def _describable(norm: str) -> bool:
+    """An indefinite word that an adjective may follow: not a particle, not a place word, not definite."""
+    return norm.isalpha() and not norm.startswith("ال") and norm not in _PARTICLES and not listed(norm, _BEFORE_PLACES)
 
 
 def _behind_rare_clitic(token: Token, start: int) -> bool:

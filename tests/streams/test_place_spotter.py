@@ -41,6 +41,11 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
         # a particle behind a proclitic that spells a town (بأنه: Baneh in Iran)
         ("وسط تصعيد يوصف بأنه الأعنف منذ أشهر.", []),
         ("وصل الوفد إلى مدينة بانه.", ["بانه"]),
+        # «inside it» (Dakhla), «financial» after its noun (Mali)
+        ("قتل المسلحون الذين كانوا بداخله.", []),
+        ("ضبطت الشرطة مخدرات ومبلغ مالي كبير.", []),
+        ("قصف الجيش مواقع في مالي والنيجر.", ["مالي", "النيجر"]),
+        ("وقالت حكومة مالي إن", ["مالي"]),
     ],
 )
 def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
