@@ -100,6 +100,17 @@ _SETTLEMENT_HEADS = frozenset(
     ["قضاء", "ناحيه", "بلده", "قريه", "مدينه", "مخيم", "حي", "منطقه", "محافظه", "ولايه", "مديريه"]
 )
 _BELONGING = frozenset(["التابعه", "التابع"])
+# Town and village nouns whose next word is the name, marked off or not (بلدة طمون، قرية تشاي).
+_VILLAGE_HEADS = frozenset(["بلده", "قريه"])
+_VILLAGE_FIRST = frozenset(
+    ["بيت", "دير", "كفر", "تل", "عين", "راس", "ابو", "ام", "خربه", "بئر", "بير", "باب", "جسر", "ود", "بني"]
+)
+# Words after بلدة / قرية that are no name: directions, verbs and nouns of the sentence (قرية قرب، بلدة تقع).
+_NOT_VILLAGES = frozenset(
+    ["قرب", "شمال", "جنوب", "شرق", "غرب", "وسط", "شمالي", "جنوبي", "شرقي", "غربي", "تقع", "يقطنها", "تضم",
+     "عديده", "اخري", "واحده", "ثالثه", "ثانيه", "حدوديه", "نائيه", "زراعيه", "صغيره", "كبيره", "مجاوره",
+     "قريبه", "محاذيه", "تابعه", "حيث", "كانت", "يسكنها", "تبعد"]
+)  # fmt: skip
 # Units a settlement is placed in with بـ (قرية كايا بولاية زامفارا، بلدة الصور بريف دير الزور).
 _CONTAINERS = frozenset(["ولايه", "محافظه", "ريف", "قضاء", "اقليم", "مديريه", "منطقه", "مقاطعه"])
 # Indefinite adjectives that describe a place noun rather than name it (folded, both genders).
@@ -423,6 +434,11 @@ def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | 
                 return None
             last = k
         return None
+    if listed(tokens[i].norm, _VILLAGE_HEADS) and _village_word(tokens[j]):
+        # بلدة ديبولي، قرية تشاي: a town or village noun names the word after it (news has no «بلدة كبيرة»
+        # without an adjective the test below turns away); a compound name takes its second word
+        compound = tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1])
+        return "LOC", j, j + 1 if compound else j
     for last in (j, j + 1):
         if last + 2 >= len(tokens) or not all(_is_name_word(t) for t in tokens[j : last + 1]):
             return None
@@ -432,6 +448,28 @@ def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | 
         if after[:1] == "ب" and after[1:] in _CONTAINERS and not describes(tokens[last].norm):
             return "LOC", j, last  # قرية كايا بولاية زامفارا: a settlement placed in its province
     return None
+
+
+def _second_word(token: Token) -> bool:
+    """The second word of a compound village name: a name word, definite or not (ود النورة، بيت لاهيا)."""
+    norm = token.norm
+    if norm.startswith("ال") and len(norm) > 3 and norm not in _FUNCTION_WORDS and not describes(norm):
+        return True
+    return _village_word(token)
+
+
+def _village_word(token: Token) -> bool:
+    norm = token.norm
+    return (
+        _is_name_word(token)
+        and not norm.startswith(("ال", "لل"))
+        # بلدة and قرية are feminine: an adjective after them ends in -ة (صغيرة، حدودية), a name in -ي need not
+        and not norm.endswith("يه")
+        and norm not in _DESCRIPTIVE_ADJECTIVES
+        and not listed(norm, _SETTLEMENT_HEADS)
+        and norm not in _NOT_VILLAGES
+        and not (norm[0] in "وبلف" and strip_clitics(norm) in _CONTAINERS)
+    )
 
 
 def _is_definite(norm: str) -> bool:
