@@ -61,6 +61,7 @@ _NATIONAL_ADJECTIVES = frozenset(f"{stem}{ending}" for stem in NATIONALITY_STEMS
 _FORCE_CUES = words("رصاص نيران")
 _FORCE_BEFORE = 6  # tokens before a trigger where its subject may be a force phrase
 _MEETING_REACH = 16  # tokens after a meeting verb where host and guest are named
+_QUANTITIES = words("كميه كميات")  # seizable as a quantity of something named after it
 # Definite settlement nouns that refer back to the town or village named before (في البلدة، اقتحمت القرية).
 _ANAPHORS_NOUNS = {
     "البلده": words("بلده"),
@@ -322,10 +323,12 @@ def _speaker(index: ArticleIndex, entity: tuple[int, int, Any], a: int) -> bool:
 def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> EventArgument | None:
     body = index.ctx.body
     if m.type == "seizure":
-        for j in range(b, min(hi, b + 7)):
-            if index.has(j, SEIZABLE):
-                token = index.ctx.tokens[j]
-                return span_argument(body, token.start, token.end)
+        seized = [j for j in range(b, min(hi, b + 7)) if index.has(j, SEIZABLE)]
+        # كميات كبيرة من الأسلحة: what was seized, not how much of it
+        named = [j for j in seized if not index.has(j, _QUANTITIES)] or seized
+        if named:
+            token = index.ctx.tokens[named[0]]
+            return span_argument(body, token.start, token.end)
         return None
     if m.type in ("statement", "meeting", "agreement"):
         return None

@@ -46,7 +46,8 @@ CONFLICT_TYPES = ASSAULT_TYPES | {"security_operation", "abduction"}
 # Objects whose "ضبط" / "مصادرة" is a seizure (not ضبط الأسعار / ضبط النفس).
 SEIZABLE = words(
     "ذخيره ذخائر اسلحه سلاح مخدرات متفجرات عبوات حبوب كبتاغون كبتاجون حشيش صواريخ قذائف بنادق "
-    "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات كوكايين هيروين الكيف قنب قناطير"
+    "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات كوكايين هيروين الكيف قنب قناطير "
+    "كميه كميات اقراص قرص حبه مركبه مركبات عربه عربات شاحنه شاحنات مولدات سجائر وقود مهربات"
 )
 
 
@@ -214,6 +215,9 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("قطع طريق", Trigger("protest")),
         ("مؤتمر صحفي", Trigger("statement", needs="issuer")),
         ("فرض عقوبات", Trigger("sanction")),
+        # a smuggling foiled is goods seized (أحبطت الدوريات محاولة تهريب 380 كيلوغراماً من القات)
+        ("محاوله تهريب", Trigger("seizure", needs="foiled")),
+        ("محاولات تهريب", Trigger("seizure", needs="foiled")),
     ]
 }
 

@@ -79,6 +79,7 @@ _INSTRUMENTS = {
     **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام"), "bombing"),
 }
 _INSTRUMENT_REACH = 4
+_FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
@@ -252,6 +253,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return "airstrike" if _near(index, _aerial, a, b, lo, hi) else "shelling"
     if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi, before=_LAUNCH_REACH):
         return None
+    if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
+        return None  # محاولة تهريب is a seizure only when foiled (أحبطت الدوريات محاولة تهريب)
     if trigger.needs == "seizable" and not (
         index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER)) or index.any_in(_seizable, max(lo, a - 8), a)
     ):
@@ -324,6 +327,11 @@ def _seizable(norm: str) -> bool:
 @token_flag
 def _unreal(norm: str) -> bool:
     return not key_set(norm).isdisjoint(_NEGATION | _IRREALIS)
+
+
+@token_flag
+def _foiling(norm: str) -> bool:
+    return any(key.startswith(("احبط", "احباط", "افشل", "افشال")) for key in token_keys(norm))
 
 
 @token_flag

@@ -296,10 +296,23 @@ def test_a_date_between_the_verb_and_its_count_is_skipped() -> None:
         "حجزت قوات الأمن كميات من الكوكايين في الميناء.",
         "عثرت القوات داخل مغارة قرب القرية على أسلحة فردية وذخائر جرى ضبطها.",
         "ضبطت مديرية الأمن، بالتعاون مع مصلحة الجمارك في الميناء، شحنة من الحبوب المخدرة.",
+        # vehicles, pills and quantities; a smuggling foiled
+        "وحجزت مفارز الجيش 19 مركبة و167 مولداً كهربائياً قرب الحدود.",
+        "أحبطت الجمارك محاولة تهريب أكثر من مليون قرص عبر المنفذ الحدودي.",
     ],
 )
 def test_recovered_and_impounded_goods_are_seizures(body: str) -> None:
     assert "seizure" in types_of(body)
+
+
+def test_a_smuggling_attempt_is_a_seizure_only_when_foiled() -> None:
+    assert types_of("اتهمت النيابة الرجل بمحاولة تهريب أقراص مخدرة.") == []
+
+
+def test_what_was_seized_is_the_target_not_how_much() -> None:
+    body = "تمكنت القوات الأمنية من ضبط كميات كبيرة من الأسلحة والذخائر في المخبأ."
+    [event] = [e for e in find_events(make_context(body)) if e.type == "seizure"]
+    assert event.target is not None and event.target.text == "الأسلحة"
 
 
 def test_at_least_n_arrested_by_a_named_force() -> None:
