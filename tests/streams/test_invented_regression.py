@@ -1,10 +1,11 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Four sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Six sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_4.jsonl``, 20 each, written later, blind to the product and to
-one another, and measured before any fix). The fixes each led to were made looking at it, so these
+``data/invented_articles_2.jsonl`` to ``_6.jsonl``, 20 each, written later, blind to the product and to
+one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
+official press: ministry communiqués, border and drug seizures, tribal clashes, strikes). The fixes each led to were made looking at it, so these
 figures guard them rather than measure generalisation; the measurements are in docs/quality.md.
 """
 
@@ -21,8 +22,10 @@ DATA = Path(__file__).parent / "data"
 SETS = {
     "invented_articles.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.79, "location": 0.75, "counts": 0.78},
     "invented_articles_2.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.77, "location": 0.66, "counts": 0.68},
-    "invented_articles_3.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.83, "location": 0.53, "counts": 0.72},
-    "invented_articles_4.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.82, "location": 0.78, "counts": 0.74},
+    "invented_articles_3.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.83, "location": 0.60, "counts": 0.70},
+    "invented_articles_4.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.82, "location": 0.78, "counts": 0.74},
+    "invented_articles_5.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.70, "location": 0.70, "counts": 0.58},
+    "invented_articles_6.jsonl": {"entity_f1": 0.70, "event_type_f1": 0.73, "location": 0.62, "counts": 0.48},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -31,6 +34,8 @@ NOT_CONFLICT = [
     *[("invented_articles_2.jsonl", i) for i in ("q10", "q14", "q20")],
     *[("invented_articles_3.jsonl", i) for i in ("r18", "r19", "r20")],
     *[("invented_articles_4.jsonl", i) for i in ("s02", "s09", "s16")],
+    *[("invented_articles_5.jsonl", i) for i in ("t15", "t16", "t17", "t18", "t19")],
+    *[("invented_articles_6.jsonl", i) for i in ("u11", "u12", "u19", "u20")],
 ]
 
 
