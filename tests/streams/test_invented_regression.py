@@ -5,8 +5,9 @@ in the ../shared/dev format, to probe the extractor on text it was not tuned on:
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
 ``data/invented_articles_2.jsonl`` to ``_6.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
-official press: ministry communiqués, border and drug seizures, tribal clashes, strikes). The fixes each led to were made looking at it, so these
-figures guard them rather than measure generalisation; the measurements are in docs/quality.md.
+official press: ministry communiqués, border and drug seizures, tribal clashes, strikes). The fixes each
+led to were made looking at it, so these figures guard them rather than measure generalisation; the
+measurements are in docs/quality.md.
 """
 
 from __future__ import annotations
