@@ -79,6 +79,8 @@ _INSTRUMENTS = {
     **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام"), "bombing"),
 }
 _INSTRUMENT_REACH = 4
+_COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
+_THIS = words("هذا هذه")
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
@@ -191,6 +193,7 @@ def _sentence_triggers(
     """
     found: dict[tuple[str, int, int], tuple[str, Trigger, int, int]] = {}
     kills: list[tuple[str, Trigger, int, int]] = []
+    reframed = False
     done = lo
     colons = [j for j in range(lo, hi) if index.norms[j] == ":"]
     contrasts = [j for j in range(lo, hi) if index.norms[j] in CONTRASTS]
@@ -204,6 +207,9 @@ def _sentence_triggers(
             continue
         trigger, b = hit
         done = b
+        if index.has(i - 1, _COMES) or (index.has(i - 2, _COMES) and index.has(i - 1, _THIS)):
+            reframed = True  # ويأتي الهجوم بعد ...: the event told already, and what the sentence
+            continue  # recalls to frame it (مقتل 12 مسلحاً في عملية) is no new attack either
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
         if type_ is None or _suppressed(index, i, b, lo):
             continue
@@ -222,7 +228,7 @@ def _sentence_triggers(
             found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
             found.setdefault(key, (type_, trigger, i, b))
-    if kills and not ASSAULT_TYPES & {key[0] for key in found}:
+    if kills and not reframed and not ASSAULT_TYPES & {key[0] for key in found}:
         found.setdefault(("attack", 0, 0), kills[0])
     return sorted(found.values(), key=lambda item: item[2])
 

@@ -305,6 +305,14 @@ def test_recovered_and_impounded_goods_are_seizures(body: str) -> None:
     assert "seizure" in types_of(body)
 
 
+def test_an_event_set_in_its_context_is_no_new_event() -> None:
+    body = (
+        "قتل ثمانية جنود في هجوم على قافلتهم قرب المدينة. "
+        "ويأتي الهجوم بعد أقل من شهر على عملية قال الجيش إنها أسفرت عن مقتل 12 مسلحاً."
+    )
+    assert types_of(body) == ["attack"]
+
+
 def test_a_smuggling_attempt_is_a_seizure_only_when_foiled() -> None:
     assert types_of("اتهمت النيابة الرجل بمحاولة تهريب أقراص مخدرة.") == []
 
