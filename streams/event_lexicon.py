@@ -109,7 +109,7 @@ def _entries() -> dict[str, Trigger]:
                 if not flags.get("kill"):
                     verb_forms.add(form)
 
-    add("arrest", "اعتقال احتجاز توقيف قبض القبض")
+    add("arrest", "اعتقال احتجاز توقيف قبض القبض ايقاف")
     add("arrest", "اعتقالات", summary=True)
     add_verbs("arrest", "اعتقل/عتقل احتجز/حتجز اوقف قبض/قبض")
     add("attack", "هجوم", retype=True)

@@ -79,6 +79,11 @@ _INSTRUMENTS = {
     **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام"), "bombing"),
 }
 _INSTRUMENT_REACH = 4
+# People an Egyptian or Gulf report says were «seized» (ضبط 11 متهماً): an arrest.
+_SUSPECTS = words(
+    "متهم متهما متهمين متهمون المتهم المتهمين عنصرين العنصرين عناصر العناصر شخص شخصا شخصين اشخاص مطلوب "
+    "مطلوبا مطلوبين المطلوبين مشتبه المشتبه مهربين المهربين تاجر تجار"
+)
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
@@ -259,14 +264,17 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return "airstrike" if _near(index, _aerial, a, b, lo, hi) else "shelling"
     if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi, before=_LAUNCH_REACH):
         return None
+    if trigger.type == "seizure" and any(k.startswith("ضبط") for k in index.keys[a]) and _suspects_after(index, b, hi):
+        return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
         return None  # محاولة تهريب is a seizure only when foiled (أحبطت الدوريات محاولة تهريب)
     if trigger.needs == "seizable" and not (
         index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER)) or index.any_in(_seizable, max(lo, a - 8), a)
     ):
         return None
-    if trigger.type == "arrest" and index.norms[a].startswith(("اوقف", "واوقف")) and _stops_something(index, b, hi):
-        return None  # أوقفت الجماعة هجماتها: it stopped something, it arrested no one
+    stopping = ("اوقف", "واوقف", "ايقاف", "وايقاف", "بايقاف")
+    if trigger.type == "arrest" and index.norms[a].startswith(stopping) and _stops_something(index, b, hi):
+        return None  # أوقفت الجماعة هجماتها، إيقاف إطلاق النار: it stopped something, it arrested no one
     if trigger.retype:
         for j in range(b, min(hi, b + 2)):
             for key in index.keys[j]:
@@ -276,6 +284,11 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
             if index.norms[j].startswith("ب") and (found := _INSTRUMENTS.get(index.norms[j][1:])):
                 return found
     return trigger.type
+
+
+def _suspects_after(index: ArticleIndex, b: int, hi: int) -> bool:
+    """Whether people are what was «seized»: a suspect noun within three words, past a count."""
+    return index.any_in(_suspect, b, min(hi, b + 3))
 
 
 def _stops_something(index: ArticleIndex, b: int, hi: int) -> bool:
@@ -333,6 +346,11 @@ def _seizable(norm: str) -> bool:
 @token_flag
 def _unreal(norm: str) -> bool:
     return not key_set(norm).isdisjoint(_NEGATION | _IRREALIS)
+
+
+@token_flag
+def _suspect(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_SUSPECTS)
 
 
 @token_flag

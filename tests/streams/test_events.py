@@ -128,6 +128,7 @@ def test_no_conflict_event(body: str) -> None:
         "رفض قائد الجيش مقترحا لهدنة إنسانية.",  # a proposal, no truce
         "نقل المطلوب المسلح بموجب مذكرات قبض صادرة عن القضاء.",  # a warrant, no arrest
         "وتتولى اللجنة مراقبة تطبيق الاتفاق بين الجيش والمسلحين.",  # an agreement made before
+        "دعت الأمم المتحدة إلى إيقاف إطلاق النار في المدينة.",  # stopping the fire, not an arrest
     ],
 )
 def test_no_event(body: str) -> None:
@@ -257,6 +258,10 @@ def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> 
         ("اعتقلت قوات الدرك التركية أحد عشر شخصاً في المدينة.", {"قوات الدرك التركية": "ORG"}, 11),
         # one citizen, not the 60,000 pills he carried
         ("تمكنت الدوريات من القبض على مواطن لنقله 60 ألف قرص مخدر.", {}, 1),
+        # people «seized» (ضبط) or «stopped» (إيقاف) are arrested
+        ("أسفرت الحملة الأمنية عن ضبط 11 متهماً في عدد من القرى.", {}, 11),
+        ("أسفر تبادل إطلاق النار عن مصرع أربعة منهم وضبط العنصرين الآخرين.", {}, 2),
+        ("أعلنت الهيئة إيقاف ثلاثة موظفين في أحد المنافذ الحدودية.", {}, 3),
     ],
 )
 def test_arrest_counts(body: str, entities: dict[str, str], arrested: int) -> None:
