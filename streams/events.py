@@ -264,6 +264,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return "airstrike" if _near(index, _aerial, a, b, lo, hi) else "shelling"
     if trigger.needs == "launch" and not _near(index, _launching, a, b, lo, hi, before=_LAUNCH_REACH):
         return None
+    if trigger.needs == "launch" and trigger.type == "shelling" and index.any_in(_aerial, max(lo, a - 3), a):
+        return "airstrike"  # أطلقت المسيرة صاروخين على السيارة: a drone's missiles
     if trigger.type == "seizure" and any(k.startswith("ضبط") for k in index.keys[a]) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):

@@ -139,6 +139,11 @@ def test_an_arrest_by_awqafa_still_counts() -> None:
     assert types_of("وأوقفت الشرطة ثلاثة أشخاص في المدينة.") == ["arrest"]
 
 
+def test_a_drones_missiles_are_an_airstrike() -> None:
+    assert types_of("قال الجيش إن المسيرة أطلقت صاروخين على السيارة قرب البلدة.") == ["airstrike"]
+    assert types_of("قال الجيش إن المسلحين أطلقوا صاروخين على البلدة.") == ["shelling"]
+
+
 def test_a_weapon_told_as_the_attacks_instrument_is_no_second_event() -> None:
     body = "هاجمت مجموعة مسلحة الحاجز بالأسلحة الرشاشة والقذائف الصاروخية قبل أن تنسحب."
     assert types_of(body) == ["attack"]
