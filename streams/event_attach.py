@@ -79,6 +79,10 @@ _FORCE_STEMS = frozenset(
 _OWN_ACT = frozenset({"انه", "انها", "انهم"})  # أعلن الجيش أنه قصف: its own act
 _REPORT_BREAKS = frozenset({"قال", "قالت", "اضاف", "اضافت", "فيما", "بينما", "."})
 _OWN_REACH = 8  # tokens from أن to the trigger it opens
+_GROUP_NOUNS = words("عصابات عصابه خلايا خليه فلول بقايا تنظيم جماعه")
+_MEMBER_NOUNS = words("عناصر عنصرا عنصرين اعضاء مسلحين ارهابيين متهمين افراد")
+_ANNOUNCING = words("اعلن اعلنت واعلن واعلنت يعلن تعلن")  # verbs that govern the act itself (أعلن القبض)
+_ANNOUNCE_REACH = 12  # tokens from أعلن to the verbal noun it governs, past its subject and a parenthesis
 _SPEAKER_REACH = 12  # tokens from the reporting verb to أن, past «في بيان» and the speaker's name
 
 
@@ -193,6 +197,8 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
             return agent  # قُتل عنصر ... إثر استهداف سيارته بالرصاص من قبل مجهولين
     if (speaker := _own_forces_speaker(index, a, lo)) is not None:
         return speaker
+    if (announcer := _announced_act(index, a, lo)) is not None:
+        return announcer
     before = [
         e
         for e in index.entities_in(max(lo, a - 7), a)
@@ -201,6 +207,7 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         and not index.has(e[0] - 2, _SUPPORTERS)
         and not _speaker(index, e, a)
         and not _victims_unit(index, e, lo)
+        and not _members_of(index, e[0])
     ]
     if before:
         return entity_argument(before[-1][2])
@@ -231,6 +238,24 @@ def _own_forces_speaker(index: ArticleIndex, a: int, lo: int) -> EventArgument |
     return None
 
 
+def _announced_act(index: ArticleIndex, a: int, lo: int) -> EventArgument | None:
+    """وأعلنت إدارة أمن شبوة، في وقت لاحق، القبض على ثلاثة: a verbal noun the verb أعلن governs is the act of
+    the organisation that announces it (its subject, named or referred to: أعلنت المديرية), unless a clause
+    of reported speech (أن ...) stands between them."""
+    for v in range(a - 1, max(lo, a - _ANNOUNCE_REACH) - 1, -1):
+        norm = index.norms[v]
+        if norm in _OWN_ACT or norm == _THAT or norm in _REPORT_BREAKS:
+            return None
+        if index.has(v, _ANNOUNCING):
+            if index.norms[a - 1] != "," and a - 1 != v + 1 and index.entity_at(a - 1) is None:
+                return None  # أعلنت الوزارة التوصل إلى اتفاق: the act governed is التوصل, not the trigger
+            subject = index.entity_at(v + 1)
+            if subject is not None and subject[0] == v + 1:
+                return entity_argument(subject[2]) if subject[2].type == "ORG" else None
+            return _antecedent(index, v + 1, v + 2)  # أعلنت المديرية: the directorate named before
+    return None
+
+
 def _own_forces(norm: str) -> bool:
     """قواته، طائراتها، مدفعيته، عناصرها: a force noun with a possessive pronoun."""
     return any(norm.endswith(pronoun) and norm[: -len(pronoun)] in _FORCE_STEMS for pronoun in ("هم", "ها", "ه"))
@@ -255,6 +280,18 @@ def _by_hand(index: ArticleIndex, lo: int, hi: int, end: int) -> EventArgument |
                 return entity_argument(named[2])
             return force_phrase(index, j + 1, end)
     return None
+
+
+def _members_of(index: ArticleIndex, lo_e: int) -> bool:
+    """«٥ عناصر من عصابات داعش، وضبط ...»: the group the people just counted belong to did not act."""
+    j = lo_e - 1
+    if j > 0 and index.has(j, _GROUP_NOUNS):
+        j -= 1
+    if j < 2 or index.norms[j] != "من":
+        return False
+    # counted (٥ عناصر من، على عناصر من): the people an act was aimed at; «مسلحين من قوات X خطفوا» did it
+    counted = j - 2 in index.numbers or index.norms[j - 2] == "علي"
+    return j - 1 in index.numbers or (index.has(j - 1, _MEMBER_NOUNS) and counted)
 
 
 def _victims_unit(index: ArticleIndex, entity: tuple[int, int, Any], lo: int) -> bool:

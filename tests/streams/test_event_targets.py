@@ -165,6 +165,15 @@ def test_an_arrest_told_after_an_operation_takes_its_target() -> None:
         # forces named by common nouns: security services, a sniper and his side, unknown men
         ("وأعادت الأجهزة الأمنية القبض على 11 منهم.", {}, "الأجهزة الأمنية"),
         ("وكان قناص حوثي قد قتل امرأة في الحي.", {}, "قناص حوثي"),
+        # an act أعلن governs is the announcer's, named or referred to by its head noun
+        (
+            "وأعلنت إدارة أمن المدينة، في وقت لاحق، القبض على ثلاثة من المشاركين.",
+            {"إدارة أمن المدينة": "ORG"},
+            "إدارة أمن المدينة",
+        ),
+        # the group the people counted belong to did not act; gunmen of a group did
+        ("أسفرت العملية عن القبض على ٥ عناصر من عصابات الجماعة، وضبط ١٢ عبوة ناسفة.", {"الجماعة": "ORG"}, None),
+        ("قال سكان إن مسلحين من قوات الجماعة خطفوا 27 مدنيا.", {"قوات الجماعة": "ORG"}, "قوات الجماعة"),
         # whose hand killed, past the toll and the means
         ("قتل عنصر في الأمن العام إثر استهداف سيارته بالرصاص من قبل مجهولين على الطريق.", {}, "مجهولين"),
     ],
