@@ -8,7 +8,8 @@ any other place of the sentence to the city (which stays the place when the sent
 
 Shapes, at the start of the body or of a line (after a headline):
 
-- ``CITY - AGENCY`` and ``CITY ـ AGENCY``, then ``|``, ``:``, a dash or the text: ``غزة ـ الأناضول:``;
+- ``CITY - AGENCY``, ``CITY ـ AGENCY`` and ``CITY/ AGENCY``, then ``|``, ``:``, a dash or the text:
+  ``غزة ـ الأناضول:``, ``بغداد/ الأناضول``;
 - ``CITY (AGENCY) -``: ``القاهرة (رويترز) - قال``;
 - ``CITY: «AGENCY»``, as Asharq Al-Awsat writes it: ``بغداد: «الشرق الأوسط»``;
 - ``CITY -`` or ``CITY:`` with no agency, only when the caller knows the words as a place; an outlet no
@@ -27,6 +28,7 @@ from .tokenize import Token
 __all__ = ["Dateline", "find_dateline"]
 
 _DASHES = frozenset("-–—ـ")
+_SEPARATORS = _DASHES | {"/"}  # بغداد/ الأناضول, as Anadolu writes it
 _QUOTES = frozenset("\"'“”«»")
 _PIPES = frozenset("|:")  # what closes an agency's name in «CITY - AGENCY |» or «CITY - AGENCY:»
 _MAX_PLACE_WORDS = 3
@@ -86,7 +88,7 @@ def _dateline_at(
         return None
     place = (tokens[i].start, tokens[k - 1].end)
     separator = tokens[k].norm or tokens[k].text  # a lone tatweel (ـ) folds to nothing
-    if separator in _DASHES:
+    if separator in _SEPARATORS:
         outlet = _outlet_after(body, tokens, k + 1, is_outlet)
         if outlet is not None:
             return Dateline(place, outlet[:2])
