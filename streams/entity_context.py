@@ -47,6 +47,8 @@ _SETTLEMENTS = frozenset(
 _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي", "قضاء", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي"])
 # "ل" is لـ written apart (قال لـ"الجزيرة"، وفقاً لـ«الجزيرة»).
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
+_REPORTER_NOUNS = frozenset(["مراسل", "مراسله", "موفد", "موفده"])  # وفق مراسل الأناضول: the outlet follows
+_OUTLET_WORDS = 3  # longest outlet name looked up after a citing word (الشرق الأوسط، سكاي نيوز عربية)
 _QUOTES = frozenset("\"'“”«»‘’")
 _OPENERS = _QUOTES | {"(", "["}
 # Words that end a name set off after a speaker's role (لـ before an outlet, إن before the quote...).
@@ -206,15 +208,25 @@ def cited_outlets(tokens: Sequence[Token], cues: Sequence[int], link: Callable, 
     n = len(tokens)
     for i in compress(range(n), cues):
         token, norm = tokens[i], tokens[i].norm
-        if cues[i] & _CITES:  # the next word, past quotation marks, may be the outlet
+        if cues[i] & _CITES:  # the next words, past quotation marks and «مراسل», may be the outlet
             j = i + 1
-            while j < n and tokens[j].norm in _QUOTES:
+            while j < n and (tokens[j].norm in _QUOTES or tokens[j].norm in _REPORTER_NOUNS):
                 j += 1
-            if j < n and j not in found and tokens[j].norm.isalpha() and names_outlet(link, tokens[j].text):
-                found[j] = make(tokens[j].text, "ORG", tokens[j].start, tokens[j].end)
+            for end in range(min(n, j + _OUTLET_WORDS), j, -1):  # لـ«الشرق الأوسط»: the longest name
+                if j in found or not all(t.norm.isalpha() for t in tokens[j:end]):
+                    continue
+                text = body_of(tokens, j, end)
+                if names_outlet(link, text):
+                    found[j] = make(text, "ORG", tokens[j].start, tokens[end - 1].end)
+                    break
         elif cues[i] & _TOLD and names_outlet(link, strip_clitics(norm)):  # قال للأناضول
             found[i] = make(token.text, "ORG", token.start, token.end)
     return [found[i] for i in sorted(found)]
+
+
+def body_of(tokens: Sequence[Token], j: int, end: int) -> str:
+    """The text of tokens [j, end) as written, one space between them (outlet names are looked up so)."""
+    return " ".join(token.text for token in tokens[j:end])
 
 
 def spokesperson_names(body: str, tokens: Sequence[Token], cues: Sequence[int], make: Callable) -> list[Any]:
