@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
@@ -19,6 +20,7 @@ _QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده",
 _DIRECTION_ADJECTIVES = frozenset(
     f"ال{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي", "اوسط", "ادني", "اقصي") for ending in ("", "ه")
 )
+_LED_BY = re.compile(r"\s+(?:و|ف)?ب(?:قياد|زعام)[ةه](?!\w)")
 _TRAILING_WORDS = frozenset(["ان", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "او", "و"])
 _TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
 
@@ -104,7 +106,7 @@ def merge_entities(
             chosen = [e for e in chosen if not (e.start < rule.end and rule.start < e.end)]
         chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
-        start, end = trim_proclitic(body, *trim_function_words(body, span.start, span.end), known)
+        start, end = trim_proclitic(body, *trim_function_words(body, *cut_led_by(body, span.start, span.end)), known)
         if span.type == "LOC":
             start, end = trim_direction(body, *trim_qualifier(body, start, end))
         overlapping = [e for e in chosen if e.start < end and start < e.end]
@@ -144,6 +146,12 @@ def trim_direction(body: str, start: int, end: int) -> tuple[int, int]:
 
 def _one_word_before(rule: Any, place: Entity) -> bool:
     return " " not in rule.text[: place.start - rule.start].strip()
+
+
+def cut_led_by(body: str, start: int, end: int) -> tuple[int, int]:
+    """End a span before «بقيادة» / «بزعامة» the tagger ran on into: التحالف الدولي | بقيادة الولايات المتحدة."""
+    found = _LED_BY.search(body, start, end)
+    return (start, found.start()) if found is not None and found.start() > start else (start, end)
 
 
 def trim_function_words(body: str, start: int, end: int) -> tuple[int, int]:

@@ -376,11 +376,12 @@ def _named_force(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     bare = tokens[j].norm[2:]
     if bare in _ORG_HEADS or bare in _DEFINITE_ORG_HEADS or _is_org_adjective(tokens[j].norm):
         return None  # قوات الاتحاد الأفريقي is the union's; جيش الجمهورية العربية السورية is left to the tagger
+    last = _adjectives_after(tokens, j)
     if bare in _GENERIC_FORCES:
-        following = tokens[j + 1].norm if j + 1 < len(tokens) else ""
-        if bare not in _NATIONAL_FORCES or not _country_adjective(following, _NOT_COUNTRIES):
-            return None  # قوات الأمن، قوات الاحتلال; but قوات الدرك التركية
-    return "ORG", i, _adjectives_after(tokens, j)
+        national = any(_country_adjective(t.norm, _NOT_COUNTRIES) for t in tokens[j + 1 : last + 1])
+        if bare not in _NATIONAL_FORCES or not national:
+            return None  # قوات الأمن، قوات الاحتلال; but قوات الدرك التركية، قوات الأمن العام السورية
+    return "ORG", i, last
 
 
 def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 import pytest
 
 from marsad.schemas.records import Entity
-from marsad.streams.entities import merge_entities
+from marsad.streams.entities import cut_led_by, merge_entities
 from marsad.streams.entity_rules import extend_nationality, forces_of_places, rule_spans
 from marsad.streams.tokenize import tokenize
 
@@ -251,6 +251,7 @@ def test_units_named_by_a_number(text: str, expected: list[tuple[str, str]]) -> 
         ("أعلن جيش التحرير الوطني مسؤوليته", [("جيش التحرير الوطني", "ORG")]),
         # a generic force is a name only with a country's adjective
         ("اعتقلت قوات الدرك التركية ثلاثة", [("قوات الدرك التركية", "ORG")]),
+        ("قتل أربعة عناصر من قوات الأمن العام السورية", [("قوات الأمن العام السورية", "ORG")]),
         ("انتشرت قوات الأمن في المدينة", []),
         ("اقتحمت قوات الاحتلال الإسرائيلي المخيم", []),
         ("قصف جيش النظام البلدة", []),
@@ -316,3 +317,16 @@ def test_security_administrations_of_a_place(text: str, place: str, expected: tu
     at = text.index(place)
     [entity] = forces_of_places(text, [Entity(place, "LOC", at, at + len(place))], tokenize(text))
     assert (entity.text, entity.type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("قال الجيش الوطني بقيادة خليفة حفتر إن", "الجيش الوطني"),
+        ("قال الجيش الوطني وبزعامة خليفة حفتر إن", "الجيش الوطني"),
+        ("قال الجيش الوطني إن", "الجيش الوطني"),
+    ],
+)
+def test_a_span_ends_before_led_by(text: str, kept: str) -> None:
+    start, end = cut_led_by(text, 4, text.index(" إن"))
+    assert text[start:end] == kept
