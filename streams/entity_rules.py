@@ -30,7 +30,7 @@ __all__ = [
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
-     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه"]
+     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "مصفاه", "ستاد"]
 )  # fmt: skip
 # Heads of institutions' names, read only in the construct state (وزارة الداخلية, not الوزارة): nouns that in
 # news name little else. Left out on purpose: قيادة (بقيادة الولايات المتحدة is "led by"), حركة (حركة السير),
@@ -278,8 +278,9 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     j = i + 1
     if not _is_name_word(tokens[j]) or describes(tokens[j].norm):
         return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name
-    if listed(tokens[j].norm, _SETTLEMENT_HEADS) or listed(tokens[j].norm, _PLACE_HEADS):
-        return None  # صحراء محافظة الأنبار: the desert of a place named after its own head
+    bare = tokens[j].norm[2:] if tokens[j].norm.startswith("ال") else tokens[j].norm
+    if listed(bare, _SETTLEMENT_HEADS) or listed(bare, _PLACE_HEADS):
+        return None  # صحراء محافظة الأنبار, مستشفى البلدة: of a place named elsewhere, or of none
     if tokens[j].norm in _NAME_LINKS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
         j += 1
     return "LOC", i, j
