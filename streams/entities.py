@@ -110,6 +110,8 @@ def merge_entities(
         if span.type == "LOC":
             start, end = trim_direction(body, *trim_qualifier(body, start, end))
         overlapping = [e for e in chosen if e.start < end and start < e.end]
+        if span.type == "PER" and _places_joined(body, start, end, overlapping):
+            continue  # غوما وبوكافو، كادقلي والدلنج: two towns the tagger read as one person
         if overlapping:  # kept only when it strictly contains every span it overlaps
             if not all(start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping):
                 continue
@@ -117,6 +119,11 @@ def merge_entities(
         canonical = link(body[start:end], span.type)
         chosen.append(_entity(body, start, end, span.type, canonical, "model"))
     return sorted(chosen, key=lambda e: (e.start, e.end))
+
+
+def _places_joined(body: str, start: int, end: int, inside: Sequence[Entity]) -> bool:
+    """Whether a span is places joined by و: a place inside it and a word after the first starting with و."""
+    return any(e.type == "LOC" for e in inside) and " و" in body[start:end]
 
 
 def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:

@@ -333,3 +333,12 @@ def test_security_administrations_of_a_place(text: str, place: str, expected: tu
 def test_a_span_ends_before_led_by(text: str, kept: str) -> None:
     start, end = cut_led_by(text, 4, text.index(" إن"))
     assert text[start:end] == kept
+
+
+def test_towns_joined_by_wa_are_not_one_person() -> None:
+    text = "سقطت القذائف على غوما وبوكافو أمس"
+    places = [SimpleNamespace(text=w, start=text.index(w), end=text.index(w) + len(w)) for w in ("غوما", "بوكافو")]
+    at = text.index("غوما")
+    person = SimpleNamespace(text="غوما وبوكافو", type="PER", start=at, end=at + len("غوما وبوكافو"))
+    merged = merge_entities(text, [person], [], lambda *_: None, places=places)
+    assert [(e.text, e.type) for e in merged] == [("غوما", "LOC"), ("بوكافو", "LOC")]
