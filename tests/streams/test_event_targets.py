@@ -18,12 +18,12 @@ def targets(body: str, entities: dict[str, str] | None = None, places: dict | No
 @pytest.mark.parametrize(
     ("body", "entities", "event_type", "target"),
     [
-        # the object of استهدف (a place word and its name: the place phrase)
+        # the object of استهدف (a place word and the city named before, with its adjective)
         (
             "شنت الجماعة هجوما صاروخيا استهدف مطار المدينة الدولي، وأسفر عن مقتل شخصين.",
             {"الجماعة": "ORG"},
             "shelling",
-            "مطار المدينة",
+            "مطار المدينة الدولي",
         ),
         # على + noun, across the trigger's own noun phrase and a comma
         ("قتل جندي في انفجار عبوة ناسفة، على دوريتهم قرب البلدة.", {}, "bombing", "دوريتهم"),
