@@ -127,7 +127,8 @@ def _places_joined(body: str, start: int, end: int, inside: Sequence[Entity]) ->
 
 
 def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
-    """Whether an institution found by rule holds every place it overlaps: مجلس محافظة البصرة is one ORG.
+    """Whether an institution or person found by rule holds every place it overlaps: مجلس محافظة البصرة is
+    one ORG, فلاديمير ميدينسكي one person (not Vladimir, the Russian town).
 
     Linked actors are left alone, so a rule never trades an actor's canonical id for a longer, unlinked span,
     unless the actor is only what the institution is for (القيادة العامة للقوات المسلحة الأردنية: the
@@ -136,11 +137,11 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
     if rule.text.startswith("مديرية") and any(e.end == rule.end and _one_word_before(rule, e) for e in inside):
         return False  # مديرية القطن is a district of Yemen, not a directorate
-    return rule.type == "ORG" and all(
+    return rule.type in ("ORG", "PER") and all(
         rule.start <= e.start
         and e.end <= rule.end
         and e.end - e.start < rule.end - rule.start
-        and (e.type == "LOC" or (e.start > rule.start and e.text.startswith("ل")))
+        and (e.type == "LOC" or (rule.type == "ORG" and e.start > rule.start and e.text.startswith("ل")))
         for e in inside
     )
 

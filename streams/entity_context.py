@@ -23,6 +23,7 @@ from marsad.schemas.records import Entity
 from .arabic import fold, listed, strip_clitics
 from .entities import overlaps
 from .entity_rules import NATIONALITIES
+from .ner_features import word_classes
 from .place_spotter import adjective_not_place
 from .tokenize import Token
 
@@ -67,6 +68,21 @@ _WEAPONS = frozenset(
 # Cue words that begin with a letter that is also a proclitic (بلده، بنادق): matched as written first.
 _AS_WRITTEN = _CITING | _SETTLEMENTS | _WEAPONS | _MODEL_NOUNS
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
+# Roles a name follows, after what the role is of (رئيس نادي الاتحاد منصور الغامدي، برئاسة خليل الحية).
+_ROLE_NOUNS = frozenset(
+    ["المتحدث", "الناطق", "المتحدثه", "الناطقه", "المبعوث", "المبعوثه", "مبعوث", "رئيس", "رئيسه", "ممثل", "ممثله",
+     "وزير", "وزيره", "قائد", "مدير", "مديره", "محافظ", "سفير", "زعيم", "مستشار", "منسق", "مفوض", "برئاسه",
+     "بقياده", "بزعامه", "نائب", "امين"]
+)  # fmt: skip
+_ROLE_PREPOSITIONS = frozenset(["في", "الي", "لدي"])  # المبعوثة الأممية إلى ليبيا
+_LED_BY_NAME = frozenset(["برئاسه", "بقياده", "بزعامه"])  # وفد برئاسة خليل الحية: the name follows at once
+_MAX_ROLE_NAME = 4  # words of a name after a role
+_NAME_COMPOUNDS = frozenset(["الدين", "الله", "الرحمن"])  # أحمد بهي الدين، عبد الله
+_ROLE_COMPLEMENT = 6  # tokens of what a role is of, before the name
+_GIVEN_CLASSES = frozenset(["wg", "fn1", "fn2", "gPER"])  # a given name: Wikidata, names-dataset, ANERgazet
+_SURNAME_CLASSES = frozenset(["ws", "ln1", "ln2", "gPER", "wg", "fn1", "fn2"])
+_LISTED_NAMES = frozenset(["ws", "wg", "fn1", "ln1"])  # in the Wikidata or names-dataset lists
+_FREQUENT = frozenset(["z5", "z6"])  # word-frequency classes of common words (Zipf 5 and up)
 _CITES, _TOLD, _SPOKESPERSON_TITLE = 1, 2, 4  # cue bits of token_cues
 _TIME_WORDS = frozenset(["الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "امس", "اليوم"])
 _NORM = attrgetter("norm")
@@ -224,6 +240,111 @@ def cited_outlets(tokens: Sequence[Token], cues: Sequence[int], link: Callable, 
     return [found[i] for i in sorted(found)]
 
 
+def names_after_roles(body: str, tokens: Sequence[Token], spans: Sequence[Any], make: Callable) -> list[Any]:
+    """A person's name right after a role and what the role is of: المتحدث العسكري باسمها يحيى سريع،
+    المبعوثة الأممية إلى ليبيا هانا تيتيه، رئيس نادي الاتحاد منصور الغامدي، برئاسة خليل الحية.
+
+    The role's complement is read over definite words, «باسم», a preposition and its word, and what the
+    tagger found as a place or an organisation; the name after it must start with a given name (or a
+    foreign name before a surname) in the name lists, which a verb or a common noun there is not.
+    """
+    classes = word_classes()
+    covered = _covered_by_places_or_orgs(tokens, spans)
+    found = []
+    n = len(tokens)
+    for r in range(n - 2):
+        if strip_clitics(tokens[r].norm) not in _ROLE_NOUNS and tokens[r].norm not in _ROLE_NOUNS:
+            continue
+        j = r + 1
+        name = None
+        while j < min(n, r + 1 + _ROLE_COMPLEMENT):
+            norm = tokens[j].norm
+            if (j > r + 1 or tokens[r].norm in _LED_BY_NAME) and (name := _role_name(tokens, j, classes)):
+                break  # a given name ends the complement, even inside a span the tagger ran on
+            construct = j == r + 1 and j + 1 < n and tokens[j + 1].norm.startswith("ال")  # رئيس نادي الاتحاد
+            if norm in _ROLE_PREPOSITIONS and j + 1 < n:
+                j += 2
+            elif j in covered or construct or (norm.startswith(("ال", "لل", "باسم")) and norm.isalpha()):
+                j += 1
+            else:
+                name = _role_name(tokens, j, classes) if j > r + 1 else None
+                break
+        if name is not None:
+            start, stop = tokens[j].start, tokens[name - 1].end
+            found.append(make(body[start:stop], "PER", start, stop))
+    return found
+
+
+def cut_before_names(body: str, spans: Sequence[Any], names: Sequence[Any]) -> list[Any]:
+    """The model's spans, cut before a name found after a role, or dropped if they start inside it: the
+    tagger ran «رئيس نادي الاتحاد منصور الغامدي» into one organisation, and «في اليمن فرانسيسكو كوستا»
+    into one place."""
+    out = []
+    for span in spans:
+        inside = [name for name in names if span.start < name.end and name.start < span.end]
+        if not inside:
+            out.append(span)
+            continue
+        if span.type == "PER":
+            out.append(span)  # the tagger's person agrees with the name, or holds more of it
+            continue
+        first = min(name.start for name in inside)
+        if span.start < first and body[span.start : first].strip():
+            end = span.start + len(body[span.start : first].rstrip())
+            out.append(span._replace(text=body[span.start : end], end=end))
+    return out
+
+
+def _role_name(tokens: Sequence[Token], j: int, classes: Any) -> int | None:
+    """The end (exclusive) of a two- or three-word name starting at token ``j``, or None."""
+    if j + 1 >= len(tokens):
+        return None
+    first, second = tokens[j].norm, tokens[j + 1].norm
+    if not (first.isalpha() and second.isalpha()) or first.startswith("ال") or first in _NAME_STOP:
+        return None
+    first_classes = set(classes.get(first, ()))
+    if second in _NAME_STOP or not _namelike(second, classes):
+        return None
+    foreign = "x" in first_classes and second in classes and not first_classes & _FREQUENT
+    if not (first_classes & _GIVEN_CLASSES or foreign):
+        return None
+    end = j + 2
+    while end < min(len(tokens), j + _MAX_ROLE_NAME):
+        word = tokens[end].norm
+        # more names known to the lists, frequent as words or not (عبد الفتاح آدم حسن), or a compound's الدين
+        found = set(classes.get(word, ()))
+        known = bool(found & _LISTED_NAMES) or ("gPER" in found and "z6" not in found)  # حسن, not كان
+        if word in _NAME_COMPOUNDS or (word.isalpha() and word not in _NAME_STOP and known):
+            end += 1
+        else:
+            break
+    return end
+
+
+def _namelike(norm: str, classes: Any) -> bool:
+    """A word that may continue a name: unknown to the lists, or a listed surname or given name that is
+    not also a frequent word (قال، كان), or a rare foreign name."""
+    found = classes.get(norm)
+    if found is None:
+        return True
+    found = set(found)
+    if found & _FREQUENT:
+        return False
+    return bool(found & _SURNAME_CLASSES) or ("x" in found and "z4" not in found)
+
+
+def _covered_by_places_or_orgs(tokens: Sequence[Token], spans: Sequence[Any]) -> frozenset[int]:
+    starts = [token.start for token in tokens]
+    covered = set()
+    for span in spans:
+        if span.type in ("ORG", "LOC"):
+            i = bisect_left(starts, span.start)
+            while i < len(tokens) and tokens[i].start < span.end:
+                covered.add(i)
+                i += 1
+    return frozenset(covered)
+
+
 def body_of(tokens: Sequence[Token], j: int, end: int) -> str:
     """The text of tokens [j, end) as written, one space between them (outlet names are looked up so)."""
     return " ".join(token.text for token in tokens[j:end])
@@ -237,12 +358,13 @@ def spokesperson_names(body: str, tokens: Sequence[Token], cues: Sequence[int], 
     """
     found = []
     n = len(tokens)
+    classes = word_classes()
     for i in compress(range(n), cues):
         if not cues[i] & _SPOKESPERSON_TITLE:
             continue
         comma = next((j for j in range(i + 1, min(n, i + 7)) if tokens[j].norm == ","), None)
-        if comma is None:
-            continue
+        if comma is None or any(_role_name(tokens, k, classes) == comma for k in range(i + 2, comma - 1)):
+            continue  # المتحدث باسم الحركة لورانس كانيوكا، متهمة ...: the name came before the comma
         end = comma + 1
         while end < min(n, comma + 4) and tokens[end].norm.isalpha() and not tokens[end].norm.startswith("ال"):
             if end == comma + 1 and tokens[end].norm in _NAME_STOP:

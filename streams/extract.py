@@ -28,7 +28,9 @@ from .entity_context import (
     cited_outlets,
     complete_compound_places,
     complete_role_names,
+    cut_before_names,
     drop_generic_nouns,
+    names_after_roles,
     names_outlet,
     retype_by_context,
     short_names,
@@ -129,7 +131,9 @@ class Extractor:
         spans = complete_role_names(body, spans, tokens, SPEECH_VERBS)
         cues = token_cues(tokens)
         outlets = cited_outlets(tokens, cues, link, ModelSpan)
-        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan)]
+        named = names_after_roles(body, tokens, spans, ModelSpan)
+        spans = cut_before_names(body, spans, named)  # a name after a role the tagger ran into
+        rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan), *named]
         dateline = find_dateline(body, tokens, lambda text: names_outlet(link, text))
         if dateline is not None and dateline.outlet is not None:  # بيروت - أ ف ب: the city and the agency
             (p_start, p_end), (o_start, o_end) = dateline.place, dateline.outlet

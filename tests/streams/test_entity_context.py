@@ -9,7 +9,9 @@ from marsad.streams.entities import ModelSpan
 from marsad.streams.entity_context import (
     cited_outlets,
     complete_role_names,
+    cut_before_names,
     drop_generic_nouns,
+    names_after_roles,
     retype_by_context,
     short_names,
     spokesperson_names,
@@ -199,3 +201,37 @@ def test_a_compound_village_name_is_completed(body: str, found: str, expected: s
 
     [place] = complete_compound_places(body, [span(body, found, "LOC")], tokenize(body))
     assert place.text == expected == body[place.start : place.end]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("غير أن المتحدث العسكري باسمها يحيى سريع كان قد حذر.", ["يحيى سريع"]),
+        ("والتقت المبعوثة الأممية إلى ليبيا هانا تيتيه، الاثنين، رئيس المجلس.", ["هانا تيتيه"]),
+        ("وعقد رئيس نادي الاتحاد منصور الغامدي اجتماعا.", ["منصور الغامدي"]),
+        ("واستقبل الوزير وفدا برئاسة خليل الحية.", ["خليل الحية"]),
+        ("وقال المتحدث باسم الشرطة عبد الفتاح آدم حسن للصحفيين إن", ["عبد الفتاح آدم حسن"]),
+        # a verb or a common word after the role is no name
+        ("وقال وزير الخارجية زار المدينة أمس.", []),
+        ("وقال رئيس الوزراء إن الحكومة ستعمل.", []),
+    ],
+)
+def test_a_name_right_after_a_role_is_a_person(body: str, expected: list[str]) -> None:
+    found = names_after_roles(body, tokenize(body), [], ModelSpan)
+    assert [s.text for s in found] == expected
+    assert all(s.type == "PER" and body[s.start : s.end] == s.text for s in found)
+
+
+def test_a_model_span_run_into_a_role_name_is_cut_before_it() -> None:
+    body = "وعقد رئيس نادي الاتحاد منصور الغامدي اجتماعا."
+    at = body.index("الاتحاد")
+    run_on = ModelSpan("الاتحاد منصور الغامدي", "ORG", at, at + len("الاتحاد منصور الغامدي"))
+    names = names_after_roles(body, tokenize(body), [run_on], ModelSpan)
+    assert [s.text for s in names] == ["منصور الغامدي"]
+    assert [s.text for s in cut_before_names(body, [run_on], names)] == ["الاتحاد"]
+
+
+def test_the_spokespersons_name_before_the_comma_is_not_taken_after_it() -> None:
+    body = "والمتحدث باسم الحركة لورانس كانيوكا، متهمة إياهما بتأجيج النزاع."
+    tokens = tokenize(body)
+    assert spokesperson_names(body, tokens, token_cues(tokens), ModelSpan) == []
