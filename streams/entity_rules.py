@@ -58,6 +58,8 @@ _HEAD_NEEDS = {
     "قطاع": frozenset(["الامن"]),
 }
 _GENERIC_GOVERNED = frozenset(["الاداره"])
+# Parties and fronts whose names join two nouns (حزب العدالة والتنمية، جبهة التحرير والتغيير).
+_COORDINATED_NAMES = frozenset(["حزب", "حركه", "جبهه", "تيار", "ائتلاف", "تجمع"])
 # Definite adjectives that close an institution's name besides the nisba ones (…ي، …يه): العامة، العليا.
 _ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "العليا", "المشتركه", "الموحده", "الخاصه", "المسلحه"])
 # Nisba adjectives that describe an institution rather than name it (وكالة الأنباء اليمنية الرسمية،
@@ -340,7 +342,11 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
         j += 1
     if j == end or not _is_name_word(tokens[j]) or tokens[j].norm in _GENERIC_GOVERNED:
         return None
-    return "ORG", i, _adjectives_after(tokens, j)
+    last = _adjectives_after(tokens, j)
+    joined = last + 1 < len(tokens) and _is_name_word(tokens[last + 1]) and tokens[last + 1].norm.startswith("وال")
+    if head in _COORDINATED_NAMES and joined:  # حزب العدالة والتنمية، حزب الأصالة والمعاصرة
+        last = _adjectives_after(tokens, last + 1)
+    return "ORG", i, last
 
 
 def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
