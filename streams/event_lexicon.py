@@ -125,6 +125,9 @@ def _entries() -> dict[str, Trigger]:
     add("airstrike", "غاره")
     add("airstrike", "غارات غارتين")
     add("airstrike", "بمسيره بمسيرات بطائره بطائرات", needs="launch")  # استهدفت بمسيّرة سيارة: a drone strike
+    # مسيّرات تابعة للدعم السريع استهدفت مستودعات: aimed by aircraft named before the verb
+    for form in ("استهدفت", "استهدف", "استهدفوا"):
+        table.setdefault(form, Trigger("airstrike", verb=True, needs="aerial_before"))
     add("shelling", "قصف", needs="air_or_ground")
     add_verbs("shelling", "قصف/قصف", needs="air_or_ground")
     add("shelling", "قذيفه قذائف هاون مدفعي مدفعيه")
@@ -201,6 +204,9 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("عمليه امنيه", Trigger("security_operation")),
         ("عمليه عسكريه", Trigger("security_operation")),
         ("عمليه تمشيط", Trigger("security_operation")),
+        ("عمليه نوعيه", Trigger("security_operation")),
+        ("عمليات نوعيه", Trigger("security_operation")),
+        ("عمليه استباقيه", Trigger("security_operation")),
         ("عمليات تمشيط", Trigger("security_operation")),
         ("عمليه تفتيش", Trigger("security_operation")),
         ("عمليات تفتيش", Trigger("security_operation")),

@@ -86,6 +86,8 @@ _SUSPECTS = words(
 )
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
+_AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات")
+_AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
@@ -268,6 +270,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return "airstrike"  # أطلقت المسيرة صاروخين على السيارة: a drone's missiles
     if trigger.type == "seizure" and any(k.startswith("ضبط") for k in index.keys[a]) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
+    if trigger.needs == "aerial_before" and not index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH), a):
+        return None  # استهدف alone is aiming; with a drone or a warplane as its subject it is a strike
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
         return None  # محاولة تهريب is a seizure only when foiled (أحبطت الدوريات محاولة تهريب)
     if trigger.needs == "seizable" and not (
@@ -353,6 +357,11 @@ def _unreal(norm: str) -> bool:
 @token_flag
 def _suspect(norm: str) -> bool:
     return not key_set(norm).isdisjoint(_SUSPECTS)
+
+
+@token_flag
+def _aircraft(norm: str) -> bool:
+    return not key_set(norm).isdisjoint(_AIRCRAFT)
 
 
 @token_flag

@@ -79,6 +79,9 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("شنت الطائرات قصفاً جوياً على مواقع المسلحين.", ["airstrike"]),
         ("اندلع تبادل لإطلاق النار بين الجيش ومسلحين في منطقة جبلية.", ["armed_clash"]),
         ("نفذت القوات عملية إنزال جوي في حي سكني بالمدينة.", ["security_operation"]),
+        ("نفذت قوات الجهاز عملية نوعية في ناحية جنوب المدينة.", ["security_operation"]),
+        # aimed by aircraft named before the verb: a strike
+        ("وكانت مسيرات تابعة للجماعة المسلحة قد استهدفت مستودعات للوقود في المدينة.", ["airstrike"]),
         # talks, memoranda, agreements of two sides, expelled ambassadors
         ("عقد الوفدان جولة جديدة من المفاوضات في العاصمة.", ["meeting"]),
         # التقى drops its ى: التقت، التقوا
