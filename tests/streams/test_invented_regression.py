@@ -1,11 +1,12 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Six sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Eight sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_6.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_8.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
-official press: ministry communiqués, border and drug seizures, tribal clashes, strikes). The fixes each
+official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
+papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups). The fixes each
 led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -26,7 +27,9 @@ SETS = {
     "invented_articles_3.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.83, "location": 0.60, "counts": 0.70},
     "invented_articles_4.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.82, "location": 0.78, "counts": 0.74},
     "invented_articles_5.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.70, "location": 0.70, "counts": 0.58},
-    "invented_articles_6.jsonl": {"entity_f1": 0.70, "event_type_f1": 0.73, "location": 0.62, "counts": 0.48},
+    "invented_articles_6.jsonl": {"entity_f1": 0.71, "event_type_f1": 0.74, "location": 0.63, "counts": 0.52},
+    "invented_articles_7.jsonl": {"entity_f1": 0.67, "event_type_f1": 0.70, "location": 0.57, "counts": 0.41},
+    "invented_articles_8.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.70, "location": 0.83, "counts": 0.52},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -37,6 +40,8 @@ NOT_CONFLICT = [
     *[("invented_articles_4.jsonl", i) for i in ("s02", "s09", "s16")],
     *[("invented_articles_5.jsonl", i) for i in ("t15", "t16", "t17", "t18", "t19")],
     *[("invented_articles_6.jsonl", i) for i in ("u11", "u12", "u19", "u20")],
+    *[("invented_articles_7.jsonl", i) for i in ("v08", "v09", "v12", "v14", "v17")],
+    *[("invented_articles_8.jsonl", i) for i in ("w05", "w08", "w14", "w18")],
 ]
 
 
