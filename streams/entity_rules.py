@@ -30,7 +30,12 @@ __all__ = [
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
-     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "مصفاه", "ستاد"]
+     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "ستاد", "منفذ"]
+)  # fmt: skip
+# Masculine place nouns: a word in -ية after them is no adjective of theirs but a name (معبر جوسية).
+_MASCULINE_PLACE_HEADS = frozenset(
+    ["مطار", "زقاق", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "وادي", "سهل", "مسجد", "جامع",
+     "قصر", "مستشفي", "ستاد", "منفذ", "جبل"]
 )  # fmt: skip
 # Heads of institutions' names, read only in the construct state (وزارة الداخلية, not الوزارة): nouns that in
 # news name little else. Left out on purpose: قيادة (بقيادة الولايات المتحدة is "led by"), حركة (حركة السير),
@@ -278,8 +283,9 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     if tokens[i].norm.endswith("وادي") and "وادي" not in tokens[i].text:
         return None  # وأدى ("and it led to") folds like وادي ("valley")
     j = i + 1
-    if not _is_name_word(tokens[j]) or describes(tokens[j].norm):
-        return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name
+    masculine = listed(tokens[i].norm, _MASCULINE_PLACE_HEADS) and tokens[j].norm.endswith("يه")
+    if not _is_name_word(tokens[j]) or (describes(tokens[j].norm) and not masculine):
+        return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name (but معبر جوسية is one)
     bare = tokens[j].norm[2:] if tokens[j].norm.startswith("ال") else tokens[j].norm
     if listed(bare, _SETTLEMENT_HEADS) or listed(bare, _PLACE_HEADS):
         return None  # صحراء محافظة الأنبار, مستشفى البلدة: of a place named elsewhere, or of none

@@ -34,7 +34,10 @@ __all__ = [
 ]
 
 _WIDE = frozenset({"ريف", "ارياف", "محافظه", "محافظات", "ولايه", "اقليم", "قضاء", "مديريه", "ريفي"})
-_NARROW = words("قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات صحراء غابه شاطئ شاطيء ميناء")
+_NARROW = words(
+    "قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات صحراء غابه شاطئ شاطيء ميناء "
+    "قصر مستشفي ستاد منفذ"
+)
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
 # such places are often missing from gazetteers and from the NER model, yet they are the event's place.
 _PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه"}

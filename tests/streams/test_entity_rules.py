@@ -43,6 +43,9 @@ def spans(text: str) -> list[tuple[str, str]]:
         ("نقل الجرحى إلى مستشفى البلدة", []),  # the town's hospital
         ("نقل الجرحى إلى مستشفى ناصر في خان يونس", [("مستشفى ناصر", "LOC")]),
         ("استقبل الرئيس الوفد في قصر بعبدا", [("قصر بعبدا", "LOC")]),
+        # a name in -ية after a masculine place noun is no adjective of it
+        ("تعرضت دورية لإطلاق نار في محيط معبر جوسية", [("معبر جوسية", "LOC")]),
+        ("ضبطت الشحنة في منفذ النويصيب الحدودي", [("منفذ النويصيب", "LOC")]),
         ("أغلقت الشرطة شارع رئيسي في المدينة", []),
         ("وأدى القصف إلى دمار واسع", []),  # وأدى ("and it led to") folds like وادي
         # a settlement's name where the text marks it off: quoted, or before التابعة لـ

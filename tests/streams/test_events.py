@@ -412,6 +412,13 @@ def test_a_town_of_the_sentence_is_more_specific_than_the_clauses_country() -> N
     assert event.location is not None and event.location.text == "طرابلس"
 
 
+def test_a_named_palace_is_more_specific_than_a_town() -> None:
+    body = "التقت المبعوثة الرئيس في قصر بعبدا، على أن تلتقي لاحقا مسؤولين في تل أبيب."
+    places = {"تل أبيب": {"country_code": "IL", "feature_class": "P"}}
+    events = find_events(make_context(body, {"قصر بعبدا": "LOC", "تل أبيب": "LOC"}, places))
+    assert [e.location.text for e in events if e.type == "meeting"] == ["قصر بعبدا"]
+
+
 def test_two_mentions_of_one_incident_merge() -> None:
     body = "انفجرت عبوة ناسفة في مدينة الرمادي أمس. وقالت الشرطة إن الانفجار أسفر عن مقتل شخصين في الرمادي."
     events = find_events(make_context(body, {"الرمادي": "LOC"}, {"الرمادي": IQ_CITY}))
