@@ -37,7 +37,9 @@ _IRREALIS = words(
     "مسؤوليته منع لمنع مواجهه اطار احتمال خشيه مخاوف تحذير حذر يحذر عمليات موجه ظاهره "
     "يستعد تستعد يستعدون استعداد استعدادا يعتزم تعتزم ينوي تنوي يخطط تخطط "
     # a proposal or a warrant is no truce or arrest yet (مقترحا لهدنة، مذكرات قبض); sounds are no blast
-    "مقترح مقترحات اقتراح مبادره مذكره مذكرات اصوات صوت"
+    "مقترح مقترحات اقتراح مبادره مذكره مذكرات اصوات صوت "
+    # على حافة الانفجار: on the brink of it; تعثر المفاوضات: talks that stalled are no meeting held
+    "حافه شفا تعثر"
 )
 # Words before an agreement that refer to one made before (مراقبة تطبيق الاتفاق، انتهاكاً لاتفاقية فض الاشتباك).
 _REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود")
@@ -86,6 +88,8 @@ _SUSPECTS = words(
 )
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
+# Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning).
+_RECEIVED = ("نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار")
 _AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات")
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
@@ -268,6 +272,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None
     if trigger.needs == "launch" and trigger.type == "shelling" and index.any_in(_aerial, max(lo, a - 3), a):
         return "airstrike"  # أطلقت المسيرة صاروخين على السيارة: a drone's missiles
+    if trigger.type == "meeting" and trigger.verb and index.any_in(_received_people, b, min(hi, b + 4)):
+        return None  # استقبلت السلطات آلاف النازحين: displaced people taken in, not a meeting
     if trigger.type == "seizure" and any(k.startswith("ضبط") for k in index.keys[a]) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
     if trigger.needs == "aerial_before" and not index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH), a):
@@ -357,6 +363,11 @@ def _unreal(norm: str) -> bool:
 @token_flag
 def _suspect(norm: str) -> bool:
     return not key_set(norm).isdisjoint(_SUSPECTS)
+
+
+@token_flag
+def _received_people(norm: str) -> bool:
+    return any(key.startswith(_RECEIVED) for key in token_keys(norm))
 
 
 @token_flag

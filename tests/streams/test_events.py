@@ -132,6 +132,9 @@ def test_no_conflict_event(body: str) -> None:
         "نقل المطلوب المسلح بموجب مذكرات قبض صادرة عن القضاء.",  # a warrant, no arrest
         "وتتولى اللجنة مراقبة تطبيق الاتفاق بين الجيش والمسلحين.",  # an agreement made before
         "دعت الأمم المتحدة إلى إيقاف إطلاق النار في المدينة.",  # stopping the fire, not an arrest
+        "وقال الوالي إن السلطات استقبلت آلاف النازحين الفارين من القرى.",  # people taken in, no meeting
+        "ويرى محللون أن التوقيت لا ينفصل عن تعثر المفاوضات بين الطرفين.",  # stalled talks
+        "باتت المدينة على حافة الانفجار مجددا.",  # on the brink
     ],
 )
 def test_no_event(body: str) -> None:
