@@ -18,7 +18,7 @@ from marsad.schemas.records import EnrichedArticle
 
 from .handling import MessageLike, Outcome, StepResult
 from .metrics import MarsadMetrics
-from .transactions import PartitionLost, Pending, TransactionalOutputs
+from .transactions import PartitionLost, Pending, ShuttingDown, TransactionalOutputs
 
 __all__ = ["BATCH_MAX", "BATCH_WITHIN_SECONDS", "StageRunner"]
 
@@ -70,6 +70,12 @@ class StageRunner:
         except PartitionLost:
             log.warning(
                 "%s: %s[%d] was taken over by another worker; offsets %d-%d are left to it",
+                self.stage, topic, partition, messages[0].offset, messages[-1].offset,
+            )  # fmt: skip
+            return
+        except ShuttingDown:
+            log.info(
+                "%s: stopping before %s[%d] offsets %d-%d were committed; they are processed again on restart",
                 self.stage, topic, partition, messages[0].offset, messages[-1].offset,
             )  # fmt: skip
             return

@@ -21,7 +21,7 @@ from marsad.config import Settings
 from .handling import MAX_RECORD_BYTES, Output
 from .metrics import MarsadMetrics
 
-__all__ = ["PartitionLost", "Pending", "TransactionalOutputs"]
+__all__ = ["PartitionLost", "Pending", "ShuttingDown", "TransactionalOutputs"]
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +31,14 @@ _MAX_BACKOFF = 30.0
 
 class PartitionLost(Exception):
     """Another worker owns the input partition now (this producer was fenced): drop the batch."""
+
+
+class ShuttingDown(Exception):
+    """The worker is stopping and its producers are closed: the batch stays uncommitted, to be redone.
+
+    Retrying then would start a new producer with the same transactional id, which waits until the broker
+    has aborted the interrupted transaction (up to its timeout) and so holds the shutdown past SIGTERM.
+    """
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +60,7 @@ class TransactionalOutputs:
         self._topic_names = dict(topic_names)
         self._metrics = metrics
         self._producers: dict[tuple[str, str, int], AIOKafkaProducer] = {}
+        self._closed = False
 
     async def commit_batch(
         self, stage: str, topic: str, partition: int, outputs: Sequence[Pending], next_offset: int
@@ -60,9 +69,12 @@ class TransactionalOutputs:
 
         Raises:
             PartitionLost: the producer was fenced; the new owner of the partition redoes the batch.
+            ShuttingDown: the worker closed its producers (shutdown); the batch is redone after a restart.
         """
         backoff = _FIRST_BACKOFF
         while True:
+            if self._closed:
+                raise ShuttingDown(f"{topic}[{partition}]")
             try:
                 await self._commit_once(stage, topic, partition, outputs, next_offset)
                 self._metrics.transactions.labels(stage, "committed").inc()
@@ -73,6 +85,8 @@ class TransactionalOutputs:
                 raise PartitionLost(f"{topic}[{partition}]") from exc
             except Exception as exc:
                 self._metrics.transactions.labels(stage, "aborted").inc()
+                if self._closed:  # closed under it at shutdown: no retry, the batch stays uncommitted
+                    raise ShuttingDown(f"{topic}[{partition}]") from exc
                 for pending in outputs:
                     self._metrics.send_errors.labels(pending.output.role).inc()
                 log.error(
@@ -132,6 +146,7 @@ class TransactionalOutputs:
             await self._drop(key)
 
     async def close(self) -> None:
+        self._closed = True
         for key in list(self._producers):
             await self._drop(key)
 
