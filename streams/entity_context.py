@@ -248,13 +248,14 @@ def names_after_roles(body: str, tokens: Sequence[Token], spans: Sequence[Any], 
     tagger found as a place or an organisation; the name after it must start with a given name (or a
     foreign name before a surname) in the name lists, which a verb or a common noun there is not.
     """
+    roles = [r for r in compress(range(len(tokens) - 2), map(_is_role_noun, map(_NORM, tokens))) if r < len(tokens) - 2]
+    if not roles:
+        return []
     classes = word_classes()
     covered = _covered_by_places_or_orgs(tokens, spans)
     found = []
     n = len(tokens)
-    for r in range(n - 2):
-        if strip_clitics(tokens[r].norm) not in _ROLE_NOUNS and tokens[r].norm not in _ROLE_NOUNS:
-            continue
+    for r in roles:
         j = r + 1
         name = None
         while j < min(n, r + 1 + _ROLE_COMPLEMENT):
@@ -293,6 +294,11 @@ def cut_before_names(body: str, spans: Sequence[Any], names: Sequence[Any]) -> l
             end = span.start + len(body[span.start : first].rstrip())
             out.append(span._replace(text=body[span.start : end], end=end))
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _is_role_noun(norm: str) -> bool:
+    return norm in _ROLE_NOUNS or strip_clitics(norm) in _ROLE_NOUNS
 
 
 def _role_name(tokens: Sequence[Token], j: int, classes: Any) -> int | None:
