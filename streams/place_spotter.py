@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .arabic import listed, strip_clitics
 from .gazetteer import PhraseMatch, PhraseMatcher
 from .geocode import Geocoder, Place
+from .ner_features import word_classes
 from .tokenize import Token
 
 __all__ = ["PlaceSpotter", "SpottedPlace", "adjective_not_place"]
@@ -30,11 +31,13 @@ _REGION = frozenset("SY IQ LB JO PS IL EG LY TN DZ MA SD YE SA OM AE QA BH KW SO
 _COMMON_WORDS = frozenset(
     "صور الامل النصر السلام الحريه الوحده الثوره الجزيره الخليج العين البيت الشرق الغرب الشمال الجنوب "
     "المركز الحي الساحل الجبل السد الميناء المطار القصر الرئاسه الدوله اليوم امس الاحد الاثنين الثلاثاء "
-    "الاربعاء الخميس الجمعه السبت تحرير معسكر الجديد الجديده سيول السيول حصار سكني عين دشت داخله".split()
+    "الاربعاء الخميس الجمعه السبت تحرير معسكر الجديد الجديده سيول السيول حصار سكني عين دشت داخله سلطات "
+    "السلطات العاليه".split()
 )
 
+_COMMON_ZIPF = 4  # a word this frequent (wordfreq Zipf) is read as itself, not as clitic + place
 # Country names that are also adjectives (مالي "financial"): a place only where no noun stands before them.
-_ADJECTIVE_NAMES = frozenset(["مالي"])
+_ADJECTIVE_NAMES = frozenset(["مالي", "عاليه"])  # مبلغ مالي "financial"، دقة عالية "high"
 # Words before a place name that are no noun it could describe (في مالي، دولة مالي، شمال مالي).
 _BEFORE_PLACES = _CUES | frozenset(
     "في الي من عن مع علي بين داخل خارج حدود دوله جمهوريه حكومه شمال جنوب شرق غرب وسط شمالي جنوبي شرقي غربي "
@@ -91,6 +94,8 @@ class PlaceSpotter:
                     hit = None
             if hit is not None and _behind_rare_clitic(tokens[i], hit[0].start):
                 hit = None
+            if hit is not None and hit[0].start > tokens[i].start and _word_whole(norms[i]):
+                hit = None  # ورقة تفاوض: the whole word is more common than the place behind its و
             if hit is not None and adjective_not_place(tokens, i):
                 hit = None  # مبلغ مالي، دعم مالي: "financial", after the noun it describes
             if hit is not None:
@@ -103,6 +108,20 @@ class PlaceSpotter:
 def adjective_not_place(tokens: Sequence[Token], i: int) -> bool:
     """Whether token ``i`` is a country name used as the adjective it also is (مبلغ مالي: "financial")."""
     return tokens[i].norm in _ADJECTIVE_NAMES and i > 0 and _describable(tokens[i - 1].norm)
+
+
+def _word_whole(norm: str) -> bool:
+    """Whether a token that a place was read behind a proclitic in is a common word as it stands (ورقة).
+
+    Zipf classes from the NER word table: the whole word at Zipf 4 or more, and more frequent than the
+    place's spelling without the letter (وبغداد is rarer than بغداد, ورقة far commoner than رقة)."""
+    table = word_classes()
+    whole, bare = _zipf(table.get(norm, ())), _zipf(table.get(strip_clitics(norm), ()))
+    return whole >= _COMMON_ZIPF and whole > bare
+
+
+def _zipf(classes: tuple[str, ...]) -> int:
+    return max((int(c[1:]) for c in classes if c[:1] == "z" and c[1:].isdigit()), default=0)
 
 
 def _describable(norm: str) -> bool:

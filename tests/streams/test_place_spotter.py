@@ -46,6 +46,12 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
         ("ضبطت الشرطة مخدرات ومبلغ مالي كبير.", []),
         ("قصف الجيش مواقع في مالي والنيجر.", ["مالي", "النيجر"]),
         ("وقالت حكومة مالي إن", ["مالي"]),
+        # a common word as it stands is not a proclitic and a place (ورقة: "a paper", not و + Raqqa)
+        ("حملت الموفدة ورقة ضمانات إلى المسؤولين.", []),
+        ("ووصل الوفد إلى بغداد ولبنان وبيروت.", ["بغداد", "لبنان", "بيروت"]),
+        # authorities, and «high» after its noun
+        ("وعلقت سلطات المطار الرحلات.", []),
+        ("نفذت القوات ضربة بأسلحة عالية الدقة.", []),
     ],
 )
 def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
