@@ -20,7 +20,7 @@ from marsad.schemas.records import Entity, Place
 from .context import ArticleContext
 from .event_lexicon import token_keys
 
-__all__ = ["ArticleIndex", "cover_of", "key_set", "token_flag"]
+__all__ = ["ArticleIndex", "cover_of", "key_flag", "key_set", "prefix_flag", "token_flag"]
 
 _T = TypeVar("_T")
 _M = TypeVar("_M")
@@ -47,6 +47,24 @@ def token_flag(test: Callable[[str], bool]) -> Callable[[str], bool]:
     _FLAGS[test] = 1 << len(_FLAGS)
     _ENTRIES.clear()
     return test
+
+
+def key_flag(words: frozenset[str]) -> Callable[[str], bool]:
+    """A registered token flag: whether one of the token's keys is one of ``words``."""
+
+    def test(norm: str) -> bool:
+        return not key_set(norm).isdisjoint(words)
+
+    return token_flag(test)
+
+
+def prefix_flag(prefixes: tuple[str, ...]) -> Callable[[str], bool]:
+    """A registered token flag: whether one of the token's keys begins with one of ``prefixes``."""
+
+    def test(norm: str) -> bool:
+        return any(key.startswith(prefixes) for key in token_keys(norm))
+
+    return token_flag(test)
 
 
 # Folded form -> (keys, key set, flag mask); a plain dict, read with one C-level ``map`` per article.

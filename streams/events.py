@@ -13,7 +13,7 @@ from functools import lru_cache
 from .context import ArticleContext, EventFinding
 from .event_arguments import build_index, span_argument
 from .event_attach import attach_arguments
-from .event_index import ArticleIndex, key_set, token_flag
+from .event_index import ArticleIndex, key_flag, prefix_flag, token_flag
 from .event_lexicon import (
     ASSAULT_TYPES,
     CONFLICT_TYPES,
@@ -183,16 +183,6 @@ def _candidate(norm: str) -> bool:
     return single is not None or starts_multiword
 
 
-@token_flag
-def _violent(norm: str) -> bool:
-    return any(key.startswith(_VIOLENCE) for key in token_keys(norm))
-
-
-@token_flag
-def _sporty(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(_SPORT)
-
-
 def _sentence_triggers(
     index: ArticleIndex, candidates: list[int], first: int, lo: int, hi: int
 ) -> list[tuple[str, Trigger, int, int]]:
@@ -340,56 +330,17 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
     return closing is not None and all(index.norms[j].isalpha() for j in range(b, closing))
 
 
-@token_flag
-def _aerial(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(_AIR)
-
-
-@token_flag
-def _launching(norm: str) -> bool:
-    return any(key.startswith(_LAUNCH) for key in token_keys(norm))
-
-
-@token_flag
-def _seizable(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(SEIZABLE)
-
-
-@token_flag
-def _unreal(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(_NEGATION | _IRREALIS)
-
-
-@token_flag
-def _suspect(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(_SUSPECTS)
-
-
-@token_flag
-def _received_people(norm: str) -> bool:
-    return any(key.startswith(_RECEIVED) for key in token_keys(norm))
-
-
-@token_flag
-def _aircraft(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(_AIRCRAFT)
-
-
-@token_flag
-def _foiling(norm: str) -> bool:
-    return any(key.startswith(("احبط", "احباط", "افشل", "افشال")) for key in token_keys(norm))
-
-
-@token_flag
-def _referenced(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(_REFERENCED)
-
-
-@token_flag
-def _seizing(norm: str) -> bool:
-    return any(key.startswith(_SEIZING) for key in token_keys(norm))
-
-
-@token_flag
-def _habitual(norm: str) -> bool:
-    return not key_set(norm).isdisjoint(_HABITUAL)
+# Per-token tests, registered once (event_index.token_flag): evaluated once per folded form and process.
+_violent = prefix_flag(_VIOLENCE)
+_sporty = key_flag(_SPORT)
+_aerial = key_flag(_AIR)
+_seizable = key_flag(SEIZABLE)
+_unreal = key_flag(_NEGATION | _IRREALIS)
+_suspect = key_flag(_SUSPECTS)
+_aircraft = key_flag(_AIRCRAFT)
+_referenced = key_flag(_REFERENCED)
+_habitual = key_flag(_HABITUAL)
+_launching = prefix_flag(_LAUNCH)
+_received_people = prefix_flag(_RECEIVED)
+_seizing = prefix_flag(_SEIZING)
+_foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال"))
