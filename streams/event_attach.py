@@ -187,7 +187,7 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         head_gap = 2 if after and index.has(b, SUBJECT_HEADS) and describes(index.norms[b + 1]) else 1
         if after and (after[0][0] == b or (b < after[0][0] <= b + head_gap and index.has(b, SUBJECT_HEADS))):
             return entity_argument(after[0][2])
-    elif b < c_hi and index.norms[b].startswith("ل") and (owner := index.entity_at(b)) is not None and owner[0] == b:
+    elif b < c_hi and index.norms[b].startswith("ل") and (owner := index.entity_from(b)) is not None:
         return entity_argument(owner[2])  # هجوم لتنظيم داعش، غارة للتحالف: the noun's owner did it
     if trigger_kill(index, a):  # استُشهد شاب وأصيب ثلاثة، فجر اليوم، برصاص قوات الاحتلال: by whose fire
         hi = index.sentence_ranges[index.sentence_of[a]][1]
@@ -231,8 +231,8 @@ def _own_forces_speaker(index: ArticleIndex, a: int, lo: int) -> EventArgument |
         return None
     for v in range(t - 1, max(lo, t - _SPEAKER_REACH) - 1, -1):
         if index.has(v, REPORTING_VERBS):
-            subject = index.entity_at(v + 1)
-            if subject is not None and subject[0] == v + 1 and subject[2].type == "ORG":
+            subject = index.entity_from(v + 1)
+            if subject is not None and subject[2].type == "ORG":
                 return entity_argument(subject[2])
             return None
     return None
@@ -249,8 +249,8 @@ def _announced_act(index: ArticleIndex, a: int, lo: int) -> EventArgument | None
         if index.has(v, _ANNOUNCING):
             if index.norms[a - 1] != "," and a - 1 != v + 1 and index.entity_at(a - 1) is None:
                 return None  # أعلنت الوزارة التوصل إلى اتفاق: the act governed is التوصل, not the trigger
-            subject = index.entity_at(v + 1)
-            if subject is not None and subject[0] == v + 1:
+            subject = index.entity_from(v + 1)
+            if subject is not None:
                 return entity_argument(subject[2]) if subject[2].type == "ORG" else None
             return _antecedent(index, v + 1, v + 2)  # أعلنت المديرية: the directorate named before
     return None
@@ -264,7 +264,7 @@ def _own_forces(norm: str) -> bool:
 def _fired_by(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
     """The entity named right after برصاص / بنيران in tokens [lo, hi): whose fire it was."""
     for j in range(lo, hi):
-        if index.has(j, _FORCE_CUES) and (named := index.entity_at(j + 1)) is not None and named[0] == j + 1:
+        if index.has(j, _FORCE_CUES) and (named := index.entity_from(j + 1)) is not None:
             return entity_argument(named[2])
     return None
 
@@ -275,8 +275,8 @@ def _by_hand(index: ArticleIndex, lo: int, hi: int, end: int) -> EventArgument |
     for j in range(lo, hi):
         cue = (norms[j] == "قبل" and norms[j - 1] == "من") or (norms[j] == "يد" and norms[j - 1] == "علي")
         if cue or norms[j] == "بايدي":
-            named = index.entity_at(j + 1)
-            if named is not None and named[0] == j + 1:
+            named = index.entity_from(j + 1)
+            if named is not None:
                 return entity_argument(named[2])
             return force_phrase(index, j + 1, end)
     return None

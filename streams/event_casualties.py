@@ -69,12 +69,12 @@ def _victims_after(index: ArticleIndex, a: int, word: int, hi: int) -> EventArgu
     for k in range(word + 1, min(hi - 1, word + _UNIT_REACH)):
         if index.norms[k] in {".", "،", ","} and k > word + 4:
             break
-        unit = index.entity_at(k + 1) if index.norms[k] == "من" else None
-        if unit is not None and unit[0] == k + 1 and unit[2].type == "ORG":
+        unit = index.entity_from(k + 1) if index.norms[k] == "من" else None
+        if unit is not None and unit[2].type == "ORG":
             return entity_argument(unit[2])
     first, end = word + 1, min(hi, word + 4)
-    subject = index.entity_at(first) if word == a else None
-    if subject is not None and subject[0] == first and subject[2].type == "ORG":  # قتل التحالف مجموعة مسلحين
+    subject = index.entity_from(first) if word == a else None
+    if subject is not None and subject[2].type == "ORG":  # قتل التحالف مجموعة مسلحين
         first, end = subject[1], min(hi, subject[1] + 3)
     for k in range(first, end):
         number = index.numbers.get(k)
@@ -83,8 +83,8 @@ def _victims_after(index: ArticleIndex, a: int, word: int, hi: int) -> EventArgu
             return span_argument(index.ctx.body, token.start, token.end)  # a dual noun: مواطنان، إداريتين
         if number is not None or index.has(k, _QUANTITY_WORDS):
             continue  # ثلاثة، عشرات، عدد من
-        entity = index.entity_at(k)
-        if entity is not None and entity[0] == k:
+        entity = index.entity_from(k)
+        if entity is not None:
             return entity_argument(entity[2]) if entity[2].type == "PER" else None
         norm = index.norms[k]
         if (

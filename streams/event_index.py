@@ -259,6 +259,11 @@ class ArticleIndex:
         """The first entity (in ``entities`` order) whose token range covers token ``i``."""
         return self._entity_cover.get(i)
 
+    def entity_from(self, i: int) -> tuple[int, int, Entity] | None:
+        """The entity whose first token is token ``i`` (a name that begins there), or None."""
+        item = self._entity_cover.get(i)
+        return item if item is not None and item[0] == i else None
+
     def entities_in(self, lo: int, hi: int) -> list[tuple[int, int, Entity]]:
         """The entities whose first token is in [lo, hi), in ``entities`` order."""
         los = self._entity_los

@@ -42,8 +42,8 @@ def arrested_group(index: ArticleIndex, m: Mention, a: int, b: int, c_lo: int, h
         number = index.numbers.get(k)
         if number is None or not index.has(k + 1, _OF):
             continue
-        entity = index.entity_at(k + 2)
-        if entity is not None and entity[0] == k + 2 and entity[2].type == "ORG":
+        entity = index.entity_from(k + 2)
+        if entity is not None and entity[2].type == "ORG":
             m.target = entity_argument(entity[2])
             if number.vague or number.value is None:  # type: ignore[attr-defined]
                 m.count_text = number.text  # type: ignore[attr-defined]

@@ -126,8 +126,8 @@ def aiming_subject(index: ArticleIndex, a: int) -> EventArgument | None:
     if verb is None:
         return None
     j = verb + 1
-    subject = index.entity_at(j)
-    if subject is not None and subject[0] == j:
+    subject = index.entity_from(j)
+    if subject is not None:
         return entity_argument(subject[2])
     if (force := force_phrase(index, j, a)) is not None:
         return force
@@ -141,8 +141,8 @@ def _object_of(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None
     """The object of the verb (or verbal noun) ending before token ``j``, past a subject named after it."""
     while j < hi and index.norms[j] in _ORDINALS:
         j += 1  # استهدف الانفجار الثاني عجلة: the subject's ordinal
-    subject = index.entity_at(j)
-    if subject is not None and subject[0] == j:
+    subject = index.entity_from(j)
+    if subject is not None:
         j = subject[1]
     elif j < hi and index.has(j, SUBJECT_HEADS) and index.entity_at(j + 1) is not None:
         j = index.entity_at(j + 1)[1]  # type: ignore[index]
@@ -157,8 +157,8 @@ def phrase_at(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None)
     """The noun phrase starting at token ``j`` (at most three words), or the entity starting there."""
     if j >= hi:
         return None
-    entity = index.entity_at(j)
-    if entity is not None and entity[0] == j:
+    entity = index.entity_from(j)
+    if entity is not None:
         found = entity_argument(entity[2])
         return None if actor is not None and found.text == actor.text else found
     tokens, norms = index.ctx.tokens, index.norms
@@ -187,8 +187,8 @@ def phrase_at(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None)
         end += 1
     if any(where.feature_class in _SETTLED for _, _, where in index.places_in(j, end)):
         return None  # a country, region or town is where it happened, not what was hit
-    owner = index.entity_at(end) if end < hi and norms[end].startswith("ل") else None
-    if owner is not None and owner[0] == end and owner[2].type == "ORG":
+    owner = index.entity_from(end) if end < hi and norms[end].startswith("ل") else None
+    if owner is not None and owner[2].type == "ORG":
         end = owner[1]  # مواقع لحزب الله، تجمعات لقوات الدعم السريع: whose positions were hit
     found = span_argument(index.ctx.body, tokens[j].start, tokens[end - 1].end)
     return None if actor is not None and found.text == actor.text else found
