@@ -19,7 +19,7 @@ from .context import ArticleContext
 from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
-from .ner_features import word_classes
+from .ner_features import word_zipf
 from .number_words import PERSON_DUAL_STEMS
 
 __all__ = [
@@ -255,15 +255,10 @@ def _clitic_length(text: str) -> int:
 
 def _own_letter(word: str, stripped: str) -> bool:
     """Whether the first letter of ``word`` belongs to it rather than being a proclitic (see _clitic_length)."""
-    table = word_classes()
-    whole, bare = _zipf(table.get(word, ())), _zipf(table.get(stripped, ()))
+    whole, bare = word_zipf(word), word_zipf(stripped)
     if whole or bare:
         return whole >= bare
     return word[0] != "و" and not stripped.startswith("ال")
-
-
-def _zipf(classes: tuple[str, ...]) -> int:
-    return max((int(c[1:]) for c in classes if c[:1] == "z" and c[1:].isdigit()), default=0)
 
 
 def nearest(items: Sequence[tuple[int, int, object]], i: int) -> tuple[int, int, object] | None:

@@ -217,6 +217,11 @@ def _data_file(name: str) -> Traversable:
     return folder / name if folder is not None else resources.files(__package__).joinpath("data", name)
 
 
+def word_zipf(word: str) -> int:
+    """The word's wordfreq Zipf class from the word-class table (``z3`` -> 3), 0 when it has none."""
+    return max((int(c[1:]) for c in word_classes().get(word, ()) if c[:1] == "z" and c[1:].isdigit()), default=0)
+
+
 @lru_cache(maxsize=1)
 def word_classes() -> dict[str, tuple[str, ...]]:
     """The word-class table, read on first use; empty when the file is absent (a model trained without it)."""

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from .arabic import listed, strip_clitics
 from .gazetteer import PhraseMatch, PhraseMatcher
 from .geocode import Geocoder, Place
-from .ner_features import word_classes
+from .ner_features import word_zipf
 from .tokenize import Token
 
 __all__ = ["PlaceSpotter", "SpottedPlace", "adjective_not_place"]
@@ -115,13 +115,8 @@ def _word_whole(norm: str) -> bool:
 
     Zipf classes from the NER word table: the whole word at Zipf 4 or more, and more frequent than the
     place's spelling without the letter (وبغداد is rarer than بغداد, ورقة far commoner than رقة)."""
-    table = word_classes()
-    whole, bare = _zipf(table.get(norm, ())), _zipf(table.get(strip_clitics(norm), ()))
+    whole, bare = word_zipf(norm), word_zipf(strip_clitics(norm))
     return whole >= _COMMON_ZIPF and whole > bare
-
-
-def _zipf(classes: tuple[str, ...]) -> int:
-    return max((int(c[1:]) for c in classes if c[:1] == "z" and c[1:].isdigit()), default=0)
 
 
 def _describable(norm: str) -> bool:
