@@ -62,7 +62,7 @@ def prefix_flag(prefixes: tuple[str, ...]) -> Callable[[str], bool]:
     """A registered token flag: whether one of the token's keys begins with one of ``prefixes``."""
 
     def test(norm: str) -> bool:
-        return any(key.startswith(prefixes) for key in token_keys(norm))
+        return _starts(norm, prefixes)
 
     return token_flag(test)
 
