@@ -472,15 +472,14 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
     if context is None:
         context = memo[(lo, hi)] = [p for _, _, p in sentence_places]
     m.context = context
-    candidates = _not_dateline(index, index.places_in(c_lo, c_hi)) or _not_dateline(index, sentence_places)
+    places_told = _not_dateline(index, sentence_places)  # not the city the report was filed from
+    candidates = _not_dateline(index, index.places_in(c_lo, c_hi)) or places_told
     candidates = candidates or sentence_places  # the dateline's city, when the sentence names no other place
     if all(_country_only(place) for _, _, place in candidates):
         # التقت المبعوثة إلى ليبيا ...، في طرابلس: a place of the sentence inside the clause's country is
         # more specific than the country
         codes = {place.country_code for _, _, place in candidates}
-        inside = [
-            p for p in _not_dateline(index, sentence_places) if p[2].country_code in codes and not _country_only(p[2])
-        ]
+        inside = [p for p in places_told if p[2].country_code in codes and not _country_only(p[2])]
         candidates = inside or candidates
     ranked = []
     for p_lo, p_hi, place in candidates:
