@@ -248,7 +248,7 @@ def names_after_roles(body: str, tokens: Sequence[Token], spans: Sequence[Any], 
     tagger found as a place or an organisation; the name after it must start with a given name (or a
     foreign name before a surname) in the name lists, which a verb or a common noun there is not.
     """
-    roles = [r for r in compress(range(len(tokens) - 2), map(_is_role_noun, map(_NORM, tokens))) if r < len(tokens) - 2]
+    roles = list(compress(range(len(tokens) - 2), map(_is_role_noun, map(_NORM, tokens))))
     if not roles:
         return []
     classes = word_classes()
