@@ -264,7 +264,7 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return "airstrike"  # أطلقت المسيرة صاروخين على السيارة: a drone's missiles
     if trigger.type == "meeting" and trigger.verb and index.any_in(_received_people, b, min(hi, b + 4)):
         return None  # استقبلت السلطات آلاف النازحين: displaced people taken in, not a meeting
-    if trigger.type == "seizure" and any(k.startswith("ضبط") for k in index.keys[a]) and _suspects_after(index, b, hi):
+    if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
     if trigger.needs == "aerial_before" and not index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH), a):
         return None  # استهدف alone is aiming; with a drone or a warplane as its subject it is a strike
@@ -294,7 +294,7 @@ def _suspects_after(index: ArticleIndex, b: int, hi: int) -> bool:
 
 
 def _stops_something(index: ArticleIndex, b: int, hi: int) -> bool:
-    return b < hi and any(key.startswith(_STOPPED) for key in index.keys[b])
+    return b < hi and index.starts_with(b, _STOPPED)
 
 
 def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: int, hi: int, before: int = 4) -> bool:
