@@ -101,8 +101,9 @@ _TITLE_NOUNS = frozenset(["رئيس", "نائب", "عضو", "اعضاء", "ام�
 # Heads that classify a name rather than belong to it when an indefinite name follows (شركة بلتون).
 _CLASSIFIER_HEADS = frozenset(["شركه"])
 _MAX_GOVERNED = 2  # indefinite nouns between the head and the definite one: مجلس محافظة البصرة
-# Settlement and district words. Their name is taken only where the text marks it off: in quotation marks
-# (قضاء "المدائن") or before "belonging to" another unit (منطقة المشاهدة التابعة لقضاء الطارمية).
+# Settlement and district words. Their name is taken where the text marks it off: in quotation marks
+# (قضاء "المدائن") or before "belonging to" another unit (منطقة المشاهدة التابعة لقضاء الطارمية); after
+# بلدة / قرية, unmarked too (_VILLAGE_HEADS).
 _SETTLEMENT_HEADS = frozenset(
     ["قضاء", "ناحيه", "بلده", "قريه", "مدينه", "مخيم", "حي", "منطقه", "محافظه", "ولايه", "مديريه"]
 )
@@ -437,7 +438,8 @@ def _purpose_after(tokens: Sequence[Token], last: int) -> int:
 
 def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
     """The name after a settlement word where the text marks it off: quoted, followed by التابعة لـ, or
-    placed in a province or district with بـ (قرية كايا بولاية زامفارا)."""
+    placed in a province or district with بـ (قرية كايا بولاية زامفارا); after بلدة / قرية, the word that
+    follows unless it describes or is no name (بلدة ديبولي، قرية ود النورة)."""
     j = i + 1
     if tokens[j].norm in _QUOTES:
         last = j
