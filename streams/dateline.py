@@ -25,7 +25,7 @@ from typing import NamedTuple
 from .event_lexicon import TRIGGERS, token_keys
 from .tokenize import Token
 
-__all__ = ["Dateline", "find_dateline"]
+__all__ = ["Dateline", "find_dateline", "outlet_after"]
 
 _DASHES = frozenset("-–—ـ")
 _SEPARATORS = _DASHES | {"/"}  # بغداد/ الأناضول, as Anadolu writes it
@@ -87,9 +87,9 @@ def _dateline_at(
     if k == i or k >= n:
         return None
     place = (tokens[i].start, tokens[k - 1].end)
-    separator = tokens[k].norm or tokens[k].text  # a lone tatweel (ـ) folds to nothing
+    separator = _mark(tokens[k])
     if separator in _SEPARATORS:
-        outlet = _outlet_after(body, tokens, k + 1, is_outlet)
+        outlet = outlet_after(body, tokens, k + 1, is_outlet)
         if outlet is not None:
             return Dateline(place, outlet[:2])
         if not is_place(*place):
@@ -100,13 +100,13 @@ def _dateline_at(
         # تعز - عدن الغد - خاص ⏎
         return Dateline(place, _closed_run(tokens, k + 1, _PIPES) or _line_run(body, tokens, k + 1))
     if separator == "(":
-        outlet = _outlet_after(body, tokens, k + 1, is_outlet)
+        outlet = outlet_after(body, tokens, k + 1, is_outlet)
         if outlet is not None and outlet[2] < n and tokens[outlet[2]].norm == ")":
             return Dateline(place, outlet[:2])
         return None
     if separator == ":":
         if k + 1 < n and tokens[k + 1].norm in _QUOTES:
-            outlet = _outlet_after(body, tokens, k + 2, is_outlet)
+            outlet = outlet_after(body, tokens, k + 2, is_outlet)
             if outlet is not None:
                 return Dateline(place, outlet[:2])
             if is_place(*place):  # مأرب: «الشرق الأوسط»: a quoted name after the city's colon is the paper
@@ -126,29 +126,38 @@ def _closed_run(tokens: Sequence[Token], j: int, closers: frozenset[str]) -> tup
 def _line_run(body: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | None:
     """The span of up to four words from token ``j`` that end the line, maybe before «- خاص» (exclusive)."""
     end = _words_end(tokens, j, _MAX_OUTLET_WORDS)
-    end = next((k for k in range(j + 1, end) if "\n" in body[tokens[k - 1].end : tokens[k].start]), end)
+    end = next((k for k in range(j + 1, end) if _line_break_before(body, tokens, k)), end)
     if end == j:
         return None
     last = end
-    if end + 1 < len(tokens) and (tokens[end].norm or tokens[end].text) in _DASHES and tokens[end + 1].norm == "خاص":
+    if end + 1 < len(tokens) and _mark(tokens[end]) in _DASHES and tokens[end + 1].norm == "خاص":
         last = end + 2
-    if last < len(tokens) and "\n" not in body[tokens[last - 1].end : tokens[last].start]:
+    if last < len(tokens) and not _line_break_before(body, tokens, last):
         return None
     if any(key in TRIGGERS for token in tokens[j:end] for key in token_keys(token.norm)):
         return None  # غزة - مقتل خمسة أشخاص ⏎: a headline after the city, not an outlet
     return tokens[j].start, tokens[end - 1].end
 
 
-def _outlet_after(
-    body: str, tokens: Sequence[Token], j: int, is_outlet: Callable[[str], bool]
+def outlet_after(
+    body: str, tokens: Sequence[Token], j: int, is_outlet: Callable[[str], bool], most: int = _MAX_OUTLET_WORDS
 ) -> tuple[int, int, int] | None:
-    """The longest run of up to four words from token ``j`` that names an outlet: its span and next token."""
-    end = _words_end(tokens, j, _MAX_OUTLET_WORDS)
+    """The longest run of up to ``most`` words from token ``j`` that names an outlet: its span and next token."""
+    end = _words_end(tokens, j, most)
     for stop in range(end, j, -1):
         start, finish = tokens[j].start, tokens[stop - 1].end
         if is_outlet(body[start:finish]):
             return start, finish, stop
     return None
+
+
+def _line_break_before(body: str, tokens: Sequence[Token], k: int) -> bool:
+    return "\n" in body[tokens[k - 1].end : tokens[k].start]
+
+
+def _mark(token: Token) -> str:
+    """A punctuation token as folded, or as written when folding empties it (a lone tatweel, ـ)."""
+    return token.norm or token.text
 
 
 def _words_end(tokens: Sequence[Token], j: int, most: int) -> int:

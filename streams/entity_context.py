@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import compress
 from operator import attrgetter
 from typing import Any
@@ -21,6 +21,7 @@ from typing import Any
 from marsad.schemas.records import Entity
 
 from .arabic import fold, listed, strip_clitics
+from .dateline import outlet_after
 from .entities import overlaps
 from .entity_rules import NATIONALITIES
 from .ner_features import word_classes
@@ -218,7 +219,7 @@ def _cues(norm: str) -> int:
     return cues
 
 
-def cited_outlets(tokens: Sequence[Token], cues: Sequence[int], link: Callable, make: Callable) -> list[Any]:
+def cited_outlets(body: str, tokens: Sequence[Token], cues: Sequence[int], link: Callable, make: Callable) -> list[Any]:
     """One-word outlet names cited (بحسب "الأناضول") or spoken to (قال للأناضول); they override place names."""
     found: dict[int, Any] = {}
     n = len(tokens)
@@ -228,13 +229,10 @@ def cited_outlets(tokens: Sequence[Token], cues: Sequence[int], link: Callable, 
             j = i + 1
             while j < n and (tokens[j].norm in _QUOTES or tokens[j].norm in _REPORTER_NOUNS):
                 j += 1
-            for end in range(min(n, j + _OUTLET_WORDS), j, -1):  # لـ«الشرق الأوسط»: the longest name
-                if j in found or not all(t.norm.isalpha() for t in tokens[j:end]):
-                    continue
-                text = body_of(tokens, j, end)
-                if names_outlet(link, text):
-                    found[j] = make(text, "ORG", tokens[j].start, tokens[end - 1].end)
-                    break
+            # لـ«الشرق الأوسط»: the longest name
+            outlet = None if j in found else outlet_after(body, tokens, j, partial(names_outlet, link), _OUTLET_WORDS)
+            if outlet is not None:
+                found[j] = make(body[outlet[0] : outlet[1]], "ORG", outlet[0], outlet[1])
         elif cues[i] & _TOLD and names_outlet(link, strip_clitics(norm)):  # قال للأناضول
             found[i] = make(token.text, "ORG", token.start, token.end)
     return [found[i] for i in sorted(found)]
@@ -349,11 +347,6 @@ def _covered_by_places_or_orgs(tokens: Sequence[Token], spans: Sequence[Any]) ->
                 covered.add(i)
                 i += 1
     return frozenset(covered)
-
-
-def body_of(tokens: Sequence[Token], j: int, end: int) -> str:
-    """The text of tokens [j, end) as written, one space between them (outlet names are looked up so)."""
-    return " ".join(token.text for token in tokens[j:end])
 
 
 def spokesperson_names(body: str, tokens: Sequence[Token], cues: Sequence[int], make: Callable) -> list[Any]:

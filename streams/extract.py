@@ -130,7 +130,7 @@ class Extractor:
         spans = retype_by_context(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
         spans = complete_role_names(body, spans, tokens, SPEECH_VERBS)
         cues = token_cues(tokens)
-        outlets = cited_outlets(tokens, cues, link, ModelSpan)
+        outlets = cited_outlets(body, tokens, cues, link, ModelSpan)
         named = names_after_roles(body, tokens, spans, ModelSpan)
         spans = cut_before_names(body, spans, named)  # a name after a role the tagger ran into
         rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan), *named]

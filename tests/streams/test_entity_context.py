@@ -119,7 +119,7 @@ def link() -> object:
 )
 def test_an_outlet_cited_or_spoken_to_is_an_organisation(body: str, expected: list[str], link: object) -> None:
     tokens = tokenize(body)
-    found = cited_outlets(tokens, token_cues(tokens), link, ModelSpan)
+    found = cited_outlets(body, tokens, token_cues(tokens), link, ModelSpan)
     assert [s.text for s in found] == expected
     assert all(s.type == "ORG" for s in found)
 
