@@ -331,7 +331,7 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
 def _country_at(index: ArticleIndex, j: int) -> EventArgument | None:
     """The country named at token ``j`` (a resolved place that is a whole country), as an argument."""
     for lo, _, place in index.places_in(j, j + 1):
-        if lo == j and place.feature_class == "A" and not place.admin1 and place.country_code:
+        if lo == j and _country_only(place):
             return EventArgument(text=place.text, start=place.start, end=place.end, type="LOC")
     return None
 
