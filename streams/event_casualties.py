@@ -211,8 +211,8 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     if after and after[0] not in index.numbers and (index.has(after[0], _ANOTHER) or index.norms[after[0]] in _ONE_OF):
         return 1  # وإصابة آخر، مقتل أحد عناصره
     for k in [*before, *after] if _counted_noun(index.norms[j]) else [*after, *before]:
-        if k in after and k not in index.numbers and person_count(index, k):
-            return person_count(index, k)  # القبض على مواطن لنقله 60 ألف قرص: one citizen, not 60,000
+        if k in after and k not in index.numbers and (people := person_count(index, k)):
+            return people  # القبض على مواطن لنقله 60 ألف قرص: one citizen, not 60,000
         number = index.numbers.get(k)
         if number is not None:
             if number.vague or number.value is None:  # type: ignore[attr-defined]
@@ -229,6 +229,6 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     for k in range(j - 1, max(lo, j - 11) - 1, -1):
         if index.ctx.tokens[k].norm in {",", "."}:
             break
-        if person_count(index, k):
-            return person_count(index, k)
+        if people := person_count(index, k):
+            return people
     return None
