@@ -30,6 +30,7 @@ __all__ = [
     "nearest",
     "person_count",
     "place_rank",
+    "retreat_destination",
     "span_argument",
 ]
 
@@ -51,6 +52,9 @@ _NOT_NAMES = words(
 # Indefinite nouns after منطقة that describe the area (منطقة عمليات، منطقة نفوذ), not name it (منطقة مير علي).
 _NOT_AREA_NAMES = words("عمليات نفوذ اشتباك اشتباكات تماس سيطره عازله امنه امنيه عسكريه حدوديه صناعيه سكنيه زراعيه")
 _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود اتجاه")  # reference points, not the place
+# Where the attackers withdrew or fled to (قبل أن تنسحب باتجاه مواقعها في جبل الشيخ، لاذوا بالفرار نحو ...):
+# the place they went back to, not the place of the event.
+_RETREAT = words("تنسحب انسحبت انسحب انسحبوا ينسحب انسحابها انسحابه انسحابهم اتجاه تلوذ لاذ لاذت لاذوا فروا فرت")
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
 _PERSON_NOUNS = PERSON_DUAL_STEMS | words(
@@ -190,9 +194,14 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
         rank = max(rank, 2.0)
     elif index.has(lo - 1, _NARROW) and rank < 2.5:
         rank = min(rank, 0.5)
-    if index.has(lo - 1, _DIRECTIONS) or index.has(lo - 2, _DIRECTIONS):
+    if index.has(lo - 1, _DIRECTIONS) or index.has(lo - 2, _DIRECTIONS) or retreat_destination(index, lo):
         rank += 1.0
     return rank
+
+
+def retreat_destination(index: ArticleIndex, lo: int) -> bool:
+    """Whether the place at token ``lo`` is where attackers withdrew or fled to (``_RETREAT``)."""
+    return any(index.has(lo - k, _RETREAT) for k in (2, 3, 4))
 
 
 def entity_argument(entity: Entity) -> EventArgument:

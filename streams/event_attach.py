@@ -8,7 +8,15 @@ from typing import Any
 from marsad.schemas.records import EventArgument
 
 from .entity_rules import NATIONALITY_STEMS, describes
-from .event_arguments import entity_argument, location_of, nearest, person_count, place_rank, span_argument
+from .event_arguments import (
+    entity_argument,
+    location_of,
+    nearest,
+    person_count,
+    place_rank,
+    retreat_destination,
+    span_argument,
+)
 from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
 from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, VERB_FORMS, Trigger, token_keys, words
@@ -473,7 +481,8 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         context = memo[(lo, hi)] = [p for _, _, p in sentence_places]
     m.context = context
     places_told = _not_dateline(index, sentence_places)  # not the city the report was filed from
-    candidates = _not_dateline(index, index.places_in(c_lo, c_hi)) or places_told
+    in_clause = [p for p in _not_dateline(index, index.places_in(c_lo, c_hi)) if not retreat_destination(index, p[0])]
+    candidates = in_clause or places_told
     candidates = candidates or sentence_places  # the dateline's city, when the sentence names no other place
     if all(_country_only(place) for _, _, place in candidates):
         # التقت المبعوثة إلى ليبيا ...، في طرابلس: a place of the sentence inside the clause's country is

@@ -24,7 +24,7 @@ _RELATIONS = frozenset(
         "في ريف ارياف شمال جنوب شرق غرب شمالي جنوبي شرقي غربي وسط قرب بالقرب من ضواحي محيط التابعة التابع "
         "محافظة مدينة ولاية قضاء منطقة إقليم"
     ).split()
-)
+) | {"ب"}  # بيت جن بريف دمشق: the preposition left when the container's span starts at ريف
 _MAX_WORDS = 3
 _MAX_CHARS = 40  # three relation words and their spaces, with room for diacritics
 _WORD = re.compile(r"\w+")

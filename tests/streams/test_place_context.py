@@ -21,6 +21,7 @@ def mention(body: str, text: str, country: str | None = None) -> Place:
         ("قصفت الطائرات بلدة الصور بريف دير الزور.", "الصور", "دير الزور", True),
         ("اندلعت اشتباكات في البوكمال شرق دير الزور.", "البوكمال", "دير الزور", True),
         ("وصل الوفد إلى قرية الخير في محافظة حلب.", "الخير", "حلب", True),
+        ("داهمت القوة منازل في بلدة بيت جن بريف دمشق.", "بيت جن", "ريف دمشق", True),  # ب + the area's span
         ("وصل الوفد إلى دمشق وبيروت.", "دمشق", "بيروت", False),  # two places side by side
         ("زار الوزير حلب ثم سافر إلى بيروت.", "حلب", "بيروت", False),
     ],
@@ -64,3 +65,17 @@ def test_in_the_pipeline_the_place_is_not_put_abroad() -> None:
     countries = {place.text: place.country_code for place in enriched.places}
     assert countries.get("دير الزور") == "SY"
     assert countries.get("الصور") in (None, "SY")
+
+
+def test_an_event_is_placed_where_it_happened_not_where_the_force_withdrew_to() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = (
+        "دخلت دورية عسكرية فجر الاثنين بلدة بيت جن بريف دمشق واعتقلت ثلاثة رجال قبل أن تنسحب باتجاه "
+        "مواقعها في جبل الشيخ."
+    )
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2025-04-15T00:00:00Z"))
+    arrests = [event for event in enriched.events if event.type == "arrest"]
+    assert [(event.location.text if event.location else None) for event in arrests] == ["بيت جن"]
+    assert {place.text: place.country_code for place in enriched.places}.get("بيت جن") in (None, "SY")
