@@ -44,8 +44,16 @@ __all__ = [
 # Folded forms, as Token.norm has them.
 _SETTLEMENTS = frozenset(
     ["بلده", "قريه", "مدينه", "ناحيه", "مخيم", "محافظه", "منطقه", "قضاء", "مديريه", "بلدات", "قري", "حي",
-     "ضاحيه", "مركز"]
+     "ضاحيه", "مركز", "معتمديه", "مقاطعه"]
 )  # fmt: skip
+# A front line (في جبهة الكدحة، على جبهات مأرب) is a place; fronts that are movements have these names.
+_FRONTS = frozenset(["جبهه", "جبهات"])
+_FRONT_MOVEMENTS = frozenset(
+    ["النصره", "التحرير", "تحرير", "الخلاص", "الانقاذ", "النضال", "العمل", "البوليساريو", "بوليساريو", "فتح",
+     "الصمود", "القوي", "الدفاع", "المقاومه", "الشعبيه", "الوطنيه", "الاسلاميه", "الجبهه", "الامل", "التغيير"]
+)  # fmt: skip
+_FRONT_PREPOSITIONS = frozenset(["في", "علي", "داخل", "عند"])
+_SIDES = frozenset(f"{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي") for ending in ("", "ه"))
 _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي", "قضاء", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي"])
 # "ل" is لـ written apart (قال لـ"الجزيرة"، وفقاً لـ«الجزيرة»).
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
@@ -129,10 +137,41 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             span = span._replace(type="LOC")
         if span.type == "ORG" and listed(first, _COUNTRYSIDE):
             span = span._replace(type="LOC")  # أرياف دير الزور: the countryside of a place is a place
+        if span.type == "ORG" and (front := _front_line(span, tokens, i)) is not None:
+            span = front
         if span.type == "PER":
             span = _cut_at_role(span, tokens, i)
         out.append(span)
     return out
+
+
+def _front_line(span: Any, tokens: Sequence[Token], i: int) -> Any | None:
+    """The place of «في جبهة الكدحة غربي المحافظة» that the tagger took for a front (an organisation).
+
+    After في / على (or with بـ), a front named by a word no movement bears is a front line: its name is
+    the place, without the head and a direction after it. None when the span is no such front.
+    """
+    first = tokens[i].norm
+    if first not in _FRONT_MOVEMENTS and i > 0 and _front_word(tokens, i - 1):
+        return span._replace(type="LOC")  # بجبهة | مريس: the tagger left the head out
+    if not _front_word(tokens, i):
+        return None
+    last = i + 1
+    while last < len(tokens) and tokens[last].end <= span.end:
+        last += 1
+    names = [t for t in tokens[i + 1 : last] if t.norm not in _SIDES]
+    if not names or names[0].norm in _FRONT_MOVEMENTS or len(names) > 2:
+        return None
+    start, end = names[0].start, names[-1].end
+    return span._replace(text=span.text[start - span.start : end - span.start], type="LOC", start=start, end=end)
+
+
+def _front_word(tokens: Sequence[Token], i: int) -> bool:
+    """جبهة after في / على, or بجبهة: a front the text puts something in."""
+    norm = tokens[i].norm
+    if norm[:1] == "ب" and norm[1:] in _FRONTS:
+        return True
+    return norm in _FRONTS and _word_before(tokens, i, skip=_OPENERS) in _FRONT_PREPOSITIONS
 
 
 def _cut_at_role(span: Any, tokens: Sequence[Token], i: int) -> Any:

@@ -105,8 +105,9 @@ _MAX_GOVERNED = 2  # indefinite nouns between the head and the definite one: م�
 # (قضاء "المدائن") or before "belonging to" another unit (منطقة المشاهدة التابعة لقضاء الطارمية); after
 # بلدة / قرية, unmarked too (_VILLAGE_HEADS).
 _SETTLEMENT_HEADS = frozenset(
-    ["قضاء", "ناحيه", "بلده", "قريه", "مدينه", "مخيم", "حي", "منطقه", "محافظه", "ولايه", "مديريه"]
-)
+    ["قضاء", "ناحيه", "بلده", "قريه", "مدينه", "مخيم", "حي", "منطقه", "محافظه", "ولايه", "مديريه", "معتمديه",
+     "مقاطعه", "بلديه"]
+)  # fmt: skip
 _BELONGING = frozenset(["التابعه", "التابع"])
 # Town and village nouns whose next word is the name, marked off or not (بلدة طمون، قرية تشاي).
 _VILLAGE_HEADS = frozenset(["بلده", "قريه"])
@@ -346,6 +347,8 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     while j < end and not _is_definite(tokens[j].norm):
         if not _is_name_word(tokens[j]) or tokens[j].norm[0] in "وف":
             return None
+        if tokens[j].norm[:1] == "ب" and tokens[j].norm[1:] in _CONTAINERS:
+            return None  # بلدية تمزقيدة بولاية المدية: a place in its province, no construct
         j += 1
     if j == end or not _is_name_word(tokens[j]) or tokens[j].norm in _GENERIC_GOVERNED:
         return None

@@ -34,14 +34,17 @@ __all__ = [
     "span_argument",
 ]
 
-_WIDE = frozenset({"ريف", "ارياف", "محافظه", "محافظات", "ولايه", "اقليم", "قضاء", "مديريه", "ريفي"})
+_WIDE = frozenset(
+    {"ريف", "ارياف", "محافظه", "محافظات", "ولايه", "اقليم", "قضاء", "مديريه", "ريفي", "معتمديه", "مقاطعه"}
+)
 _NARROW = words(
     "قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات صحراء غابه شاطئ شاطيء ميناء "
     "قصر مستشفي ستاد منفذ"
 )
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
 # such places are often missing from gazetteers and from the NER model, yet they are the event's place.
-_PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه"}
+_PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه", "معتمديه", "مقاطعه", "بلديه"}
+_OFFICE_TITLES = words("رئيس نائب عضو اعضاء مجلس")
 _NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو")
 _NOT_NAMES = words(
     "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
@@ -156,6 +159,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             j += 1
         if j >= len(tokens) or not tokens[j].norm.isalpha() or tokens[j].norm in _NOT_NAMES:
             continue
+        if "بلديه" in head and i > 0 and tokens[i - 1].norm in _OFFICE_TITLES:
+            continue  # رئيس بلدية كفرا: the mayor's title names the council, the town is told elsewhere
         first = tokens[j].norm
         if strip_clitics(token.norm).startswith("ال"):
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
@@ -170,7 +175,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
                 end += 1
         start = token.start if j == i + 1 else tokens[j].start
         stop = tokens[end - 1].end
-        start = _after_clitic(ctx.body, start, stop)
+        if j != i + 1 or token.norm not in _PLACE_HEADS:  # بلدية is the head, not ب + لدية ("has")
+            start = _after_clitic(ctx.body, start, stop)
         if any(a < stop and start < b for a, b in taken):
             continue
         taken.append((start, stop))

@@ -229,6 +229,8 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
         j = between + 1
         while j < hi and len(sides) < 2:
             force = None if any(lo <= j < end for lo, end, _ in sides) else force_phrase(index, j, hi)
+            if force is None and sides and not any(lo <= j < end for lo, end, _ in sides):
+                force = _governed_force(index, j, hi)  # ومسلحي الجماعة: the second side, in construct
             if force is not None:
                 end = index.span(force.start, force.end)[1]
                 sides = sorted([*sides, (j, end, force)], key=lambda side: side[0])
@@ -242,6 +244,17 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
     if not joined or first[2].text == second[2].text:
         return None
     return first[2], second[2]
+
+
+def _governed_force(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:
+    """A force noun in construct with a definite noun that is no entity (مسلحي الجماعة، عناصر التنظيم)."""
+    if j + 1 >= hi or not index.has(j, FORCE_HEADS) or index.entity_at(j) is not None:
+        return None
+    norm = index.norms[j + 1]
+    if not norm.startswith("ال") or not norm.isalpha() or index.entity_at(j + 1) is not None:
+        return None
+    tokens = index.ctx.tokens
+    return span_argument(index.ctx.body, tokens[j].start, tokens[j + 1].end)
 
 
 def clash_partner(index: ArticleIndex, b: int) -> EventArgument | None:

@@ -23,7 +23,10 @@ from .tokenize import Token
 __all__ = ["PlaceSpotter", "SpottedPlace", "adjective_not_place"]
 
 _CITY_POPULATION = 100_000
-_CUES = frozenset("مدينه بلده قريه ريف محافظه منطقه ناحيه قضاء مخيم حي ولايه اقليم مديريه مركز جزيره عاصمه".split())
+_CUES = frozenset(
+    "مدينه بلده قريه ريف محافظه منطقه ناحيه قضاء مخيم حي ولايه اقليم مديريه مركز جزيره عاصمه معتمديه مقاطعه "
+    "بلديه".split()
+)
 # After a small place's name: X بريف Y / X ريف Y (the countryside of the town or province Y).
 _CUES_AFTER = frozenset({"ريف"})
 _REGION = frozenset("SY IQ LB JO PS IL EG LY TN DZ MA SD YE SA OM AE QA BH KW SO MR".split())

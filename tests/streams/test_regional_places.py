@@ -1,0 +1,69 @@
+"""Places named by regional administrative words and front lines (invented sentences)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from marsad.schemas.records import EnrichedArticle, RawArticle
+from marsad.streams.pipeline import Pipeline
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def enrich(body: str) -> EnrichedArticle:
+    return _pipeline().process(RawArticle(id="t", body=body, published_at="2026-03-10T08:00:00Z"))
+
+
+def entities(body: str) -> set[tuple[str, str]]:
+    return {(entity.text, entity.type) for entity in enrich(body).entities}
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("اندلعت مواجهات عنيفة ليل الأحد في جبهة الكدحة غربي المحافظة بين الجيش ومسلحين.", "الكدحة"),
+        ("قتل ثلاثة جنود في هجوم على مواقع للجيش بجبهة مريس شمالي الضالع.", "مريس"),
+    ],
+)
+def test_a_front_line_is_a_place(body: str, place: str) -> None:
+    found = entities(body)
+    assert (place, "LOC") in found
+    assert not any(text.startswith(("جبهة", "بجبهة")) for text, kind in found if kind == "ORG")
+
+
+def test_a_movement_called_a_front_stays_an_organisation() -> None:
+    found = entities("قال قيادي في جبهة النصرة إن الهدنة انتهت.")
+    assert not any(kind == "LOC" and "النصرة" in text for text, kind in found)
+
+
+def test_a_municipality_placed_in_its_province_is_no_organisation() -> None:
+    found = entities("قضت مفرزة للجيش على إرهابيين اثنين إثر اشتباك مسلح في بلدية تمزقيدة بولاية المدية.")
+    assert not any(kind == "ORG" and "تمزقيدة" in text for text, kind in found)
+    clashes = [e for e in enrich("اندلع اشتباك مسلح في بلدية تمزقيدة بولاية المدية.").events if e.type == "armed_clash"]
+    assert [e.location.text.endswith("تمزقيدة") for e in clashes if e.location] == [True]
+
+
+def test_a_tunisian_delegation_places_a_protest() -> None:
+    article = enrich("نفذ عشرات من أهالي معتمدية الحنشة، أمس الاثنين، وقفة احتجاجية أمام مقر المعتمدية.")
+    protests = [e for e in article.events if e.type == "protest"]
+    assert protests and protests[0].location is not None
+    assert protests[0].location.text.endswith("الحنشة")
+
+
+def test_a_mayor_s_title_names_no_place() -> None:
+    article = enrich("ووصف رئيس بلدية كفرا الغارة بأنها اعتداء جديد على الأهالي.")
+    assert not any(place.text.startswith(("بلدية", "لدية")) for place in article.places)
+
+
+def test_both_sides_of_a_clash_though_neither_is_named() -> None:
+    article = enrich("اندلعت اشتباكات عنيفة بين القوات الحكومية ومسلحي الجماعة في جبهة مريس.")
+    clash = next(e for e in article.events if e.type == "armed_clash")
+    assert (clash.actor and clash.actor.text, clash.target and clash.target.text) == (
+        "القوات الحكومية",
+        "مسلحي الجماعة",
+    )
