@@ -38,6 +38,7 @@ _COMMON_WORDS = frozenset(
     "السلطات العاليه".split()
 )
 
+_RARE_ZIPF = 4  # a name announced once is taken alone elsewhere only when rarer than this as a word
 _COMMON_ZIPF = 4  # a word this frequent (wordfreq Zipf) is read as itself, not as clitic + place
 # Country names that are also adjectives (مالي "financial"): a place only where no noun stands before them.
 _ADJECTIVE_NAMES = frozenset(["مالي", "عاليه"])  # مبلغ مالي "financial"، دقة عالية "high"
@@ -86,6 +87,8 @@ class PlaceSpotter:
         safe = self._safe.start_flags(norms)
         cued = self._cued.start_flags(norms)
         found: list[SpottedPlace] = []
+        unannounced: list[tuple[int, tuple[PhraseMatch[bool], int]]] = []
+        announced: set[str] = set()
         covered = 0
         for i in compress(range(len(norms)), map(or_, safe, cued)):
             if i < covered:
@@ -94,18 +97,40 @@ class PlaceSpotter:
             if hit is None and cued[i]:
                 hit = self._cued.match_at(tokens, i)
                 if hit is not None and not _announced(norms, i, i + hit[1]):
+                    if self._usable(tokens, norms, i, hit):
+                        unannounced.append((i, hit))
                     hit = None
-            if hit is not None and _behind_rare_clitic(tokens[i], hit[0].start):
+                elif hit is not None:
+                    announced.add(hit[0].key)
+            if hit is not None and not self._usable(tokens, norms, i, hit):
                 hit = None
-            if hit is not None and hit[0].start > tokens[i].start and _word_whole(norms[i]):
-                hit = None  # ورقة تفاوض: the whole word is more common than the place behind its و
-            if hit is not None and adjective_not_place(tokens, i):
-                hit = None  # مبلغ مالي، دعم مالي: "financial", after the noun it describes
             if hit is not None:
                 match, n = hit
                 found.append(_spotted(body, match))
                 covered = i + n
-        return found
+        # A small place the article once announced (مدينة كادقلي) is that place wherever else it is named.
+        again = [(i, hit) for i, hit in unannounced if hit[0].key in announced and _rare_name(hit[0].key, norms[i])]
+        if not again:
+            return found
+        taken = [(place.start, place.end) for place in found]
+        for _, (match, _n) in again:
+            if not any(start < match.end and match.start < end for start, end in taken):
+                found.append(_spotted(body, match))
+        return sorted(found, key=lambda place: place.start)
+
+    @staticmethod
+    def _usable(tokens: Sequence[Token], norms: Sequence[str], i: int, hit: tuple[PhraseMatch[bool], int]) -> bool:
+        """Whether a gazetteer hit at token ``i`` survives the tests of a word that only looks like a place."""
+        if _behind_rare_clitic(tokens[i], hit[0].start):
+            return False
+        if hit[0].start > tokens[i].start and _word_whole(norms[i]):
+            return False  # ورقة تفاوض: the whole word is more common than the place behind its و
+        return not adjective_not_place(tokens, i)  # مبلغ مالي، دعم مالي: "financial", after its noun
+
+
+def _rare_name(key: str, norm: str) -> bool:
+    """Whether a name, and the token it is read in, are rare as words (كادقلي, not القصر or وادي)."""
+    return len(key) > 3 and word_zipf(key) < _RARE_ZIPF and word_zipf(norm) < _RARE_ZIPF
 
 
 def adjective_not_place(tokens: Sequence[Token], i: int) -> bool:

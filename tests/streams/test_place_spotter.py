@@ -56,3 +56,14 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
 )
 def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
     assert spotted(spotter, body) == expected
+
+
+def test_a_small_place_announced_once_is_found_again_alone(spotter: PlaceSpotter) -> None:
+    body = "فرضت قوات الدعم السريع حصارا على مدينة كادقلي. وتخضع كادقلي لحصار مشدد منذ أشهر."
+    assert spotted(spotter, body) == ["كادقلي", "كادقلي"]
+    assert spotted(spotter, "وتخضع كادقلي لحصار مشدد منذ أشهر.") == []  # never announced: left to the tagger
+
+
+def test_a_common_word_announced_once_as_a_place_is_not_found_again(spotter: PlaceSpotter) -> None:
+    body = "وصل الوفد إلى مدينة القصر الكبير. وعقد الاجتماع في القصر الملكي."
+    assert spotted(spotter, body).count("القصر") <= 1
