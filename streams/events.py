@@ -39,15 +39,22 @@ _IRREALIS = words(
     # a proposal or a warrant is no truce or arrest yet (مقترحا لهدنة، مذكرات قبض); sounds are no blast
     "مقترح مقترحات اقتراح مبادره مذكره مذكرات اصوات صوت "
     # على حافة الانفجار: on the brink of it; تعثر المفاوضات: talks that stalled are no meeting held
-    "حافه شفا تعثر"
+    "حافه شفا تعثر "
+    # a call for an act is no act (طالب جميع الأطراف بوقف إطلاق النار، دعت إلى التظاهر)
+    "طالبت يطالب تطالب يطالبون مطالبا مطالبه مطالبين دعا دعت يدعو تدعو داعيا دعوه دعوات ناشد ناشدت مناشده"
 )
 # Words before an agreement that refer to one made before (مراقبة تطبيق الاتفاق، انتهاكاً لاتفاقية فض الاشتباك).
 _REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود")
 # Nouns after a violent word that make it a figure of speech (انفجرت الأسعار، انفجار الأزمة).
 _FIGURATIVE = words(
     "اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون اعلامي اعلاميه موسمي موسميا موسميه "
-    "سيول مياه فيضانات امطار ثلوج"  # حاصرتها السيول: floods besiege no one
+    "سيول مياه فيضانات امطار ثلوج "  # حاصرتها السيول: floods besiege no one
+    # a curfew is no sanction, vehicles held by a flood are no arrest (حظر تجول، احتجاز مركبات), and an award or
+    # the spotlight is not abducted (يخطف النجمة الذهبية، خطف الأضواء)
+    "تجول التجول التجوال مركبات المركبات سيارات السيارات "
+    "النجمه الاضواء اللقب الفوز الانظار النقاط نقطه الجائزه الصداره بطاقه"
 )
+_FIGURATIVE_SUBJECTS = words("اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف")
 # What «أوقف» stops when it is no arrest (أوقفت هجماتها، أوقف إطلاق النار، أوقفت الرحلات), by word beginning.
 _STOPPED = (
     "هجم", "الهجم", "عمل", "العمل", "اطلاق", "قتال", "القتال", "رحلات", "الرحلات", "تصدير", "التصدير", "ضخ", "الضخ",
@@ -312,6 +319,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     hi = index.sentence_ranges[index.sentence_of[a]][1]
     if b < hi and index.has(b, _FIGURATIVE):
         return True  # انفجرت أسعار الطماطم، انفجار الأزمة، القصف الإعلامي: figures of speech
+    if a > lo and index.has(a - 1, _FIGURATIVE_SUBJECTS):
+        return True  # الأسعار انفجرت: the subject before its verb
     if _scare_quoted(index, a, b, lo, hi):
         return True
     return index.any_in(_habitual, b, min(hi, b + 3))

@@ -90,7 +90,7 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("وقع وزيرا خارجية البلدين مذكرة تفاهم للتعاون الأمني.", ["agreement"]),
         ("اتفق الطرفان على تبادل الأسرى الأسبوع المقبل.", ["agreement"]),
         ("قررت الحكومة طرد السفير احتجاجا على التصريحات.", ["sanction"]),
-        ("دعا المجلس إلى وقف فوري لإطلاق النار في البلاد.", ["agreement"]),
+        ("وأعلن الطرفان وقف فوري لإطلاق النار في البلاد.", ["agreement"]),  # a ceasefire, not shooting
         # a condemnation by a named party is itself news
         ("أدانت الجامعة العربية الهجوم على المدنيين.", ["statement"]),
     ],
@@ -135,6 +135,12 @@ def test_no_conflict_event(body: str) -> None:
         "وقال الوالي إن السلطات استقبلت آلاف النازحين الفارين من القرى.",  # people taken in, no meeting
         "ويرى محللون أن التوقيت لا ينفصل عن تعثر المفاوضات بين الطرفين.",  # stalled talks
         "باتت المدينة على حافة الانفجار مجددا.",  # on the brink
+        "وطالبت المنظمة الأطراف بوقف إطلاق النار فورا.",  # a call for a truce, no truce
+        "دعا المجلس إلى وقف فوري لإطلاق النار في البلاد.",
+        "أعلن المحافظ فرض حظر تجول ليلي في المدينة لمدة أسبوعين.",  # a curfew, no sanction
+        "تعاملت فرق الدفاع المدني مع بلاغات عن احتجاز مركبات في مجاري الأودية.",  # vehicles held by floods
+        "فيلم سوداني يخطف النجمة الذهبية في المهرجان.",  # an award is not abducted
+        "وقال أحد التجار إن الأسعار انفجرت هذا العام بسبب الجفاف.",  # prices, before their verb
     ],
 )
 def test_no_event(body: str) -> None:
