@@ -115,7 +115,8 @@ def _entries() -> dict[str, Trigger]:
     add("attack", "هجوم", retype=True)
     add("attack", "هجمات", summary=True)
     add("attack", "اغتيال كمين اسقاط اعتداء")
-    add_verbs("attack", "هاجم/هاجم اغتال/غتال اسقط")
+    add_verbs("attack", "هاجم/هاجم", retype=True)  # هاجم المسلحون ... بطائرة مسيرة: by what means
+    add_verbs("attack", "اغتال/غتال اسقط")
     add("attack", "مقتل استشهاد مصرع قتل", kill=True)
     add_verbs("attack", "قتل/قتل استشهد", kill=True)
     add("bombing", "انفجار تفجير عبوه مفخخه انتحاري ناسفه")

@@ -84,10 +84,15 @@ _RETYPE = {
 # Instruments an attack is carried out with (بطائرات مسيرة، بصواريخ، بسيارة مفخخة), read with their ب.
 _INSTRUMENTS = {
     **dict.fromkeys(("صواريخ", "صاروخ", "قذائف"), "shelling"),
+    **dict.fromkeys(("صاروخين", "قذيفتين"), "shelling"),
     **dict.fromkeys(("طائرات", "طائره", "مسيرات", "مسيره", "الطائرات", "المسيرات"), "airstrike"),
-    **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام"), "bombing"),
+    **dict.fromkeys(("طائرتين", "مسيرتين"), "airstrike"),
+    **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام", "عبوتين"), "bombing"),
 }
 _INSTRUMENT_REACH = 4
+# An aircraft the attack was made with may come after the subject, a time and the object (هاجم الحوثيون، فجر
+# اليوم، مواقع اللواء 17 بطائرة مسيّرة): a drone strike, however far in the clause.
+_AIRCRAFT_INSTRUMENT_REACH = 12
 # People an Egyptian or Gulf report says were «seized» (ضبط 11 متهماً): an arrest.
 _SUSPECTS = words(
     "متهم متهما متهمين متهمون المتهم المتهمين عنصرين العنصرين عناصر العناصر شخص شخصا شخصين اشخاص مطلوب "
@@ -98,6 +103,7 @@ _THIS = words("هذا هذه")
 # Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning).
 _RECEIVED = ("نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار")
 _AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات")
+_RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
@@ -289,9 +295,12 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
             for key in index.keys[j]:
                 if key in _RETYPE:
                     return _RETYPE[key]
-        for j in range(b, min(hi, b + _INSTRUMENT_REACH)):  # هجوم روسي واسع بطائرات مسيرة: by what means
-            if index.norms[j].startswith("ب") and (found := _INSTRUMENTS.get(index.norms[j][1:])):
+        for j in range(b, min(hi, b + _AIRCRAFT_INSTRUMENT_REACH)):  # هجوم روسي بطائرات مسيرة: by what means
+            found = _INSTRUMENTS.get(index.norms[j][1:]) if index.norms[j].startswith("ب") else None
+            if found is not None and (j < b + _INSTRUMENT_REACH or found == "airstrike"):
                 return found
+    if trigger.type == "bombing" and index.norms[a] in _RIGGED and index.any_in(_aircraft, max(lo, a - 2), a):
+        return "airstrike"  # طائرة مسيّرة مفخخة: a drone laden with explosives strikes from the air
     return trigger.type
 
 

@@ -167,6 +167,9 @@ def test_a_weapon_told_as_the_attacks_instrument_is_no_second_event() -> None:
         ("قتل خمسة أشخاص في هجوم روسي واسع بطائرات مسيرة على المدينة.", "airstrike"),
         ("قتل ثلاثة جنود في هجوم انتحاري نفذه مسلح بحزام ناسف.", "bombing"),
         ("قتل جندي في هجوم على قاعدة جوية قرب المدينة.", "attack"),  # the base is an air base
+        ("قتل حارسان في هجوم بطائرتين مسيرتين على الحقل ليل الإثنين.", "airstrike"),  # a dual
+        # the drone far in the clause, past the subject, a time and the object; rigged, not a second bombing
+        ("هاجم المسلحون، فجر اليوم الثلاثاء، مواقع اللواء الثالث مشاة بطائرة مسيرة مفخخة.", "airstrike"),
     ],
 )
 def test_an_attack_takes_the_type_of_its_means(body: str, expected: str) -> None:
