@@ -37,6 +37,7 @@ __all__ = [
     "names_outlet",
     "retype_by_context",
     "short_names",
+    "source_mentions",
     "spokesperson_names",
     "token_cues",
 ]
@@ -66,6 +67,7 @@ _NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "ع�
 # First words of compound village names (بيت لاهيا، دير البلح، كفر نبل، تل أبيض، عين العرب، أبو كمال).
 _COMPOUND_FIRST = frozenset(["بيت", "دير", "كفر", "تل", "عين", "راس", "ابو", "ابي", "ام"])
 _PLACE_CLITICS = frozenset("بولف")
+_SOURCE_CLITICS = frozenset("ولب")
 _ROLE_REACH = 10  # tokens between a speech verb and the comma that closes the speaker's role
 # "Of the make / type": what follows names a model (of a drone, a missile, a car), not an entity.
 _MODEL_NOUNS = frozenset(["طراز", "نوع", "ماركه", "موديل"])
@@ -275,6 +277,39 @@ def cited_outlets(body: str, tokens: Sequence[Token], cues: Sequence[int], link:
         elif cues[i] & _TOLD and names_outlet(link, strip_clitics(norm)):  # قال للأناضول
             found[i] = make(token.text, "ORG", token.start, token.end)
     return [found[i] for i in sorted(found)]
+
+
+def source_mentions(body: str, tokens: Sequence[Token], source: str | None, make: Callable) -> list[Any]:
+    """The article's own outlet where its text names it (لـ"سودان تربيون"، موزاييك أف أم): an organisation.
+
+    The producer says which outlet the article is from; the tagger, which has never seen most outlets'
+    names, reads them as people or places. A one-word name (الخبر is also "the news") counts only beside a
+    quotation mark or after لـ written apart.
+    """
+    words = fold(source).split() if source else []
+    if not words or not all(word.isalpha() for word in words):
+        return []
+    found = []
+    n, size = len(tokens), len(words)
+    for i in range(n - size + 1):
+        first = tokens[i].norm
+        if first != words[0] and not (first[:1] in _SOURCE_CLITICS and first[1:] == words[0]):
+            continue
+        if any(tokens[i + k].norm != words[k] for k in range(1, size)):
+            continue
+        if size == 1 and not _set_off(tokens, i):
+            continue
+        start = tokens[i].start + (first != words[0])  # past a one-letter proclitic (لموزاييك)
+        end = tokens[i + size - 1].end
+        found.append(make(body[start:end], "ORG", start, end))
+    return found
+
+
+def _set_off(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` stands beside a quotation mark or after لـ written apart (لـ"الخبر")."""
+    before = tokens[i - 1].norm if i > 0 else ""
+    after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return before in _QUOTES or after in _QUOTES or before in ("ل", "لـ")
 
 
 def names_after_roles(body: str, tokens: Sequence[Token], spans: Sequence[Any], make: Callable) -> list[Any]:

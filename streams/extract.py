@@ -34,6 +34,7 @@ from .entity_context import (
     names_outlet,
     retype_by_context,
     short_names,
+    source_mentions,
     spokesperson_names,
     token_cues,
 )
@@ -100,7 +101,7 @@ class Extractor:
         # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of tokens per article
         tokens = [_new_tuple(Token, (body[s:e], s, e, key)) for s, e, key in article.tokens]
         sentences = [Sentence(body[s.start : s.end], s.start, s.end) for s in article.sentences]
-        entities, dateline = self._entities(body, tokens, sentences)
+        entities, dateline = self._entities(body, tokens, sentences, article.source)
         country_context = self.geocoder.country_context(e.text for e in entities if e.type == "LOC")
         places = [self._place(e, country_context) for e in entities if e.type == "LOC"]
         for i, j in sorted(anchors(body, places).items(), reverse=True):  # inner places after their containers
@@ -121,9 +122,12 @@ class Extractor:
         )
 
     def _entities(
-        self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence]
+        self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence], source: str | None = None
     ) -> tuple[list[Entity], Dateline | None]:
-        """The article's entities, and its dateline (the city and agency it was filed from) if it has one."""
+        """The article's entities, and its dateline (the city and agency it was filed from) if it has one.
+
+        ``source`` is the outlet the producer says the article is from: where the text names it, it is one.
+        """
         link = self.linker.link
         grouped = _tokens_by_sentence(tokens, sentences)
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
@@ -131,6 +135,10 @@ class Extractor:
         spans = complete_role_names(body, spans, tokens, SPEECH_VERBS)
         cues = token_cues(tokens)
         outlets = cited_outlets(body, tokens, cues, link, ModelSpan)
+        named_source = [
+            m for m in source_mentions(body, tokens, source, ModelSpan) if not overlaps(outlets, m.start, m.end)
+        ]
+        outlets = sorted([*outlets, *named_source], key=lambda span: span.start)
         named = names_after_roles(body, tokens, spans, ModelSpan)
         spans = cut_before_names(body, spans, named)  # a name after a role the tagger ran into
         rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan), *named]

@@ -14,6 +14,7 @@ from marsad.streams.entity_context import (
     names_after_roles,
     retype_by_context,
     short_names,
+    source_mentions,
     spokesperson_names,
     token_cues,
 )
@@ -238,3 +239,30 @@ def test_the_spokespersons_name_before_the_comma_is_not_taken_after_it() -> None
     body = "والمتحدث باسم الحركة لورانس كانيوكا، متهمة إياهما بتأجيج النزاع."
     tokens = tokenize(body)
     assert spokesperson_names(body, tokens, token_cues(tokens), ModelSpan) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "source", "expected"),
+    [
+        ('وقال الوالي لـ"سودان تربيون" إن الوضع هادئ.', "سودان تربيون", ["سودان تربيون"]),
+        ("وأكد المتحدث لموزاييك أف أم أن القطار توقف.", "موزاييك أف أم", ["موزاييك أف أم"]),  # past لـ
+        ('وقال مصدر لـ"الخبر" إن الجيش أوقف المهربين.', "الخبر", ["الخبر"]),  # one word, set off
+        ("وتناقل الناس الخبر بسرعة في المدينة.", "الخبر", []),  # "the news", not the outlet
+        ("وقال الوالي إن الوضع هادئ.", None, []),
+        ("وقال الوالي إن الوضع هادئ.", "Reuters", []),
+    ],
+)
+def test_the_articles_own_outlet_named_in_its_text(body: str, source: str | None, expected: list[str]) -> None:
+    found = source_mentions(body, tokenize(body), source, ModelSpan)
+    assert [(m.text, m.type) for m in found] == [(text, "ORG") for text in expected]
+
+
+def test_in_the_pipeline_the_outlet_is_no_person() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = 'وقال والي الولاية لـ"سودان تربيون" إن الهجوم أسفر عن مقتل ثلاثة مدنيين.'
+    raw = RawArticle(id="t", body=body, source="سودان تربيون", published_at="2026-03-01T00:00:00Z")
+    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    assert ("سودان تربيون", "ORG") in entities
+    assert not any("تربيون" in text for text, kind in entities if kind != "ORG")
