@@ -65,6 +65,15 @@ _HEAD_NEEDS = {
 _GENERIC_GOVERNED = frozenset(["الاداره"])
 # Parties and fronts whose names join two nouns (حزب العدالة والتنمية، جبهة التحرير والتغيير).
 _COORDINATED_NAMES = frozenset(["حزب", "حركه", "جبهه", "تيار", "ائتلاف", "تجمع"])
+# Ministries and agencies whose names join two or three fields with و (وزارة الصحة والسكان).
+_COORDINATED_BODIES = frozenset(["وزاره", "جهاز", "هيئه"])
+# Definite words after و that begin another actor rather than a field of the same body (folded, no و).
+_OTHER_BODIES = frozenset(
+    ["الحكومه", "الجيش", "الشرطه", "القوات", "الوزاره", "الهيئه", "المجلس", "المنظمه", "الامم", "الاتحاد",
+     "الجهاز", "الوزير", "الرئيس", "الرئاسه", "السلطات", "السلطه", "البرلمان", "المحكمه", "الحرس", "الامن",
+     "الدفاع", "الداخليه", "الخارجيه", "الصليب", "الهلال", "البنك", "الصندوق", "اللجنه", "الشركه", "اللواء",
+     "الفرقه", "الكتيبه", "السريه", "الحشد", "الوحدات", "القياده", "المليشيات", "الميليشيات", "الفصائل"]
+)  # fmt: skip
 # Definite adjectives that close an institution's name besides the nisba ones (…ي، …يه): العامة، العليا.
 _ORG_ADJECTIVES = frozenset(["العام", "العامه", "الاعلي", "العليا", "المشتركه", "الموحده", "الخاصه", "المسلحه"])
 # Nisba adjectives that describe an institution rather than name it (وكالة الأنباء اليمنية الرسمية،
@@ -356,7 +365,31 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     joined = last + 1 < len(tokens) and _is_name_word(tokens[last + 1]) and tokens[last + 1].norm.startswith("وال")
     if head in _COORDINATED_NAMES and joined:  # حزب العدالة والتنمية، حزب الأصالة والمعاصرة
         last = _adjectives_after(tokens, last + 1)
+    elif head in _COORDINATED_BODIES:
+        last = _coordinated_fields(tokens, last)
     return "ORG", i, last
+
+
+def _coordinated_fields(tokens: Sequence[Token], last: int) -> int:
+    """The fields a ministry or agency joins in its name (وزارة التجارة وتنمية الصادرات، هيئة الزكاة والضريبة
+    والجمارك، جهاز الإسعاف والطوارئ): a definite noun after و, or an indefinite one and its definite noun.
+    A body after و (والحكومة، والجيش) is a second actor, not a field: the name stops before it."""
+    n = len(tokens)
+    while last + 1 < n and tokens[last + 1].norm.startswith("و") and _is_name_word(tokens[last + 1]):
+        word = tokens[last + 1].norm[1:]
+        if word.startswith("ال") and word not in _OTHER_BODIES and word[2:] not in _ORG_HEADS:
+            last = _adjectives_after(tokens, last + 1)
+        elif (
+            not word.startswith("ال")
+            and word not in _ORG_HEADS
+            and last + 2 < n
+            and _is_definite(tokens[last + 2].norm)
+            and _is_name_word(tokens[last + 2])
+        ):
+            last = _adjectives_after(tokens, last + 2)
+        else:
+            break
+    return last
 
 
 def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
