@@ -24,13 +24,14 @@ from .arabic import fold, listed, strip_clitics
 from .dateline import outlet_after
 from .entities import overlaps
 from .entity_rules import NATIONALITIES
-from .ner_features import word_classes
+from .ner_features import word_classes, word_zipf
 from .place_spotter import adjective_not_place
 from .tokenize import Token
 
 __all__ = [
     "cited_outlets",
     "complete_compound_places",
+    "complete_family_names",
     "complete_role_names",
     "drop_generic_nouns",
     "name_after_role",
@@ -490,6 +491,33 @@ def complete_role_names(
                 found = name_after_role(tokens, verb_at, span.end) if verb_at is not None else None
                 if found is not None and found[0] == span.start and found[1] > span.end:
                     span = span._replace(text=body[span.start : found[1]], end=found[1])
+        out.append(span)
+    return out
+
+
+def complete_family_names(body: str, spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """A person's span takes the family name the tagger left after it (مطهر علي | المرادي، عبد الرقيب أمين |
+    الشرعبي): a definite word right after the span, listed as a family name and rare as a word (Zipf <= 3),
+    that is no nationality (الرئيس السوري) and no part of another span. The span has two words already."""
+    if not any(span.type == "PER" for span in spans):
+        return list(spans)
+    starts = [token.start for token in tokens]
+    taken = {span.start for span in spans}
+    classes = word_classes()
+    out = []
+    for span in spans:
+        if span.type == "PER" and " " in span.text:  # a one-word "person" is as often a misread place
+            j = bisect_left(starts, span.end)
+            if (
+                j < len(tokens)
+                and starts[j] > span.end
+                and body[span.end : starts[j]] == " "
+                and starts[j] not in taken
+            ):
+                norm = tokens[j].norm
+                family = any(c.startswith("ln") for c in classes.get(norm, ()))
+                if norm.startswith("ال") and family and word_zipf(norm) <= 3 and norm not in NATIONALITIES:
+                    span = span._replace(text=body[span.start : tokens[j].end], end=tokens[j].end)
         out.append(span)
     return out
 

@@ -27,6 +27,7 @@ from .entities import ModelSpan, merge_entities, overlaps, spans_from_labels
 from .entity_context import (
     cited_outlets,
     complete_compound_places,
+    complete_family_names,
     complete_role_names,
     cut_before_names,
     drop_generic_nouns,
@@ -132,7 +133,7 @@ class Extractor:
         grouped = _tokens_by_sentence(tokens, sentences)
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
         spans = retype_by_context(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
-        spans = complete_role_names(body, spans, tokens, SPEECH_VERBS)
+        spans = complete_family_names(body, complete_role_names(body, spans, tokens, SPEECH_VERBS), tokens)
         cues = token_cues(tokens)
         outlets = cited_outlets(body, tokens, cues, link, ModelSpan)
         named_source = [

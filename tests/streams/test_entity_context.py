@@ -8,6 +8,7 @@ from marsad.schemas.records import Entity
 from marsad.streams.entities import ModelSpan
 from marsad.streams.entity_context import (
     cited_outlets,
+    complete_family_names,
     complete_role_names,
     cut_before_names,
     drop_generic_nouns,
@@ -266,3 +267,17 @@ def test_in_the_pipeline_the_outlet_is_no_person() -> None:
     entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
     assert ("سودان تربيون", "ORG") in entities
     assert not any("تربيون" in text for text, kind in entities if kind != "ORG")
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "expected"),
+    [
+        ("وقال مطهر علي المرادي إن الحملة بدأت.", "مطهر علي", "مطهر علي المرادي"),  # a family name left out
+        ("وقال الرئيس بشار الأسد السوري إن", "بشار الأسد", "بشار الأسد"),  # a nationality is no family name
+        ("زار كورمور الغازي الوفد.", "كورمور", "كورمور"),  # a one-word "person": left alone
+        ("وقال مطهر علي، المرادي إن", "مطهر علي", "مطهر علي"),  # past a comma: another phrase
+    ],
+)
+def test_a_person_takes_the_family_name_after_it(body: str, person: str, expected: str) -> None:
+    found = complete_family_names(body, [span(body, person, "PER")], tokenize(body))
+    assert [s.text for s in found] == [expected]
