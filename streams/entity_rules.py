@@ -15,6 +15,7 @@ from itertools import compress
 from marsad.schemas.records import Entity
 
 from .arabic import definite_nisba, listed, strip_clitics
+from .ner_features import word_zipf
 from .tokenize import Token
 
 __all__ = [
@@ -64,6 +65,11 @@ _HEAD_NEEDS = {
 }
 _GENERIC_GOVERNED = frozenset(["الاداره"])
 # Parties and fronts whose names join two nouns (حزب العدالة والتنمية، جبهة التحرير والتغيير).
+# Heads that name a district after a preposition (Yemen's and Algeria's مديرية / بلدية) and a directorate
+# or a municipal council otherwise.
+_DISTRICT_HEADS = frozenset(["مديريه", "بلديه"])
+_LOCATIVES = frozenset(["في", "من", "الي", "داخل", "علي"])
+_FIELD_ZIPF = 4  # a word this common after مديرية is the field it serves (الصحة)
 _COORDINATED_NAMES = frozenset(["حزب", "حركه", "جبهه", "تيار", "ائتلاف", "تجمع"])
 # Ministries and agencies whose names join two or three fields with و (وزارة الصحة والسكان).
 _COORDINATED_BODIES = frozenset(["وزاره", "جهاز", "هيئه"])
@@ -348,6 +354,8 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     if i > 0 and tokens[i - 1].norm == "تحت":
         return None  # تحت قيادة الجنرال: under the command of
     head = tokens[i].norm if tokens[i].norm in _ORG_HEADS else strip_clitics(tokens[i].norm)
+    if head in _DISTRICT_HEADS and _placed_in(tokens, i) and _rare_name(tokens[j]):
+        return "LOC", j, j  # في مديرية قطابر الحدودية، بمديرية القبيطة: a district, not a directorate
     needs = _HEAD_NEEDS.get(head)
     if tokens[j].norm.startswith("لل") or (needs is not None and tokens[j].norm not in needs):
         return None  # مؤسسة للسلام is "a foundation for peace", no name
@@ -390,6 +398,17 @@ def _coordinated_fields(tokens: Sequence[Token], last: int) -> int:
         else:
             break
     return last
+
+
+def _placed_in(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` follows a locative preposition (في مديرية) or carries بـ (بمديرية)."""
+    norm = tokens[i].norm
+    return (norm[:1] == "ب" and norm[1:] in _DISTRICT_HEADS) or (i > 0 and tokens[i - 1].norm in _LOCATIVES)
+
+
+def _rare_name(token: Token) -> bool:
+    """A name word that is rare as a word (قطابر، القبيطة), not a field a directorate serves (الصحة، الأمن)."""
+    return _is_name_word(token) and word_zipf(token.norm) < _FIELD_ZIPF
 
 
 def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
