@@ -28,6 +28,24 @@ _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جر�
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
 _ONE_OF = frozenset({"احد", "احدي"})  # مقتل أحد عناصره: one of them
 _SUBSET = words("بينهم بينهن بينها وبينهم")  # a part of the count before it
+# «القضاء على» and «قضت على» are how army communiqués say killed (القضاء على 27 عنصرا).
+_END_VERBS = frozenset({"القضاء", "قضت", "قضوا"})
+_END_REACH = 12
+# Definite number words (الاثنين is also Monday: left out), masculine and feminine, folded.
+_DEFINITE_NUMBERS = {
+    **dict.fromkeys(("الثلاثه", "الثلاث"), 3),
+    **dict.fromkeys(("الاربعه", "الاربع"), 4),
+    **dict.fromkeys(("الخمسه", "الخمس"), 5),
+    **dict.fromkeys(("السته", "الست"), 6),
+    **dict.fromkeys(("السبعه", "السبع"), 7),
+    **dict.fromkeys(("الثمانيه", "الثماني"), 8),
+    **dict.fromkeys(("التسعه", "التسع"), 9),
+    **dict.fromkeys(("العشره", "العشر"), 10),
+}
+_NOT_PEOPLE_COUNTED = words(
+    "الايام الاسابيع الاشهر الشهور السنوات الاعوام الساعات الدقائق الدول الاطراف البلدان المحافظات المدن "
+    "القري المناطق السنوات الماضيه الاخيره"
+)
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
@@ -142,10 +160,32 @@ def count_casualties(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, h
                     m.killed = _count_near(index, m, j, lo, hi)
             elif m.injured is None:
                 m.injured = _count_near(index, m, j, lo, hi)
+        if m.killed is None and (on := _put_an_end_to(index, lo, hi)) is not None:
+            m.killed = _count_near(index, m, on, lo, hi)  # قضت مفرزة على مهربين اثنين: killed two
     elif m.type == "arrest":
         m.arrested = _count_near(index, m, a, lo, hi, span=b - a)
     elif m.type == "seizure":
         _count_near(index, m, a, lo, hi, span=b - a)
+
+
+def _put_an_end_to(index: ArticleIndex, lo: int, hi: int) -> int | None:
+    """The «على» of «القضاء على» / «قضت ... على» (the army's "put an end to": killed) in [lo, hi), if any.
+
+    The verb's subject may stand between them (قضت مفرزة من الجيش الوطني الشعبي، ليلة السبت، على ...).
+    """
+    for k in range(lo, hi):
+        if index.has(k, _END_VERBS):
+            return next((j for j in range(k + 1, min(hi, k + 1 + _END_REACH)) if index.norms[j] == "علي"), None)
+    return None
+
+
+def _definite_count(index: ArticleIndex, k: int) -> int | None:
+    """A definite number word after the people it counts (المتهمين الأربعة), not after a span of time or a
+    group of things (الأيام الثلاثة، الدول الخمس)."""
+    value = _DEFINITE_NUMBERS.get(index.norms[k])
+    if value is None or k == 0 or index.norms[k - 1] in _NOT_PEOPLE_COUNTED or not index.norms[k - 1].isalpha():
+        return None
+    return value
 
 
 def _contrast_part(index: ArticleIndex, a: int, lo: int, hi: int) -> tuple[int, int]:
@@ -213,6 +253,8 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     for k in [*before, *after] if _counted_noun(index.norms[j]) else [*after, *before]:
         if k in after and k not in index.numbers and (people := person_count(index, k)):
             return people  # القبض على مواطن لنقله 60 ألف قرص: one citizen, not 60,000
+        if k in after and (counted := _definite_count(index, k)) is not None:
+            return counted  # توقيف المشتبه فيهم الخمسة، اعتقال خاطفيه الثلاثة
         number = index.numbers.get(k)
         if number is not None:
             if number.vague or number.value is None:  # type: ignore[attr-defined]

@@ -1,0 +1,47 @@
+"""Counts told in the words of army communiqués and police reports (invented sentences)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from marsad.schemas.records import EnrichedEvent, RawArticle
+from marsad.streams.pipeline import Pipeline
+
+
+@cache
+def _pipeline() -> Pipeline:
+    return Pipeline.load()
+
+
+def events(body: str, type_: str) -> list[EnrichedEvent]:
+    article = _pipeline().process(RawArticle(id="t", body=body, published_at="2026-02-01T08:00:00Z"))
+    return [event for event in article.events if event.type == type_]
+
+
+@pytest.mark.parametrize(
+    ("body", "killed"),
+    [
+        ("قضت مفرزة من الجيش الوطني الشعبي، ليلة السبت، على مهربين اثنين إثر اشتباك مسلح بالمنطقة الحدودية.", 2),
+        ("تمكنت القوات من القضاء على 27 عنصرا من المسلحين في اشتباك مسلح جنوب البلاد.", 27),
+    ],
+)
+def test_put_an_end_to_is_killed(body: str, killed: int) -> None:
+    assert [event.killed for event in events(body, "armed_clash")] == [killed]
+
+
+@pytest.mark.parametrize(
+    ("body", "arrested"),
+    [
+        ("أسفرت المداهمة عن توقيف المشتبه فيهم الخمسة في حي شعبي بالمدينة.", 5),
+        ("أعلنت الشرطة تحرير الطالب المخطوف واعتقال خاطفيه الثلاثة بعد عملية أمنية.", 3),
+    ],
+)
+def test_a_definite_number_after_the_people_it_counts(body: str, arrested: int) -> None:
+    assert [event.arrested for event in events(body, "arrest")] == [arrested]
+
+
+def test_a_definite_number_after_a_span_of_time_counts_no_one() -> None:
+    found = events("اعتقلت الشرطة خلال الأيام الثلاثة الماضية عددا من المطلوبين في المدينة.", "arrest")
+    assert [event.arrested for event in found] == [None]
