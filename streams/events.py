@@ -54,7 +54,11 @@ _FIGURATIVE = words(
     "تجول التجول التجوال مركبات المركبات سيارات السيارات "
     "النجمه الاضواء اللقب الفوز الانظار النقاط نقطه الجائزه الصداره بطاقه"
 )
-_FIGURATIVE_SUBJECTS = words("اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف")
+_FIGURATIVE_SUBJECTS = words(
+    "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء"
+)
+# Works of fiction: a sentence that tells a film's, a series' or a novel's story tells no news.
+_FICTION = words("الفيلم فيلم المسلسل مسلسل الروايه المسرحيه مسرحيه")
 # What «أوقف» stops when it is no arrest (أوقفت هجماتها، أوقف إطلاق النار، أوقفت الرحلات), by word beginning.
 _STOPPED = (
     "هجم", "الهجم", "عمل", "العمل", "اطلاق", "قتال", "القتال", "رحلات", "الرحلات", "تصدير", "التصدير", "ضخ", "الضخ",
@@ -328,8 +332,10 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     hi = index.sentence_ranges[index.sentence_of[a]][1]
     if b < hi and index.has(b, _FIGURATIVE):
         return True  # انفجرت أسعار الطماطم، انفجار الأزمة، القصف الإعلامي: figures of speech
-    if a > lo and index.has(a - 1, _FIGURATIVE_SUBJECTS):
-        return True  # الأسعار انفجرت: the subject before its verb
+    if any(index.has(k, _FIGURATIVE_SUBJECTS) for k in range(max(lo, a - 2), a)):
+        return True  # الأسعار انفجرت، فيروس يشن هجوماً صامتاً: the subject before its verb
+    if index.any_in(_fictional, lo, hi):
+        return True  # ويروي الفيلم حكاية عائلة تحاصرها الاشتباكات: a story told, not news
     if _scare_quoted(index, a, b, lo, hi):
         return True
     return index.any_in(_habitual, b, min(hi, b + 3))
@@ -358,6 +364,7 @@ _suspect = key_flag(_SUSPECTS)
 _aircraft = key_flag(_AIRCRAFT)
 _referenced = key_flag(_REFERENCED)
 _habitual = key_flag(_HABITUAL)
+_fictional = key_flag(_FICTION)
 _launching = prefix_flag(_LAUNCH)
 _received_people = prefix_flag(_RECEIVED)
 _seizing = prefix_flag(_SEIZING)
