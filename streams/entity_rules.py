@@ -44,7 +44,7 @@ _MASCULINE_PLACE_HEADS = frozenset(
 _ORG_HEADS = frozenset(
     ["وزاره", "مجلس", "هيئه", "مديريه", "فوج", "محكمه", "بلديه", "وكاله", "منظمه", "حزب", "جامعه", "نقابه",
      "مفوضيه", "لجنه", "صندوق", "مصرف", "خليه", "جهاز", "اتحاد", "شركه", "مؤسسه", "موسسه", "اذاعه", "قناه",
-     "صحيفه", "نادي"]
+     "صحيفه", "نادي", "حرس", "خفر", "حراس"]
 )  # fmt: skip
 # قيادة names a command only as written or after و (قيادة عمليات الأنبار): بقيادة is "led by", and تحت قيادة
 # "under the command of"; the definite القيادة is one of the definite heads below.
@@ -52,6 +52,10 @@ _COMMAND = frozenset(["قياده", "وقياده", "دائره", "ودائره"
 # Heads that name an institution only with certain words after them (جهاز الأمن, not جهاز الكمبيوتر), and
 # definite nouns that make a generic body, not a name (مجلس الإدارة, a company's board).
 _HEAD_NEEDS = {
+    # border and coast guards (حرس الحدود، خفر السواحل، حراس السواحل), not goalkeepers (حراس المرمى)
+    "حرس": frozenset(["الحدود", "السواحل", "المنشات"]),
+    "خفر": frozenset(["السواحل"]),
+    "حراس": frozenset(["السواحل", "الحدود"]),
     "قياده": frozenset(["عمليات", "العمليات", "الاركان", "الشرطه", "المنطقه", "الحرس", "الامن"]),
     "جهاز": frozenset(
         ["الامن", "المخابرات", "الاستخبارات", "مكافحه", "الشرطه", "الردع", "الاسعاف", "دعم", "الدفاع", "حرس"]
@@ -70,6 +74,7 @@ _GENERIC_GOVERNED = frozenset(["الاداره"])
 _DISTRICT_HEADS = frozenset(["مديريه", "بلديه"])
 _LOCATIVES = frozenset(["في", "من", "الي", "داخل", "علي"])
 _FIELD_ZIPF = 4  # a word this common after مديرية is the field it serves (الصحة)
+_GUARDS = frozenset(["حرس", "خفر", "حراس"])
 _COORDINATED_NAMES = frozenset(["حزب", "حركه", "جبهه", "تيار", "ائتلاف", "تجمع"])
 # Ministries and agencies whose names join two or three fields with و (وزارة الصحة والسكان).
 _COORDINATED_BODIES = frozenset(["وزاره", "جهاز", "هيئه"])
@@ -107,7 +112,8 @@ _NOT_COUNTRIES = frozenset(["المحلي", "المحليه", "الدولي", "�
 _SECURITY_BODIES: dict[str, frozenset[str] | None] = {  # None: any country's adjective
     "امن": frozenset(["الداخلي", "العام", "الوطني"]),
     "دفاع": frozenset(["المدني"]),
-    "حرس": frozenset(["الوطني", "الثوري", "الجمهوري", "الرئاسي"]),
+    "حرس": frozenset(["الوطني", "الثوري", "الجمهوري", "الرئاسي", "البحري"]),
+    "درك": frozenset(["الوطني", "الملكي"]),  # the gendarmerie of the Maghreb and the Sahel
     "نيابه": frozenset(["العامه"]),
     "شرطه": None,
 }
@@ -207,8 +213,9 @@ def rule_spans(body: str, tokens: Sequence[Token]) -> list[RuleSpan]:
         if found is None:
             continue
         kind, first, last = found
-        # only a span that starts at its head word may carry a proclitic (بساحة، لمجلس); a name after it does not
-        start = _start_after_clitic(tokens[first]) if first == i else tokens[first].start
+        # only a span that starts at its head word (or a word before it) may carry a proclitic (بساحة، لمجلس،
+        # وقوات حرس الحدود); a name after it does not
+        start = _start_after_clitic(tokens[first]) if first <= i else tokens[first].start
         spans.append(RuleSpan(body[start : tokens[last].end], kind, start, tokens[last].end))
         covered = last + 1
     return spans
@@ -370,6 +377,8 @@ def _institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     if j == end or not _is_name_word(tokens[j]) or tokens[j].norm in _GENERIC_GOVERNED:
         return None
     last = _adjectives_after(tokens, j)
+    if head in _GUARDS and i > 0 and strip_clitics(tokens[i - 1].norm) == "قوات":
+        return "ORG", i - 1, last  # قوات حرس الحدود: the forces are part of the name
     joined = last + 1 < len(tokens) and _is_name_word(tokens[last + 1]) and tokens[last + 1].norm.startswith("وال")
     if head in _COORDINATED_NAMES and joined:  # حزب العدالة والتنمية، حزب الأصالة والمعاصرة
         last = _adjectives_after(tokens, last + 1)
