@@ -157,6 +157,7 @@ def _parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--folds", type=int, default=4, help="jackknife folds for pass-2 training")
     parser.add_argument("--doc-size", type=int, default=20, help="sentences per pseudo-document")
+    parser.add_argument("--algorithm", default="lbfgs", help="crfsuite training algorithm (measured: lbfgs best)")
     parser.add_argument("--c1", type=float, default=0.1)
     parser.add_argument("--c2", type=float, default=0.05)
     parser.add_argument("--minfreq", type=float, default=1)
@@ -166,7 +167,9 @@ def _parse_args() -> argparse.Namespace:
 
 
 def _crf_params(args: argparse.Namespace) -> dict[str, object]:
+    extra: dict[str, object] = {} if args.algorithm == "lbfgs" else {"algorithm": args.algorithm}
     return {
+        **extra,
         "c1": args.c1,
         "c2": args.c2,
         "max_iterations": args.max_iter,
@@ -389,7 +392,12 @@ def _features(doc: Sequence[ConllSentence], lexicon: Lexicon) -> tuple[list[list
 
 
 def _train(path: Path, xseqs: list, yseqs: list, params: dict[str, object]) -> None:
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    params = dict(params)
+    algorithm = str(params.pop("algorithm", "lbfgs"))
+    if algorithm != "lbfgs":
+        params.pop("c1", None)
+        params.pop("c2", None)
+    trainer = pycrfsuite.Trainer(algorithm=algorithm, verbose=False)
     trainer.set_params(params)
     for xseq, yseq in zip(xseqs, yseqs, strict=True):
         trainer.append(xseq, yseq)
