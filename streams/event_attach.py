@@ -118,6 +118,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         if m.type == "meeting" and trigger.verb:
             _meeting_sides(index, m, b, hi)
         _locate(index, m, a, c_lo, c_hi, lo, hi)
+        if m.location is None and m.sentence_index > 0:
+            _locate_in_previous(index, m, a, lo)
     attach_time(index, m, a, c_lo, c_hi, lo, hi)
     count_casualties(index, m, a, b, lo, hi)
     arrested_group(index, m, a, b, c_lo, hi)
@@ -445,6 +447,19 @@ def _locate(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: i
     _locate_named(index, m, a, c_lo, c_hi, lo, hi)
     if m.location is None or m.rank > _TOWN_RANK:
         _locate_by_anaphor(index, m, c_lo, c_hi, lo)
+
+
+def _locate_in_previous(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
+    """«وأوقف الدرك الوطني 31 شخصاً ...» after a sentence set in مقاطعة أسونغا: a sentence that names no
+    place goes on where the sentence before it, in the same paragraph, was set. The place is the event's
+    only when none of its mentions names one, so it never keeps two mentions from merging."""
+    p_lo, p_hi = index.sentence_ranges[m.sentence_index - 1]
+    if p_hi <= p_lo or "\n" in index.ctx.body[index.ctx.tokens[p_hi - 1].end : index.ctx.tokens[lo].start]:
+        return
+    rank, context = m.rank, m.context
+    _locate_named(index, m, a, p_lo, p_hi, p_lo, p_hi)
+    # kept aside: used only when no mention of the event names a place (the merge reads m.location)
+    m.carried, m.location, m.rank, m.context = m.location, None, rank, context
 
 
 def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo: int) -> None:

@@ -51,6 +51,7 @@ class Mention:
     actor: EventArgument | None = None
     target: EventArgument | None = None
     location: EventLocation | None = None
+    carried: EventLocation | None = None  # the place of the sentence before, if no mention has one
     rank: float = 9.0
     context: list[Place] = field(default_factory=list)
     time: EventTime = _NO_TIME  # records are immutable: one shared empty time
@@ -326,7 +327,7 @@ def _finding(cluster: list[Mention]) -> EventFinding:
         sentence=lead.sentence,
         actor=_best_argument([m.actor for m in cluster]),
         target=_first(m.target for m in cluster),
-        location=placed.location,
+        location=placed.location if placed.location is not None else _first(m.carried for m in cluster),
         time=_first_time(cluster, placed),
         killed=counts["killed"],
         injured=counts["injured"],
@@ -345,7 +346,7 @@ def _single_finding(m: Mention) -> EventFinding:
         sentence=m.sentence,
         actor=m.actor,
         target=m.target,
-        location=m.location,
+        location=m.location if m.location is not None else m.carried,
         time=m.time if m.time.text is not None else EventTime(),
         killed=m.killed,
         injured=m.injured,

@@ -79,3 +79,17 @@ def test_an_event_is_placed_where_it_happened_not_where_the_force_withdrew_to() 
     arrests = [event for event in enriched.events if event.type == "arrest"]
     assert [(event.location.text if event.location else None) for event in arrests] == ["بيت جن"]
     assert {place.text: place.country_code for place in enriched.places}.get("بيت جن") in (None, "SY")
+
+
+def test_a_sentence_with_no_place_goes_on_where_the_one_before_was_set() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    pipeline = Pipeline.load()
+    before = "اندلعت مواجهات بين رعاة ومزارعين في بلدة بيت جن بريف دمشق مساء الثلاثاء."
+    after = "وأوقفت الشرطة 31 شخصا يشتبه في تورطهم في أعمال العنف."
+    for gap, expected in ((" ", "بيت جن"), ("\n\n", None)):  # in the same paragraph only
+        body = before + gap + after
+        enriched = pipeline.process(RawArticle(id="t", body=body, published_at="2025-04-15T00:00:00Z"))
+        arrests = [event for event in enriched.events if event.type == "arrest"]
+        assert [(event.location.text if event.location else None) for event in arrests] == [expected]
