@@ -15,7 +15,7 @@ from typing import Any
 from marsad.schemas.records import EventArgument
 
 from .event_arguments import entity_argument, person_count, span_argument
-from .event_index import ArticleIndex, token_flag
+from .event_index import ArticleIndex, key_flag, token_flag
 from .event_lexicon import ASSAULT_TYPES, CONTRASTS, COUNT_BOUNDS, token_keys, words
 from .event_merge import Mention
 
@@ -31,6 +31,7 @@ _SUBSET = words("بينهم بينهن بينها وبينهم")  # a part of th
 # «القضاء على» and «قضت على» are how army communiqués say killed (القضاء على 27 عنصرا).
 _END_VERBS = frozenset({"القضاء", "قضت", "قضوا"})
 _END_REACH = 12
+_ending = key_flag(_END_VERBS)
 # Definite number words (الاثنين is also Monday: left out), masculine and feminine, folded.
 _DEFINITE_NUMBERS = {
     **dict.fromkeys(("الثلاثه", "الثلاث"), 3),
@@ -173,9 +174,8 @@ def _put_an_end_to(index: ArticleIndex, lo: int, hi: int) -> int | None:
 
     The verb's subject may stand between them (قضت مفرزة من الجيش الوطني الشعبي، ليلة السبت، على ...).
     """
-    for k in range(lo, hi):
-        if index.has(k, _END_VERBS):
-            return next((j for j in range(k + 1, min(hi, k + 1 + _END_REACH)) if index.norms[j] == "علي"), None)
+    for k in index.tokens_in(_ending, lo, hi):
+        return next((j for j in range(k + 1, min(hi, k + 1 + _END_REACH)) if index.norms[j] == "علي"), None)
     return None
 
 

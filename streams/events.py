@@ -334,7 +334,7 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # انفجرت أسعار الطماطم، انفجار الأزمة، القصف الإعلامي: figures of speech
     if any(index.has(k, _FIGURATIVE_SUBJECTS) for k in range(max(lo, a - 2), a)):
         return True  # الأسعار انفجرت، فيروس يشن هجوماً صامتاً: the subject before its verb
-    if index.any_in(_fictional, lo, hi):
+    if index.tokens_in(_fictional, lo, hi):
         return True  # ويروي الفيلم حكاية عائلة تحاصرها الاشتباكات: a story told, not news
     if _scare_quoted(index, a, b, lo, hi):
         return True
