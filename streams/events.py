@@ -58,6 +58,7 @@ _FIGURATIVE_SUBJECTS = words(
     "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء"
 )
 # Works of fiction: a sentence that tells a film's, a series' or a novel's story tells no news.
+_QUANTITIES = words("عشرات مئات الاف الاف عدد عده")
 _FICTION = words("الفيلم فيلم المسلسل مسلسل الروايه المسرحيه مسرحيه")
 # What «أوقف» stops when it is no arrest (أوقفت هجماتها، أوقف إطلاق النار، أوقفت الرحلات), by word beginning.
 _STOPPED = (
@@ -110,6 +111,7 @@ _AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طا�
 _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
+_USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the instrument of what is told
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
@@ -237,6 +239,8 @@ def _sentence_triggers(
             continue  # an agreement the sentence refers to, made before
         if type_ == "shelling" and _instrument(index, i, lo) and any(f[0] in _NOT_SHELLING for f in found.values()):
             continue  # هاجمت الحاجز بالأسلحة الرشاشة والقذائف: the weapons of the attack told before
+        if type_ == "shelling" and index.any_in(_using, max(lo, i - _USED_REACH), i):
+            continue  # استخدم المهاجمون أسلحة رشاشة وقذائف «آر بي جي»: what they fought with, no shelling
         # a colon opens a new part, and so does a contrast (الانفجار الأول ...، فيما استهدف الانفجار الثاني ...)
         key = (type_, bisect_left(colons, i), bisect_left(contrasts, i))
         if trigger.kill:
@@ -330,8 +334,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     if index.norms[a].endswith("احتجاجا") and index.norms[a + 1 : a + 2] == ("علي",):
         return True  # طرد السفير احتجاجاً على: the motive of another act, not a protest
     hi = index.sentence_ranges[index.sentence_of[a]][1]
-    if b < hi and index.has(b, _FIGURATIVE):
-        return True  # انفجرت أسعار الطماطم، انفجار الأزمة، القصف الإعلامي: figures of speech
+    if b < hi and (index.has(b, _FIGURATIVE) or (index.has(b, _QUANTITIES) and index.has(b + 1, _FIGURATIVE))):
+        return True  # انفجرت أسعار الطماطم، القصف الإعلامي، احتجاز عشرات المركبات: figures of speech
     if any(index.has(k, _FIGURATIVE_SUBJECTS) for k in range(max(lo, a - 2), a)):
         return True  # الأسعار انفجرت، فيروس يشن هجوماً صامتاً: the subject before its verb
     if index.tokens_in(_fictional, lo, hi):
@@ -365,6 +369,7 @@ _aircraft = key_flag(_AIRCRAFT)
 _referenced = key_flag(_REFERENCED)
 _habitual = key_flag(_HABITUAL)
 _fictional = key_flag(_FICTION)
+_using = prefix_flag(("استخدم", "مستخدم", "باستخدام"))
 _launching = prefix_flag(_LAUNCH)
 _received_people = prefix_flag(_RECEIVED)
 _seizing = prefix_flag(_SEIZING)

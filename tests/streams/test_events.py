@@ -141,6 +141,7 @@ def test_no_conflict_event(body: str) -> None:
         "دعا المجلس إلى وقف فوري لإطلاق النار في البلاد.",
         "أعلن المحافظ فرض حظر تجول ليلي في المدينة لمدة أسبوعين.",  # a curfew, no sanction
         "تعاملت فرق الدفاع المدني مع بلاغات عن احتجاز مركبات في مجاري الأودية.",  # vehicles held by floods
+        "سيول تجتاح الأودية واحتجاز عشرات المركبات.",  # a quantity between
         "فيلم سوداني يخطف النجمة الذهبية في المهرجان.",  # an award is not abducted
         "وقال أحد التجار إن الأسعار انفجرت هذا العام بسبب الجفاف.",  # prices, before their verb
     ],
@@ -161,6 +162,8 @@ def test_a_drones_missiles_are_an_airstrike() -> None:
 def test_a_weapon_told_as_the_attacks_instrument_is_no_second_event() -> None:
     body = "هاجمت مجموعة مسلحة الحاجز بالأسلحة الرشاشة والقذائف الصاروخية قبل أن تنسحب."
     assert types_of(body) == ["attack"]
+    used = "قتل جنديان في هجوم على الحاجز، وقال شهود إن المهاجمين استخدموا أسلحة رشاشة وقذائف آر بي جي."
+    assert types_of(used) == ["attack"]
 
 
 @pytest.mark.parametrize(
