@@ -151,11 +151,16 @@ def _meeting_sides(index: ArticleIndex, m: Mention, b: int, hi: int) -> None:
         m.target = entity_argument(guests[0])
 
 
+_ISSUED = frozenset({"صادر", "الصادر", "صادره", "الصادره"})
+
+
 def _issuer(index: ArticleIndex, a: int, b: int, lo: int, hi: int, trigger: Trigger) -> EventArgument | None:
     if trigger.needs == "spokesperson":
         people = [e for e in index.entities_in(b, min(hi, b + 9)) if e[2].type == "PER"]
         return entity_argument(people[0][2]) if people else None  # the apposed name is an entity (entity_context)
     after = index.entity_at(b)
+    if after is None and b + 2 < hi and index.norms[b] in _ISSUED and index.norms[b + 1] == "عن":
+        after = index.entity_at(b + 2)  # بلاغ صادر عن المكتب المركزي للأبحاث القضائية
     if after is not None:
         return entity_argument(after[2])
     before = index.entities_in(max(lo, a - 9), a)

@@ -469,6 +469,13 @@ def test_statement_needs_an_issuer() -> None:
     assert event.actor.text == "وزارة الداخلية"
 
 
+def test_a_statement_issued_by_a_body_names_it() -> None:
+    body = "وأوضح بلاغ صادر عن المكتب المركزي للأبحاث القضائية أن الخلية كانت تعد لهجمات."
+    events = find_events(make_context(body, {"المكتب المركزي للأبحاث القضائية": "ORG"}))
+    statements = [e for e in events if e.type == "statement"]
+    assert [e.actor.text if e.actor else None for e in statements] == ["المكتب المركزي للأبحاث القضائية"]
+
+
 def test_passive_arrest_takes_the_operation_actor() -> None:
     body = "بدأت قوات الجيش عملية تمشيط في المنطقة. وتم اعتقال خمسة مشتبه بهم."
     events = {e.type: e for e in find_events(make_context(body, {"قوات الجيش": "ORG"}))}
