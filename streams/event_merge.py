@@ -30,6 +30,7 @@ _REFERRING_TYPES = frozenset({"sanction", "agreement"})
 _CLAIM_WORDS = frozenset(
     ["زاعما", "زاعمه", "زاعمين", "مدعيا", "مدعيه", "زعم", "زعمت", "وزعم", "وزعمت", "ادعي", "ادعت", "وادعي", "وادعت"]
 )
+_CLAIMING = frozenset(["تبني", "تبنت", "وتبني", "وتبنت", "يتبني", "تتبني", "تبنيه", "تبنيها", "مسؤوليته", "مسؤوليتها"])
 _NO_TIME = EventTime()
 
 
@@ -63,6 +64,7 @@ class Mention:
     background: bool = False
     recent: bool = False
     refers_back: bool = False  # العقوبات، الاتفاق: the definite noun names the event told before
+    claims: bool = False  # وتبنت حركة الشباب الهجوم: who claimed the attack told before
 
 
 def inherit_from_operations(mentions: list[Mention]) -> None:
@@ -135,11 +137,20 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
             mention.refers_back = any(
                 n.type == mention.type and n.sentence_index < mention.sentence_index for n in mentions
             )
+        elif mention.type in ASSAULT_TYPES and _definite(mention.trigger.text):
+            mention.claims = _claims_responsibility(mention.sentence.text)
 
 
 def _definite(trigger: str) -> bool:
     key = fold(trigger)
     return key.startswith(("ال", "وال", "بال", "فال", "لل"))
+
+
+@lru_cache(maxsize=4096)
+def _claims_responsibility(text: str) -> bool:
+    """Whether a sentence tells who claimed an attack (وتبنت حركة الشباب الهجوم): the attack told before,
+    whatever time or place the claim itself was made at."""
+    return any(word in _CLAIMING for word in fold(text).split())
 
 
 @lru_cache(maxsize=4096)
@@ -180,7 +191,11 @@ def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
                 cluster.append(mention)
                 break
         else:
-            clusters.append([mention])
+            claimed = [c for c in clusters if c[0].type == mention.type and not all(m.background for m in c)]
+            if mention.claims and claimed:  # the claim's own place or time (its press conference) differ
+                claimed[-1].append(mention)
+            else:
+                clusters.append([mention])
     return clusters
 
 

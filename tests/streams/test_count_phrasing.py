@@ -1,4 +1,4 @@
-"""Counts told in the words of army communiqués and police reports (invented sentences)."""
+"""Counts, and who claimed an attack, told in the words of communiqués and reports (invented sentences)."""
 
 from __future__ import annotations
 
@@ -45,3 +45,14 @@ def test_a_definite_number_after_the_people_it_counts(body: str, arrested: int) 
 def test_a_definite_number_after_a_span_of_time_counts_no_one() -> None:
     found = events("اعتقلت الشرطة خلال الأيام الثلاثة الماضية عددا من المطلوبين في المدينة.", "arrest")
     assert [event.arrested for event in found] == [None]
+
+
+def test_a_claim_of_responsibility_is_the_attack_told_before() -> None:
+    body = (
+        "لقي سبعة أشخاص مصرعهم صباح اليوم الاثنين إثر انفجار سيارة مفخخة عند نقطة تفتيش في مدينة بيدوا. "
+        "وتبنت حركة الشباب الهجوم، فيما قال حاكم إقليم باي في مؤتمر صحفي عقده عصر اليوم إن قوات الأمن أحبطت "
+        "محاولة الانتحاري الوصول إلى وسط المدينة."
+    )
+    (bombing,) = events(body, "bombing")
+    assert bombing.killed == 7
+    assert bombing.actor is not None and bombing.actor.text == "حركة الشباب"
