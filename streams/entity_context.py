@@ -65,8 +65,11 @@ _QUOTES = frozenset("\"'“”«»‘’")
 _OPENERS = _QUOTES | {"(", "["}
 # Words that end a name set off after a speaker's role (لـ before an outlet, إن before the quote...).
 _NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "عن", "علي", "الي", "مع", "خلال", "بعد", "قبل"})
-# First words of compound village names (بيت لاهيا، دير البلح، كفر نبل، تل أبيض، عين العرب، أبو كمال).
-_COMPOUND_FIRST = frozenset(["بيت", "دير", "كفر", "تل", "عين", "راس", "ابو", "ابي", "ام"])
+# First words of compound village names (بيت لاهيا، دير البلح، كفر نبل، تل أبيض، عين العرب، أبو كمال، بئر
+# الحكيم، ود مدني، سيدي بوزيد، برج باجي مختار، حاسي مسعود).
+_COMPOUND_FIRST = frozenset(
+    ["بيت", "دير", "كفر", "تل", "عين", "راس", "ابو", "ابي", "ام", "بئر", "بير", "ود", "سيدي", "برج", "حاسي", "خربه"]
+)
 _PLACE_CLITICS = frozenset("بولف")
 _SOURCE_CLITICS = frozenset("ولب")
 _ROLE_REACH = 10  # tokens between a speech verb and the comma that closes the speaker's role

@@ -123,6 +123,8 @@ class PlaceSpotter:
         """Whether a gazetteer hit at token ``i`` survives the tests of a word that only looks like a place."""
         if _behind_rare_clitic(tokens[i], hit[0].start):
             return False
+        if hit[0].start > tokens[i].start and len(hit[0].key) < 3:
+            return False  # بحر الرمال: ب + حر (a town in Iran) is the sea, not a place behind a clitic
         if hit[0].start > tokens[i].start and _word_whole(norms[i]):
             return False  # ورقة تفاوض: the whole word is more common than the place behind its و
         return not adjective_not_place(tokens, i)  # مبلغ مالي، دعم مالي: "financial", after its noun

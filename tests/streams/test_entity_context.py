@@ -199,6 +199,9 @@ def test_the_countryside_of_a_place_is_a_place() -> None:
         ("انفجرت عبوة في ناحية أبي صيدا بمحافظة ديالى.", "صيدا", "أبي صيدا"),  # the first word was missed
         ("قصفت الطائرات بلدة دير البلح.", "دير البلح", "دير البلح"),  # whole already
         ("وصل الوفد إلى بيروت أمس.", "بيروت", "بيروت"),  # no compound
+        ("ضبطت القوات المهربين قرب بئر الحكيم فجر اليوم.", "بئر", "بئر الحكيم"),  # Egypt's, the Maghreb's,
+        ("اقتحم مسلحون قرية ود الشافعي أمس.", "ود", "ود الشافعي"),  # Sudan's first words too
+        ("عاد الهدوء إلى سيدي بوزيد بعد المواجهات.", "سيدي", "سيدي بوزيد"),
     ],
 )
 def test_a_compound_village_name_is_completed(body: str, found: str, expected: str) -> None:

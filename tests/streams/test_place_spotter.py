@@ -67,3 +67,7 @@ def test_a_small_place_announced_once_is_found_again_alone(spotter: PlaceSpotter
 def test_a_common_word_announced_once_as_a_place_is_not_found_again(spotter: PlaceSpotter) -> None:
     body = "وصل الوفد إلى مدينة القصر الكبير. وعقد الاجتماع في القصر الملكي."
     assert spotted(spotter, body).count("القصر") <= 1
+
+
+def test_a_two_letter_place_is_never_read_behind_a_clitic(spotter: PlaceSpotter) -> None:
+    assert "حر" not in spotted(spotter, "نفذت القوات عمليات تمشيط بمنطقة بحر الرمال الأعظم.")  # the sea, not ب + حر
