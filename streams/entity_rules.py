@@ -25,6 +25,7 @@ __all__ = [
     "describes",
     "extend_nationality",
     "forces_of_places",
+    "regional_commands",
     "rule_spans",
 ]
 
@@ -231,6 +232,26 @@ def extend_nationality(body: str, entities: list[Entity], tokens: Sequence[Token
             following = tokens[at] if at < len(tokens) and tokens[at].start == entity.end + 1 else None
             if following is not None and _country_adjective(following.norm, _EPITHETS):
                 entity = replace(entity, text=body[entity.start : following.end], end=following.end)
+        out.append(entity)
+    return out
+
+
+def regional_commands(body: str, entities: list[Entity]) -> list[Entity]:
+    """An organisation, «في», a place, then its acronym in brackets is one name: القيادة الأمريكية في أفريقيا
+    (أفريكوم). The place is part of the command's name, not where anything happened."""
+    out: list[Entity] = []
+    for entity in entities:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type == "ORG"
+            and entity.type == "LOC"
+            and body[last.end : entity.start] in (" في ", " فى ")
+            and body[entity.end :].lstrip(" ").startswith("(")
+        ):
+            out[-1] = replace(last, text=body[last.start : entity.end], end=entity.end, canonical_id=None,
+                              canonical_name=None, wikidata=None, source="rule")  # fmt: skip
+            continue
         out.append(entity)
     return out
 

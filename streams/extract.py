@@ -39,7 +39,7 @@ from .entity_context import (
     spokesperson_names,
     token_cues,
 )
-from .entity_rules import extend_nationality, forces_of_places, rule_spans
+from .entity_rules import extend_nationality, forces_of_places, regional_commands, rule_spans
 from .events import find_events, plover_for
 from .geocode import Geocoder
 from .linking import EntityLinker
@@ -155,6 +155,7 @@ class Extractor:
             places = [p for p in places if not overlaps(outlets, p.start, p.end)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         entities = extend_nationality(body, forces_of_places(body, short_names(tokens, merged), tokens), tokens)
+        entities = regional_commands(body, entities)
         if dateline is None:  # غزة - ...: without a known agency, only a place the entity layer found
             located = {(e.start, e.end) for e in entities if e.type == "LOC"}
             dateline = find_dateline(body, tokens, _never, lambda start, end: (start, end) in located)

@@ -365,3 +365,15 @@ def test_towns_joined_by_wa_are_not_one_person() -> None:
     person = SimpleNamespace(text="غوما وبوكافو", type="PER", start=at, end=at + len("غوما وبوكافو"))
     merged = merge_entities(text, [person], [], lambda *_: None, places=places)
     assert [(e.text, e.type) for e in merged] == [("غوما", "LOC"), ("بوكافو", "LOC")]
+
+
+def test_a_command_named_after_a_region_with_its_acronym_is_one_organisation() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "وقالت القيادة الأمريكية في أفريقيا (أفريكوم) إنها شنت غارتين جويتين قرب مدينة بوصاصو."
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    assert ("القيادة الأمريكية في أفريقيا", "ORG") in {(e.text, e.type) for e in enriched.entities}
+    assert "أفريقيا" not in {place.text for place in enriched.places}
+    strikes = [e for e in enriched.events if e.type == "airstrike"]  # غارتين: a dual gives the context too
+    assert [e.location.text if e.location else None for e in strikes] == ["بوصاصو"]
