@@ -52,12 +52,16 @@ _FIGURATIVE = words(
     # a curfew is no sanction, vehicles held by a flood are no arrest (حظر تجول، احتجاز مركبات), and an award or
     # the spotlight is not abducted (يخطف النجمة الذهبية، خطف الأضواء)
     "تجول التجول التجوال مركبات المركبات سيارات السيارات "
+    # a verbal attack (هجوماً حاداً على الحكومة), a solar flare, a glacial lake bursting
+    "حادا حاد لاذعا لاذع شرسا شمسي شمسيه بحيره "
     "النجمه الاضواء اللقب الفوز الانظار النقاط نقطه الجائزه الصداره بطاقه"
 )
 _FIGURATIVE_SUBJECTS = words(
-    "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء"
+    "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء "
+    "السوق الاسواق البورصه المضاربون المضاربين"  # السوق تتعرض للقصف، المضاربون يشنون هجوماً
 )
 # Works of fiction: a sentence that tells a film's, a series' or a novel's story tells no news.
+_CUT_THE_ROAD = frozenset({"قطع", "لقطع", "بقطع", "وقطع"})
 _QUANTITIES = words("عشرات مئات الاف الاف عدد عده")
 _FICTION = words("الفيلم فيلم المسلسل مسلسل الروايه المسرحيه مسرحيه")
 # What «أوقف» stops when it is no arrest (أوقفت هجماتها، أوقف إطلاق النار، أوقفت الرحلات), by word beginning.
@@ -65,6 +69,8 @@ _STOPPED = (
     "هجم", "الهجم", "عمل", "العمل", "اطلاق", "قتال", "القتال", "رحلات", "الرحلات", "تصدير", "التصدير", "ضخ", "الضخ",
     "انتاج", "الانتاج", "حرب", "الحرب", "دراس", "الدراس", "مفاوض", "المفاوض", "تعامل", "التعامل", "نشاط", "النشاط",
     "دعم", "الدعم", "تمويل", "التمويل", "بث", "البث", "صرف", "الصرف", "حمل", "الحمل", "عملي", "العملي",
+    # vehicles (أوقف مسلحون حافلة ركاب): stopped, not arrested
+    "حافل", "الحافل", "سيار", "السيار", "مركب", "المركب", "شاحن", "الشاحن", "قطار", "القطار",
 )  # fmt: skip
 _SCARE_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _SCARE_WORDS = 3  # a war word quoted alone or nearly (يصفون ما يجري بأنه «انفجار حقيقي»): a figure of speech
@@ -106,7 +112,10 @@ _SUSPECTS = words(
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
 # Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning).
-_RECEIVED = ("نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار")
+_RECEIVED = (
+    "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
+    "الحالات",
+)  # fmt: skip
 _AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات")
 _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
@@ -318,7 +327,11 @@ def _suspects_after(index: ArticleIndex, b: int, hi: int) -> bool:
 
 
 def _stops_something(index: ArticleIndex, b: int, hi: int) -> bool:
-    return b < hi and index.starts_with(b, _STOPPED)
+    """What «أوقف» governs, right after it or past a one-word subject (أوقف مسلحون حافلة); a definite word
+    there is the genitive of the object (أوقفت سائق الشاحنة: the driver was arrested)."""
+    if b < hi and index.starts_with(b, _STOPPED):
+        return True
+    return b + 1 < hi and not index.norms[b + 1].startswith("ال") and index.starts_with(b + 1, _STOPPED)
 
 
 def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: int, hi: int, before: int = 4) -> bool:
@@ -338,6 +351,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # انفجرت أسعار الطماطم، القصف الإعلامي، احتجاز عشرات المركبات: figures of speech
     if any(index.has(k, _FIGURATIVE_SUBJECTS) for k in range(max(lo, a - 2), a)):
         return True  # الأسعار انفجرت، فيروس يشن هجوماً صامتاً: the subject before its verb
+    if b < hi and index.norms[b] == "علي" and index.norms[a] in _CUT_THE_ROAD:
+        return True  # لقطع الطريق على عودة الحرب: to forestall, no road blocked
     if index.tokens_in(_fictional, lo, hi):
         return True  # ويروي الفيلم حكاية عائلة تحاصرها الاشتباكات: a story told, not news
     if _scare_quoted(index, a, b, lo, hi):

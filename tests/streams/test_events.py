@@ -142,6 +142,12 @@ def test_no_conflict_event(body: str) -> None:
         "أعلن المحافظ فرض حظر تجول ليلي في المدينة لمدة أسبوعين.",  # a curfew, no sanction
         "تعاملت فرق الدفاع المدني مع بلاغات عن احتجاز مركبات في مجاري الأودية.",  # vehicles held by floods
         "سيول تجتاح الأودية واحتجاز عشرات المركبات.",  # a quantity between
+        "وقال المحلل إن السوق تتعرض للقصف من كل الجهات والمضاربون يشنون هجوما منظما على المراكز.",  # markets
+        "وشن المرشح في خطاب أمام أنصاره هجوما حادا على حكومة الرئيس المنتهية ولايته.",  # a verbal attack
+        "رصد العلماء أقوى انفجار شمسي منذ عامين.",  # a solar flare
+        "تسبب ذوبان الأنهار الجليدية في انفجار بحيرة جليدية قرب القرية.",  # a glacial lake bursting
+        "دعا المرشح إلى جبهة عريضة لقطع الطريق على عودة الحرب.",  # to forestall, no road blocked
+        "وأعلنت الهيئة أن المستشفيات استقبلت مئات الحالات من ضربات الشمس.",  # cases received, no meeting
         "فيلم سوداني يخطف النجمة الذهبية في المهرجان.",  # an award is not abducted
         "وقال أحد التجار إن الأسعار انفجرت هذا العام بسبب الجفاف.",  # prices, before their verb
     ],
@@ -152,6 +158,8 @@ def test_no_event(body: str) -> None:
 
 def test_an_arrest_by_awqafa_still_counts() -> None:
     assert types_of("وأوقفت الشرطة ثلاثة أشخاص في المدينة.") == ["arrest"]
+    assert types_of("وأوقفت الجمارك سائق الشاحنة ومرافقه.") == ["arrest"]  # the truck's driver
+    assert "arrest" not in types_of("قتل تسعة ركاب بعدما أوقف مسلحون حافلة ركاب على الطريق.")  # a bus stopped
 
 
 def test_a_drones_missiles_are_an_airstrike() -> None:
