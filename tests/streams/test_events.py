@@ -148,6 +148,10 @@ def test_no_conflict_event(body: str) -> None:
         "تسبب ذوبان الأنهار الجليدية في انفجار بحيرة جليدية قرب القرية.",  # a glacial lake bursting
         "دعا المرشح إلى جبهة عريضة لقطع الطريق على عودة الحرب.",  # to forestall, no road blocked
         "وأعلنت الهيئة أن المستشفيات استقبلت مئات الحالات من ضربات الشمس.",  # cases received, no meeting
+        "وقالت الوزيرة إن الأنهار الجليدية تتعرض لهجوم صامت.",  # a silent "attack"
+        "تضم المنطقة 33 بحيرة معرضة لخطر الانفجار المفاجئ.",  # a risk, not a blast
+        "وأطلقت الصين بنجاح صاروخ الحمل من مركز الإطلاق.",  # a carrier rocket
+        "وقال الباحث إن البقعة الشمسية أطلقت سلسلة من الانفجارات خلال الأيام الماضية.",  # the sun's
         "فيلم سوداني يخطف النجمة الذهبية في المهرجان.",  # an award is not abducted
         "وقال أحد التجار إن الأسعار انفجرت هذا العام بسبب الجفاف.",  # prices, before their verb
     ],
@@ -723,3 +727,11 @@ def test_two_incidents_with_their_own_tolls_stay_apart() -> None:
     body = "انفجرت سيارة مفخخة في الرمادي وقتل 3 أشخاص. وفي حادث آخر، قتل 7 أشخاص في انفجار عبوة في حلب."
     ctx = make_context(body, {"الرمادي": "LOC", "حلب": "LOC"}, {"الرمادي": IQ_CITY, "حلب": SY_CITY})
     assert sorted(e.killed for e in find_events(ctx)) == [3, 7]
+
+
+def test_a_title_in_guillemets_in_an_article_about_a_novel_is_no_event() -> None:
+    body = (
+        "«اغتيال على ضفاف النيل» تتصدر مبيعات معرض الكتاب.\n\n"
+        "واحتلت رواية «اغتيال على ضفاف النيل» للكاتب السوداني صدارة المبيعات في اليوم الأول."
+    )
+    assert not set(types_of(body)) & CONFLICT_TYPES
