@@ -132,6 +132,9 @@ _VIOLENCE = (
     "انفجر", "انفجار", "تفجير", "مفخخ", "ناسف", "ارهاب", "داعش", "ميليشي", "مليشي", "عسكري", "اسلح", "سلاح",
     "غاره", "غارات", "غارت", "قصف", "قذائف", "هاون", "اشتباك", "معارك", "اختطاف", "خطف", "مسيره", "طائرات",
     "عدوان", "اقتحم", "اقتحام", "حصار",
+    # a flash of one sentence may hold only these (استشهد طفل برصاص مستوطن، اختطف مجهولون طبيباً)
+    # (not صاروخ، قذيفة، رصاصة or كمين: a match report's shots, its «رصاصة الرحمة» and a police sting use them)
+    "استشهد", "استشهاد", "شهيد", "شهداء", "نيران", "اختطف", "مختطف", "مستوطن", "اغتيال", "اغتال", "طعن",
 )  # fmt: skip
 _FIRST_WORDS = frozenset(key[0] for key in MULTIWORD)
 # Multiword triggers by their first key, longest first (they win over the shorter ones they contain).
@@ -364,7 +367,7 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
 def _titled(index: ArticleIndex, a: int, lo: int) -> bool:
     """Whether the trigger opens a title in «» in an article about a novel, a film or a play («اغتيال على
     ضفاف النيل» تتصدر مبيعات معرض الكتاب)."""
-    return a > lo and index.norms[a - 1] == "«" and bool(index.tokens_where(_fictional))
+    return a > lo and index.norms[a - 1] in _SCARE_QUOTES and bool(index.tokens_where(_fictional))
 
 
 def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool:

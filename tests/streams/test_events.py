@@ -735,3 +735,19 @@ def test_a_title_in_guillemets_in_an_article_about_a_novel_is_no_event() -> None
         "واحتلت رواية «اغتيال على ضفاف النيل» للكاتب السوداني صدارة المبيعات في اليوم الأول."
     )
     assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("استشهد طفل برصاص مستوطن قرب قرية المغير.", "attack"),
+        ("اختطف مجهولون طبيبا من منزله في المدينة.", "abduction"),
+    ],
+)
+def test_a_one_sentence_flash_has_its_violence_context(body: str, expected: str) -> None:
+    assert types_of(body) == [expected]
+
+
+def test_a_match_s_coup_de_grace_is_no_violence_context() -> None:
+    body = "شن الفريق هجوما مكثفا في الشوط الثاني وأطلق مهاجمه رصاصة الرحمة في الدقيقة الأخيرة."
+    assert not set(types_of(body)) & CONFLICT_TYPES
