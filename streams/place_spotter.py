@@ -38,8 +38,9 @@ _COMMON_WORDS = frozenset(
     "السلطات العاليه".split()
 )
 
-_RARE_ZIPF = 4  # a name announced once is taken alone elsewhere only when rarer than this as a word
-_COMMON_ZIPF = 4  # a word this frequent (wordfreq Zipf) is read as itself, not as clitic + place
+# A word this frequent (wordfreq Zipf) is read as itself, not as clitic + place; and a name announced once
+# is taken alone elsewhere only when rarer than this as a word.
+_COMMON_ZIPF = 4
 # Country names that are also adjectives (مالي "financial"): a place only where no noun stands before them.
 _ADJECTIVE_NAMES = frozenset(["مالي", "عاليه"])  # مبلغ مالي "financial"، دقة عالية "high"
 # Words before a place name that are no noun it could describe (في مالي، دولة مالي، شمال مالي).
@@ -87,7 +88,7 @@ class PlaceSpotter:
         safe = self._safe.start_flags(norms)
         cued = self._cued.start_flags(norms)
         found: list[SpottedPlace] = []
-        unannounced: list[tuple[int, tuple[PhraseMatch[bool], int]]] = []
+        unannounced: list[tuple[PhraseMatch[bool], str]] = []  # a usable hit no place word announced, its token
         announced: set[str] = set()
         covered = 0
         for i in compress(range(len(norms)), map(or_, safe, cued)):
@@ -98,7 +99,7 @@ class PlaceSpotter:
                 hit = self._cued.match_at(tokens, i)
                 if hit is not None and not _announced(norms, i, i + hit[1]):
                     if self._usable(tokens, norms, i, hit):
-                        unannounced.append((i, hit))
+                        unannounced.append((hit[0], norms[i]))
                     hit = None
                 elif hit is not None:
                     announced.add(hit[0].key)
@@ -109,13 +110,14 @@ class PlaceSpotter:
                 found.append(_spotted(body, match))
                 covered = i + n
         # A small place the article once announced (مدينة كادقلي) is that place wherever else it is named.
-        again = [(i, hit) for i, hit in unannounced if hit[0].key in announced and _rare_name(hit[0].key, norms[i])]
+        again = [match for match, norm in unannounced if match.key in announced and _rare_name(match.key, norm)]
         if not again:
             return found
         taken = [(place.start, place.end) for place in found]
-        for _, (match, _n) in again:
+        for match in again:
             if not any(start < match.end and match.start < end for start, end in taken):
                 found.append(_spotted(body, match))
+                taken.append((match.start, match.end))
         return sorted(found, key=lambda place: place.start)
 
     @staticmethod
@@ -132,7 +134,7 @@ class PlaceSpotter:
 
 def _rare_name(key: str, norm: str) -> bool:
     """Whether a name, and the token it is read in, are rare as words (كادقلي, not القصر or وادي)."""
-    return len(key) > 3 and word_zipf(key) < _RARE_ZIPF and word_zipf(norm) < _RARE_ZIPF
+    return len(key) > 3 and word_zipf(key) < _COMMON_ZIPF and word_zipf(norm) < _COMMON_ZIPF
 
 
 def adjective_not_place(tokens: Sequence[Token], i: int) -> bool:
