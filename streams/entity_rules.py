@@ -69,13 +69,13 @@ _HEAD_NEEDS = {
     "قطاع": frozenset(["الامن"]),
 }
 _GENERIC_GOVERNED = frozenset(["الاداره"])
-# Parties and fronts whose names join two nouns (حزب العدالة والتنمية، جبهة التحرير والتغيير).
 # Heads that name a district after a preposition (Yemen's and Algeria's مديرية / بلدية) and a directorate
 # or a municipal council otherwise.
 _DISTRICT_HEADS = frozenset(["مديريه", "بلديه"])
 _LOCATIVES = frozenset(["في", "من", "الي", "داخل", "علي"])
 _FIELD_ZIPF = 4  # a word this common after مديرية is the field it serves (الصحة)
-_GUARDS = frozenset(["حرس", "خفر", "حراس"])
+_GUARDS = frozenset(["حرس", "خفر", "حراس"])  # قوات before them is part of the name
+# Parties and fronts whose names join two nouns (حزب العدالة والتنمية، جبهة التحرير والتغيير).
 _COORDINATED_NAMES = frozenset(["حزب", "حركه", "جبهه", "تيار", "ائتلاف", "تجمع"])
 # Ministries and agencies whose names join two or three fields with و (وزارة الصحة والسكان).
 _COORDINATED_BODIES = frozenset(["وزاره", "جهاز", "هيئه"])

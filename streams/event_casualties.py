@@ -45,7 +45,7 @@ _DEFINITE_NUMBERS = {
 }
 _NOT_PEOPLE_COUNTED = words(
     "الايام الاسابيع الاشهر الشهور السنوات الاعوام الساعات الدقائق الدول الاطراف البلدان المحافظات المدن "
-    "القري المناطق السنوات الماضيه الاخيره"
+    "القري المناطق الماضيه الاخيره"
 )
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
@@ -174,9 +174,11 @@ def _put_an_end_to(index: ArticleIndex, lo: int, hi: int) -> int | None:
 
     The verb's subject may stand between them (قضت مفرزة من الجيش الوطني الشعبي، ليلة السبت، على ...).
     """
-    for k in index.tokens_in(_ending, lo, hi):
-        return next((j for j in range(k + 1, min(hi, k + 1 + _END_REACH)) if index.norms[j] == "علي"), None)
-    return None
+    verbs = index.tokens_in(_ending, lo, hi)
+    if not verbs:
+        return None
+    k = verbs[0]
+    return next((j for j in range(k + 1, min(hi, k + 1 + _END_REACH)) if index.norms[j] == "علي"), None)
 
 
 def _definite_count(index: ArticleIndex, k: int) -> int | None:

@@ -146,17 +146,21 @@ def _definite(trigger: str) -> bool:
     return key.startswith(("ال", "وال", "بال", "فال", "لل"))
 
 
-@lru_cache(maxsize=4096)
 def _claims_responsibility(text: str) -> bool:
     """Whether a sentence tells who claimed an attack (وتبنت حركة الشباب الهجوم): the attack told before,
     whatever time or place the claim itself was made at."""
-    return any(word in _CLAIMING for word in fold(text).split())
+    return not _sentence_words(text).isdisjoint(_CLAIMING)
+
+
+def _claimants_version(text: str) -> bool:
+    """Whether a sentence gives a claimant's account (زاعماً أن، مدعياً أن، زعم): its figures are claims."""
+    return not _sentence_words(text).isdisjoint(_CLAIM_WORDS)
 
 
 @lru_cache(maxsize=4096)
-def _claimants_version(text: str) -> bool:
-    """Whether a sentence gives a claimant's account (زاعماً أن، مدعياً أن، زعم): its figures are claims."""
-    return any(word in _CLAIM_WORDS for word in fold(text).split())
+def _sentence_words(text: str) -> frozenset[str]:
+    """A sentence's folded words, made once per sentence text (each of its mentions asks)."""
+    return frozenset(fold(text).split())
 
 
 def _date_by_summaries(clusters: list[list[Mention]]) -> None:

@@ -60,10 +60,10 @@ _FIGURATIVE_SUBJECTS = words(
     "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء "
     "السوق الاسواق البورصه المضاربون المضاربين"  # السوق تتعرض للقصف، المضاربون يشنون هجوماً
 )
+_CUT_THE_ROAD = frozenset({"قطع", "لقطع", "بقطع", "وقطع"})  # لقطع الطريق على: to forestall
+_QUANTITIES = words("عشرات مئات الاف عدد عده")  # احتجاز عشرات المركبات: a quantity before the object
 # Works of fiction: a sentence that tells a film's, a series' or a novel's story tells no news (nor one about
 # the sun's flares: البقعة الشمسية أطلقت سلسلة من الانفجارات).
-_CUT_THE_ROAD = frozenset({"قطع", "لقطع", "بقطع", "وقطع"})
-_QUANTITIES = words("عشرات مئات الاف الاف عدد عده")
 _FICTION = words("الفيلم فيلم المسلسل مسلسل الروايه روايه المسرحيه مسرحيه الشمسيه الشمسي")
 # What «أوقف» stops when it is no arrest (أوقفت هجماتها، أوقف إطلاق النار، أوقفت الرحلات), by word beginning.
 _STOPPED = (
@@ -95,10 +95,8 @@ _RETYPE = {
 }
 # Instruments an attack is carried out with (بطائرات مسيرة، بصواريخ، بسيارة مفخخة), read with their ب.
 _INSTRUMENTS = {
-    **dict.fromkeys(("صواريخ", "صاروخ", "قذائف"), "shelling"),
-    **dict.fromkeys(("صاروخين", "قذيفتين"), "shelling"),
-    **dict.fromkeys(("طائرات", "طائره", "مسيرات", "مسيره", "الطائرات", "المسيرات"), "airstrike"),
-    **dict.fromkeys(("طائرتين", "مسيرتين"), "airstrike"),
+    **dict.fromkeys(("صواريخ", "صاروخ", "قذائف", "صاروخين", "قذيفتين"), "shelling"),
+    **dict.fromkeys(("طائرات", "طائره", "مسيرات", "مسيره", "الطائرات", "المسيرات", "طائرتين", "مسيرتين"), "airstrike"),
     **dict.fromkeys(("سياره", "عبوه", "عبوات", "حزام", "عبوتين"), "bombing"),
 }
 _INSTRUMENT_REACH = 4
