@@ -14,7 +14,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import lru_cache, partial
-from itertools import compress
+from itertools import compress, takewhile
 from operator import attrgetter
 from typing import Any
 
@@ -56,6 +56,8 @@ _FRONT_MOVEMENTS = frozenset(
 )  # fmt: skip
 _FRONT_PREPOSITIONS = frozenset(["في", "علي", "داخل", "عند"])
 _SIDES = frozenset(f"{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي") for ending in ("", "ه"))
+# A front's name ends where its bearing starts (جبهة الكدحة غرب المدينة).
+_DIRECTIONS = _SIDES | {"شرق", "غرب", "شمال", "جنوب"}
 _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي", "قضاء", "شرق", "غرب", "شمال", "جنوب", "شرقي", "غربي"])
 # "ل" is لـ written apart (قال لـ"الجزيرة"، وفقاً لـ«الجزيرة»).
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
@@ -165,7 +167,7 @@ def _front_line(span: Any, tokens: Sequence[Token], i: int) -> Any | None:
     last = i + 1
     while last < len(tokens) and tokens[last].end <= span.end:
         last += 1
-    names = [t for t in tokens[i + 1 : last] if t.norm not in _SIDES]
+    names = list(takewhile(lambda t: t.norm not in _DIRECTIONS, tokens[i + 1 : last]))
     if not names or names[0].norm in _FRONT_MOVEMENTS or len(names) > 2:
         return None
     start, end = names[0].start, names[-1].end

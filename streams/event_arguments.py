@@ -44,6 +44,11 @@ _NARROW = words(
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
 # such places are often missing from gazetteers and from the NER model, yet they are the event's place.
 _PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه", "معتمديه", "مقاطعه", "بلديه"}
+# A front line (جبهة الكدحة) names a spot, but is no head of a place phrase: most fronts so written are movements.
+_FRONT = words("جبهه")
+# وادي (a valley: وادي الشاي) heads a place phrase as written only: folded, it is also وأدى ("and it led to").
+_WADI = "وادي"
+_WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])
 _OFFICE_TITLES = words("رئيس نائب عضو اعضاء مجلس")
 _NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو")
 _NOT_NAMES = words(
@@ -142,6 +147,19 @@ def _is_place_head(norm: str) -> bool:
     return any(k in _PLACE_HEADS for k in token_keys(norm))
 
 
+@token_flag
+def _wadi_like(norm: str) -> bool:
+    return norm.endswith(_WADI)
+
+
+def _is_wadi(text: str) -> bool:
+    return text.endswith(_WADI) and text[: -len(_WADI)] in _WADI_CLITICS
+
+
+def _after_wadi(index: ArticleIndex, lo: int) -> bool:
+    return lo > 0 and _is_wadi(index.ctx.tokens[lo - 1].text)
+
+
 def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[int, int]]) -> list[Place]:
     """Unresolved places written as a place word and a name that no other stage found."""
     ctx = index.ctx
@@ -149,7 +167,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
     taken = [(p.start, p.end) for p in known] + inside
     starts = {p.start for p in known}
     found: list[Place] = []
-    for i in index.tokens_where(_is_place_head):
+    wadis = [i for i in index.tokens_where(_wadi_like) if _is_wadi(tokens[i].text)]
+    for i in sorted({*index.tokens_where(_is_place_head), *wadis}):
         if i == len(tokens) - 1:
             continue
         token = tokens[i]
@@ -188,7 +207,8 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
     """Lower is more specific: spot 0.5, town 1, unresolved 1.2, admin area 2, country 3; reference points +1."""
     if place.feature_class is None:
         # an unresolved name after منطقة / حي (منطقة المشاهدة) is a spot, like the phrase that includes its head
-        spot = index.has(lo, _PLACE_HEADS) or index.has(lo - 1, _PLACE_HEADS)
+        spot = index.has(lo, _PLACE_HEADS) or index.has(lo - 1, _PLACE_HEADS) or index.has(lo - 1, _FRONT)
+        spot = spot or _is_wadi(index.ctx.tokens[lo].text) or _after_wadi(index, lo)
         rank = 2.0 if index.has(lo, _WIDE) else 0.5 if spot else 1.2
     elif place.feature_class == "A":
         rank = 2.0 if place.admin1 else 3.0
@@ -198,7 +218,7 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
         rank = 0.5
     if index.has(lo - 1, _WIDE):
         rank = max(rank, 2.0)
-    elif index.has(lo - 1, _NARROW) and rank < 2.5:
+    elif (index.has(lo - 1, _NARROW) or index.has(lo - 1, _FRONT) or _after_wadi(index, lo)) and rank < 2.5:
         rank = min(rank, 0.5)
     if index.has(lo - 1, _DIRECTIONS) or index.has(lo - 2, _DIRECTIONS) or retreat_destination(index, lo):
         rank += 1.0

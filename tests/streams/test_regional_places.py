@@ -28,6 +28,7 @@ def entities(body: str) -> set[tuple[str, str]]:
     [
         ("اندلعت مواجهات عنيفة ليل الأحد في جبهة الكدحة غربي المحافظة بين الجيش ومسلحين.", "الكدحة"),
         ("قتل ثلاثة جنود في هجوم على مواقع للجيش بجبهة مريس شمالي الضالع.", "مريس"),
+        ("استهدفت المليشيا بقذائف الهاون مواقع الجيش الوطني في جبهة الكدحة غرب المدينة.", "الكدحة"),
     ],
 )
 def test_a_front_line_is_a_place(body: str, place: str) -> None:
@@ -67,3 +68,25 @@ def test_both_sides_of_a_clash_though_neither_is_named() -> None:
         "القوات الحكومية",
         "مسلحي الجماعة",
     )
+
+
+def test_a_front_line_places_its_event_before_the_city_of_the_sentence() -> None:
+    article = enrich(
+        "وقال مصدر عسكري في محور تعز إن المليشيا استهدفت بقذائف الهاون مواقع الجيش الوطني في جبهة الكدحة غرب المدينة."
+    )
+    shelling = [e for e in article.events if e.type == "shelling"]
+    assert [e.location.text for e in shelling if e.location] == ["الكدحة"]
+
+
+def test_a_valley_places_its_event() -> None:
+    article = enrich("قتل جندي بانفجار عبوة ناسفة استهدفت عجلة عسكرية قرب وادي الزعفران جنوب غربي محافظة نينوى.")
+    bombings = [e for e in article.events if e.type == "bombing"]
+    assert bombings and bombings[0].location is not None
+    assert "الزعفران" in bombings[0].location.text
+
+
+def test_and_it_led_to_is_no_valley() -> None:
+    """وأدى folds to وادي; as written it is a verb, and no place."""
+    article = enrich("قصفت الطائرات مدينة سنجة. وأدى القصف إلى انقطاع التيار الكهربائي عن أجزاء واسعة من المدينة.")
+    assert not any("أدى" in place.text for place in article.places)
+    assert not any(e.location and "أدى" in e.location.text for e in article.events)
