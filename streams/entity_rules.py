@@ -339,12 +339,15 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     return "LOC", i, j
 
 
-def describes(norm: str) -> bool:
+def describes(norm: str, feminine: bool = False) -> bool:
     """An indefinite nisba adjective (رئيسي، ميداني، شعبية) or a common descriptive one (غابة مجاورة،
-    منطقة نائية), which describes the noun before it."""
+    منطقة نائية), which describes the noun before it. After a ``feminine`` noun an adjective ends in -ية,
+    so a word in -ي there is a name (ناحية سنوني)."""
     if norm.startswith("ال"):
         return False
-    return (len(norm) >= 4 and norm.endswith(("ي", "يه"))) or norm in _DESCRIPTIVE_ADJECTIVES
+    if norm in _DESCRIPTIVE_ADJECTIVES:
+        return True
+    return len(norm) >= 4 and norm.endswith("يه" if feminine else ("ي", "يه"))
 
 
 def _titled_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:

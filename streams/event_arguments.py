@@ -65,6 +65,7 @@ _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شر�
 _RETREAT = words("تنسحب انسحبت انسحب انسحبوا ينسحب انسحابها انسحابه انسحابهم اتجاه تلوذ لاذ لاذت لاذوا فروا فرت")
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
+_PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان اشخاص")
 _PERSON_NOUNS = PERSON_DUAL_STEMS | words(
     "مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف قيادي مسؤول ناشط "
     "طفله فتاه مدنيه مواطنه معتقل"
@@ -109,14 +110,26 @@ def _counts(index: ArticleIndex, ctx: ArticleContext) -> dict[int, object]:
 
 
 def person_count(index: ArticleIndex, i: int) -> int | None:
-    """1 for a singular person noun at ``i`` (جندي، ضابطا), plus one per coordinated noun (جندي ومدني)."""
+    """1 for a singular person noun at ``i`` (جندي، ضابطا), plus one per coordinated noun (جندي ومدني) and
+    the number of a coordinated group of people (ضابط وثلاثة جنود: 4)."""
     count = 0
-    while 0 <= i < len(index.norms) and _is_person(index.norms[i]):
+    norms = index.norms
+    while 0 <= i < len(norms) and _is_person(norms[i]):
         count += 1
         i += 1
-        if not (i < len(index.norms) and index.norms[i].startswith("و")):
+        if not (i < len(norms) and norms[i].startswith("و")):
+            break
+        number = index.numbers.get(i)
+        if number is not None and i + 1 < len(norms) and _people_plural(norms[i + 1]):
+            value = number.value  # type: ignore[attr-defined]
+            if not number.vague and value is not None and 1 <= value < 1000:  # type: ignore[attr-defined]
+                count += int(value)
             break
     return count or None
+
+
+def _people_plural(norm: str) -> bool:
+    return norm in _PEOPLE_PLURALS or (len(norm) > 4 and norm.endswith("ين"))
 
 
 @lru_cache(maxsize=50_000)
@@ -183,7 +196,9 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         first = tokens[j].norm
         if strip_clitics(token.norm).startswith("ال"):
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
-        if describes(first) or (not first.startswith("ال") and "منطقه" in head and first in _NOT_AREA_NAMES):
+        if describes(first, feminine=token.norm.endswith("ه")) or (
+            not first.startswith("ال") and "منطقه" in head and first in _NOT_AREA_NAMES
+        ):
             continue  # غابة مجاورة، منطقة نائية، منطقة عمليات: described, not named
         if "منطقه" in head and not first.startswith("ال") and j + 1 < len(tokens) and tokens[j + 1].start in starts:
             continue  # منطقة بحيرة تشاد: a name running on into a place is not cut before it
@@ -194,7 +209,9 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
                 end += 1
         start = token.start if j == i + 1 else tokens[j].start
         stop = tokens[end - 1].end
-        if j != i + 1 or token.norm not in _PLACE_HEADS:  # بلدية is the head, not ب + لدية ("has")
+        if j == i + 1 and _is_wadi(token.text):
+            start += len(token.text) - len(_WADI)  # the clitic as written: the و of وادي is the word's own
+        elif j != i + 1 or token.norm not in _PLACE_HEADS:  # بلدية is the head, not ب + لدية ("has")
             start = _after_clitic(ctx.body, start, stop)
         if any(a < stop and start < b for a, b in taken):
             continue

@@ -25,6 +25,7 @@ __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victi
 _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع", "حتف")
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
+_SINGULAR_COUNTED = words("قتيل جريح شهيد")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
 _ONE_OF = frozenset({"احد", "احدي"})  # مقتل أحد عناصره: one of them
 _SUBSET = words("بينهم بينهن بينها وبينهم")  # a part of the count before it
@@ -229,6 +230,8 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     while k < hi and len(after) < _COUNT_REACH:
         if index.norms[k] in {",", "."} or casualty(index.norms[k]):
             break
+        if k in index.numbers and k + 1 < hi and _counted_noun(index.norms[k + 1]):
+            break  # قتيل وثلاثة جرحى: the number counts the casualty word after it
         if k in timed:
             pass  # أوقفت من 4 إلى 10 من الشهر الجاري 9 عناصر: a date between the verb and its count
         elif index.entity_at(k) is not None and k not in index.numbers:
@@ -275,4 +278,6 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
             break
         if people := person_count(index, k):
             return people
+    if span == 1 and index.has(j, _SINGULAR_COUNTED):
+        return 1  # قتيل وثلاثة جرحى: a singular casualty noun with no number counts one
     return None

@@ -38,6 +38,9 @@ _COMMON_WORDS = frozenset(
     "السلطات العاليه".split()
 )
 
+# Words no place is read behind the و of, though the rest is commoner: وادي (a valley) and وأدى ("and it led")
+# both fold to وادي, and neither is و + the village ادي.
+_NO_CLITIC_WORDS = frozenset(["وادي"])
 # A word this frequent (wordfreq Zipf) is read as itself, not as clitic + place; and a name announced once
 # is taken alone elsewhere only when rarer than this as a word.
 _COMMON_ZIPF = 4
@@ -127,7 +130,7 @@ class PlaceSpotter:
             return False
         if hit[0].start > tokens[i].start and len(hit[0].key) < 3:
             return False  # بحر الرمال: ب + حر (a town in Iran) is the sea, not a place behind a clitic
-        if hit[0].start > tokens[i].start and _word_whole(norms[i]):
+        if hit[0].start > tokens[i].start and (_word_whole(norms[i]) or norms[i] in _NO_CLITIC_WORDS):
             return False  # ورقة تفاوض: the whole word is more common than the place behind its و
         return not adjective_not_place(tokens, i)  # مبلغ مالي، دعم مالي: "financial", after its noun
 

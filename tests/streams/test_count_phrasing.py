@@ -56,3 +56,18 @@ def test_a_claim_of_responsibility_is_the_attack_told_before() -> None:
     (bombing,) = events(body, "bombing")
     assert bombing.killed == 7
     assert bombing.actor is not None and bombing.actor.text == "حركة الشباب"
+
+
+def test_a_singular_casualty_noun_counts_one_and_leaves_the_next_number_to_its_noun() -> None:
+    clashes = events("قتيل وثلاثة جرحى في اشتباكات ليلية بين مجموعتين مسلحتين في الزاوية.", "armed_clash")
+    assert [(event.killed, event.injured) for event in clashes] == [(1, 3)]
+
+
+def test_a_person_and_a_coordinated_group_are_added() -> None:
+    bombings = events("أصيب ضابط وثلاثة جنود من الجيش بانفجار عبوة ناسفة استهدفت دوريتهم في منطقة زراعية.", "bombing")
+    assert [event.injured for event in bombings] == [4]
+
+
+def test_a_dual_before_a_casualty_verb_counts_its_own_noun() -> None:
+    bombings = events("قُتل جنديان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة استهدفت دورية للجيش.", "bombing")
+    assert [(event.killed, event.injured) for event in bombings] == [(2, 3)]

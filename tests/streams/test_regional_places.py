@@ -90,3 +90,18 @@ def test_and_it_led_to_is_no_valley() -> None:
     article = enrich("قصفت الطائرات مدينة سنجة. وأدى القصف إلى انقطاع التيار الكهربائي عن أجزاء واسعة من المدينة.")
     assert not any("أدى" in place.text for place in article.places)
     assert not any(e.location and "أدى" in e.location.text for e in article.events)
+
+
+def test_a_district_named_by_a_word_in_i_is_a_place() -> None:
+    """After a feminine head an adjective ends in -ية; سنوني is the district's name."""
+    article = enrich("قتل شخصان بغارة نفذتها طائرة مسيرة استهدفت سيارة عند مدخل ناحية سنوني شمالي قضاء سنجار.")
+    strikes = [e for e in article.events if e.type == "airstrike"]
+    assert strikes and strikes[0].location is not None
+    assert strikes[0].location.text.endswith("سنوني")
+
+
+def test_the_waw_of_a_valley_is_its_own() -> None:
+    article = enrich("قتل راعيان على يد عناصر من تنظيم داعش في منطقة وادي زغيتون جنوب غربي محافظة كركوك.")
+    assert ("ادي", "LOC") not in {(entity.text, entity.type) for entity in article.entities}
+    attacks = [e for e in article.events if e.type == "attack"]
+    assert [e.location.text for e in attacks if e.location] == ["وادي زغيتون"]
