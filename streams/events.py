@@ -54,7 +54,9 @@ _FIGURATIVE = words(
     "تجول التجول التجوال مركبات المركبات سيارات السيارات "
     # a verbal attack (هجوماً حاداً على الحكومة), a solar flare, a glacial lake bursting
     "حادا حاد لاذعا لاذع شرسا شمسي شمسيه بحيره صامت صامتا صامته الحمل "
-    "النجمه الاضواء اللقب الفوز الانظار النقاط نقطه الجائزه الصداره بطاقه"
+    "النجمه الاضواء اللقب الفوز الانظار النقاط نقطه الجائزه الصداره بطاقه "
+    # bodies withheld are no arrest (تحتجز جثمانيهما، احتجاز جثامين الشهداء)
+    "جثمان جثمانه جثمانها جثمانيهما جثماني جثامين الجثامين جثه جثته جثتي جثث الجثث"
 )
 _FIGURATIVE_SUBJECTS = words(
     "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء "
@@ -118,6 +120,7 @@ _RECEIVED = (
 _AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات")
 _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
+_KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed may be named (مسيّرة تركية تقتل)
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the instrument of what is told
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
@@ -262,7 +265,10 @@ def _sentence_triggers(
         else:
             found.setdefault(key, (type_, trigger, i, b))
     if kills and not reframed and not ASSAULT_TYPES & {key[0] for key in found}:
-        found.setdefault(("attack", 0, 0), kills[0])
+        _, trigger, i, b = kills[0]
+        # مسيّرة تركية تقتل عضوين، قتلت مسيّرة شابين: a drone that kills is an airstrike
+        by_air = index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi)
+        found.setdefault(("attack", 0, 0), ("airstrike" if by_air else "attack", trigger, i, b))
     return sorted(found.values(), key=lambda item: item[2])
 
 
@@ -298,8 +304,10 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # استقبلت السلطات آلاف النازحين: displaced people taken in, not a meeting
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
-    if trigger.needs == "aerial_before" and not index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH), a):
-        return None  # استهدف alone is aiming; with a drone or a warplane as its subject it is a strike
+    if trigger.needs == "aerial_before" and not (
+        index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH), a) or _aircraft_subject(index, b, hi)
+    ):
+        return None  # استهدف alone is aiming; with a drone or a warplane as its subject (before or after) a strike
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
         return None  # محاولة تهريب is a seizure only when foiled (أحبطت الدوريات محاولة تهريب)
     if trigger.needs == "seizable" and not (
@@ -321,6 +329,12 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     if trigger.type == "bombing" and index.norms[a] in _RIGGED and index.any_in(_aircraft, max(lo, a - 2), a):
         return "airstrike"  # طائرة مسيّرة مفخخة: a drone laden with explosives strikes from the air
     return trigger.type
+
+
+def _aircraft_subject(index: ArticleIndex, b: int, hi: int) -> bool:
+    """An aircraft right after the verb, as its subject (استهدفت مسيّرة، استهدفت طائرة مسيّرة); with بـ it is the
+    instrument (استهدفت بمسيّرة), which its own trigger reads."""
+    return any(index.has(j, _AIRCRAFT) and not index.norms[j].startswith("ب") for j in range(b, min(hi, b + 2)))
 
 
 def _suspects_after(index: ArticleIndex, b: int, hi: int) -> bool:

@@ -82,6 +82,11 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         ("نفذت قوات الجهاز عملية نوعية في ناحية جنوب المدينة.", ["security_operation"]),
         # aimed by aircraft named before the verb: a strike
         ("وكانت مسيرات تابعة للجماعة المسلحة قد استهدفت مستودعات للوقود في المدينة.", ["airstrike"]),
+        # ... or right after it (the verb first, as Arabic has it): استهدفت مسيّرة سيارة
+        ("استهدفت مسيرة تابعة للجيش، قرابة الظهر، سيارة على طريق البلدة، ما أدى إلى مقتل سائقها.", ["airstrike"]),
+        # a drone that kills: مسيّرة تركية تقتل عضوين
+        ("مسيرة تركية تقتل عضوين في الحزب بريف المدينة", ["airstrike"]),
+        ("مسلحون يقتلون عضوين في الحزب بريف المدينة", ["attack"]),
         # talks, memoranda, agreements of two sides, expelled ambassadors
         ("عقد الوفدان جولة جديدة من المفاوضات في العاصمة.", ["meeting"]),
         # التقى drops its ى: التقت، التقوا
@@ -154,6 +159,7 @@ def test_no_conflict_event(body: str) -> None:
         "وقال الباحث إن البقعة الشمسية أطلقت سلسلة من الانفجارات خلال الأيام الماضية.",  # the sun's
         "فيلم سوداني يخطف النجمة الذهبية في المهرجان.",  # an award is not abducted
         "وقال أحد التجار إن الأسعار انفجرت هذا العام بسبب الجفاف.",  # prices, before their verb
+        "منعت القوات طواقم الإسعاف من الوصول إليهما قبل أن تحتجز جثمانيهما.",  # bodies withheld, no arrest
     ],
 )
 def test_no_event(body: str) -> None:
