@@ -63,12 +63,15 @@ _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شر�
 # Where the attackers withdrew or fled to (قبل أن تنسحب باتجاه مواقعها في جبل الشيخ، لاذوا بالفرار نحو ...):
 # the place they went back to, not the place of the event.
 _RETREAT = words("تنسحب انسحبت انسحب انسحبوا ينسحب انسحابها انسحابه انسحابهم اتجاه تلوذ لاذ لاذت لاذوا فروا فرت")
+# Where the wounded were taken (نقل إلى مستشفى ثابت ثابت الحكومي): a destination, not the event's place.
+_TAKEN_TO = words("نقل نقلا نقلوا نقلت نقلتا اسعف اسعفا اسعفوا اسعفت")
+_TAKEN_REACH = 8
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
 _PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان اشخاص")
 _PERSON_NOUNS = PERSON_DUAL_STEMS | words(
     "مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف قيادي مسؤول ناشط "
-    "طفله فتاه مدنيه مواطنه معتقل"
+    "طفله فتاه مدنيه مواطنه معتقل سائق راكب مهرب مخالف مطلوب متهم مستوطن"
 )
 
 
@@ -245,6 +248,21 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
 def retreat_destination(index: ArticleIndex, lo: int) -> bool:
     """Whether the place at token ``lo`` is where attackers withdrew or fled to (``_RETREAT``)."""
     return any(index.has(lo - k, _RETREAT) for k in (2, 3, 4))
+
+
+def taken_to(index: ArticleIndex, lo: int) -> bool:
+    """Whether the place at token ``lo`` is where the wounded were taken (نُقل إلى مستشفى طوباس، نُقلا إلى
+    المستشفى الوطني في درعا): no place of the event, nor of the sentence it is told in. «إلى» must stand
+    between: ونقلت وكالة ... عن مصادر في بغداد is "quoted", not "taken"."""
+    towards = False
+    for k in range(lo - 1, max(-1, lo - 1 - _TAKEN_REACH), -1):
+        if index.norms[k] in {",", ".", "،"}:
+            return False
+        if index.norms[k] == "الي":
+            towards = True
+        elif towards and index.has(k, _TAKEN_TO):
+            return True
+    return False
 
 
 def entity_argument(entity: Entity) -> EventArgument:

@@ -16,6 +16,7 @@ from .event_arguments import (
     place_rank,
     retreat_destination,
     span_argument,
+    taken_to,
 )
 from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
 from .event_index import ArticleIndex, key_set, token_flag
@@ -475,9 +476,9 @@ def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo
         return
     if anaphor + 1 < len(index.norms) and index.norms[anaphor + 1].startswith("ال"):
         return  # القرية المجاورة، البلدة الواقعة ...: another one, described
-    earlier = index.places_in(max(0, lo - _ANAPHOR_REACH), lo)
+    earlier = index.places_in(max(0, lo - _ANAPHOR_REACH), anaphor)  # named before it, this sentence too
     noun = _ANAPHORS_NOUNS[next(k for k in index.keys[anaphor] if k in _ANAPHORS)]
-    named = next((p for p_lo, _, p in reversed(earlier) if index.has(p_lo - 1, noun)), None)
+    named = next((p for p_lo, _, p in reversed(earlier) if index.has(p_lo - 1, noun) or index.has(p_lo, noun)), None)
     if named is None:  # no «بلدة X» before «البلدة»: the last town or village named, if no province since
         for p_lo, _, place in reversed(earlier):
             if place.feature_class == "A" and place.admin1:
@@ -490,7 +491,8 @@ def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo
 
 
 def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
-    sentence_places = index.places_in(lo, hi)
+    # not where the wounded were taken (نُقل إلى مستشفى الخليل): it says nothing of where the event was
+    sentence_places = [p for p in index.places_in(lo, hi) if not taken_to(index, p[0])]
     if not sentence_places:
         return
     # Per article: a sentence's places, a place's rank and its location record are the same for every
@@ -501,7 +503,11 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         context = memo[(lo, hi)] = [p for _, _, p in sentence_places]
     m.context = context
     places_told = _not_dateline(index, sentence_places)  # not the city the report was filed from
-    in_clause = [p for p in _not_dateline(index, index.places_in(c_lo, c_hi)) if not retreat_destination(index, p[0])]
+    in_clause = [
+        p
+        for p in _not_dateline(index, index.places_in(c_lo, c_hi))
+        if not retreat_destination(index, p[0]) and not taken_to(index, p[0])
+    ]
     candidates = in_clause or places_told
     candidates = candidates or sentence_places  # the dateline's city, when the sentence names no other place
     if all(_country_only(place) for _, _, place in candidates):

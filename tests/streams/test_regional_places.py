@@ -105,3 +105,22 @@ def test_the_waw_of_a_valley_is_its_own() -> None:
     assert ("ادي", "LOC") not in {(entity.text, entity.type) for entity in article.entities}
     attacks = [e for e in article.events if e.type == "attack"]
     assert [e.location.text for e in attacks if e.location] == ["وادي زغيتون"]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_not_where_it_happened() -> None:
+    article = enrich(
+        "أصيب شاب برصاص الجيش خلال اقتحام مخيم الفارعة فجر اليوم، ونقل إلى مستشفى طوباس التركي لتلقي العلاج."
+    )
+    assert all(e.location is None or "مستشفى" not in e.location.text for e in article.events)
+    assert any(e.location is not None and e.location.text.endswith("الفارعة") for e in article.events)
+
+
+def test_the_camp_a_sentence_named_first_places_a_raid_on_the_camp_later_in_it() -> None:
+    """«وفي مخيم العروب ...، فيما أصيب فتى خلال اقتحام المخيم»: المخيم is the camp named before it."""
+    article = enrich(
+        "شنت قوات الاحتلال حملة اعتقالات في بلدة بيت أمر شمال الخليل.\n\n"
+        "وفي مخيم العروب المجاور، اعتقلت قوات الاحتلال ثلاثة شبان، فيما أصيب فتى برصاصة مطاطية خلال اقتحام "
+        "المخيم، ونقل إلى مستشفى الخليل الحكومي."
+    )
+    operations = [e for e in article.events if e.type == "security_operation"]
+    assert sorted(e.location.text for e in operations if e.location) == ["بيت أمر", "مخيم العروب"]
