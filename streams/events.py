@@ -127,6 +127,13 @@ _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their 
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
+_SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
+# Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
+_PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
+# Shooting an aircraft down (أسقطت الدفاعات الجوية طائرة مسيّرة): the drone struck nothing.
+_DOWNED = words("اسقطت اسقط اسقاط اسقطوا تسقط يسقط")
+_DOWNED_REACH = 8
+_PLANNED_REACH = 5
 # Word beginnings that give an article a security or violence context (conflict types need one).
 _VIOLENCE = (
     "قوات", "القوات", "مسلح", "جيش", "الجيش", "امني", "الامن", "شرط", "قتل", "مقتل", "قتلي", "جرحي", "عبو",
@@ -371,6 +378,12 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # لقطع الطريق على عودة الحرب: to forestall, no road blocked
     if index.tokens_in(_fictional, lo, hi):
         return True  # ويروي الفيلم حكاية عائلة تحاصرها الاشتباكات: a story told, not news
+    if len(index.tokens_in(_sporty, lo, hi)) >= _SPORT_SENTENCE:
+        return True  # حسم القادسية قمة الدوري أمام نادي الكويت بهدف: a match in a round-up of other news
+    if b < hi and index.any_in(_planned, b, min(hi, b + _PLANNED_REACH)):
+        return True  # اجتماع تحالف أوبك+ المقرر الأحد: planned, not held
+    if index.any_in(_downing, max(lo, a - _DOWNED_REACH), a):
+        return True  # أسقطت الدفاعات الجوية طائرة مسيّرة مفخخة: a drone downed struck nothing
     if _scare_quoted(index, a, b, lo, hi) or _titled(index, a, lo):
         return True
     return index.any_in(_habitual, b, min(hi, b + 3))
@@ -398,6 +411,8 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
 # Per-token tests, registered once (event_index.token_flag): evaluated once per folded form and process.
 _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
+_planned = key_flag(_PLANNED)
+_downing = key_flag(_DOWNED)
 _aerial = key_flag(_AIR)
 _seizable = key_flag(SEIZABLE)
 _unreal = key_flag(_NEGATION | _IRREALIS)

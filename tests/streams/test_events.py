@@ -160,6 +160,9 @@ def test_no_conflict_event(body: str) -> None:
         "فيلم سوداني يخطف النجمة الذهبية في المهرجان.",  # an award is not abducted
         "وقال أحد التجار إن الأسعار انفجرت هذا العام بسبب الجفاف.",  # prices, before their verb
         "منعت القوات طواقم الإسعاف من الوصول إليهما قبل أن تحتجز جثمانيهما.",  # bodies withheld, no arrest
+        "ويترقب المتعاملون اجتماع تحالف أوبك+ المقرر الأحد المقبل.",  # a meeting planned, not held
+        # a sport item closing a round-up of other news
+        "رياضة: حسم القادسية قمة الدوري أمام نادي الكويت بهدف قاتل في هجوم منظم.",
     ],
 )
 def test_no_event(body: str) -> None:
@@ -170,6 +173,11 @@ def test_an_arrest_by_awqafa_still_counts() -> None:
     assert types_of("وأوقفت الشرطة ثلاثة أشخاص في المدينة.") == ["arrest"]
     assert types_of("وأوقفت الجمارك سائق الشاحنة ومرافقه.") == ["arrest"]  # the truck's driver
     assert "arrest" not in types_of("قتل تسعة ركاب بعدما أوقف مسلحون حافلة ركاب على الطريق.")  # a bus stopped
+
+
+def test_a_drone_shot_down_struck_nothing() -> None:
+    body = "أعلن الجيش أن الدفاعات الجوية أسقطت، مساء الثلاثاء، طائرة مسيّرة مفخخة كانت تحلق فوق المدينة."
+    assert "airstrike" not in types_of(body)
 
 
 def test_a_drones_missiles_are_an_airstrike() -> None:
