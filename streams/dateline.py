@@ -101,9 +101,11 @@ def _dateline_at(
         return Dateline(place, _closed_run(tokens, k + 1, _PIPES) or _line_run(body, tokens, k + 1))
     if separator == "(":
         outlet = outlet_after(body, tokens, k + 1, is_outlet)
-        if outlet is not None and outlet[2] < n and tokens[outlet[2]].norm == ")":
-            return Dateline(place, outlet[:2])
-        return None
+        if outlet is None or outlet[2] >= n or tokens[outlet[2]].norm != ")":
+            return None
+        # القاهرة (رويترز) - قال: a dash or a colon closes it; «موجز أخبار (كونا) الإقليمية» is a headline
+        closed = outlet[2] + 1 < n and (_mark(tokens[outlet[2] + 1]) in _DASHES or tokens[outlet[2] + 1].norm == ":")
+        return Dateline(place, outlet[:2]) if closed or is_place(*place) else None
     if separator == ":":
         if k + 1 < n and tokens[k + 1].norm in _QUOTES:
             outlet = outlet_after(body, tokens, k + 2, is_outlet)

@@ -53,6 +53,7 @@ def test_without_an_agency_only_a_known_place_opens_a_dateline() -> None:
         "قال مسؤول في بيروت - أ ف ب إن",  # not at the start of a line
         "قتل ثلاثة أشخاص في هجوم.",
         "وزارة الدفاع (الخميس) - قالت",  # a weekday in parentheses is no agency
+        "موجز أخبار (رويترز) الإقليمية\n\nقتل ثلاثة أشخاص.",  # a headline: no dash closes the agency
     ],
 )
 def test_no_dateline(body: str) -> None:
