@@ -32,6 +32,7 @@ __all__ = [
     "cited_outlets",
     "complete_compound_places",
     "complete_family_names",
+    "complete_given_names",
     "complete_role_names",
     "drop_generic_nouns",
     "name_after_role",
@@ -525,6 +526,39 @@ def complete_family_names(body: str, spans: Sequence[Any], tokens: Sequence[Toke
                     span = span._replace(text=body[span.start : tokens[j].end], end=tokens[j].end)
         out.append(span)
     return out
+
+
+def complete_given_names(body: str, spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """A person's span takes the given name the tagger left before it (أيهم | قاسم القداح، وليث | عمر الطيطي):
+    a listed given name (names-dataset's top ranks or ANERgazet's people), indefinite, not among the most
+    common words (Zipf <= 5: علي is also على), right before a span of two words or more and in no other
+    span. A joining و stays outside the name."""
+    if not any(span.type == "PER" for span in spans):
+        return list(spans)
+    starts = [token.start for token in tokens]
+    taken = {span.end for span in spans}
+    classes = word_classes()
+    out = []
+    for span in spans:
+        i = _token_at(starts, span.start) if span.type == "PER" and " " in span.text else None
+        if i:
+            token = tokens[i - 1]
+            norm, start = token.norm, token.start
+            if norm.startswith("و") and len(norm) > 3 and _given(classes, norm[1:]):
+                norm, start = norm[1:], start + 1
+            if (
+                _given(classes, norm)
+                and word_zipf(norm) <= 5
+                and token.end not in taken
+                and body[token.end : span.start] == " "
+            ):
+                span = span._replace(text=body[start : span.end], start=start)
+        out.append(span)
+    return out
+
+
+def _given(classes: dict[str, tuple[str, ...]], norm: str) -> bool:
+    return not norm.startswith("ال") and not {"fn1", "gPER"}.isdisjoint(classes.get(norm, ()))
 
 
 def _token_at(starts: Sequence[int], start: int) -> int | None:

@@ -28,6 +28,7 @@ from .entity_context import (
     cited_outlets,
     complete_compound_places,
     complete_family_names,
+    complete_given_names,
     complete_role_names,
     cut_before_names,
     drop_generic_nouns,
@@ -134,6 +135,7 @@ class Extractor:
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
         spans = retype_by_context(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
         spans = complete_family_names(body, complete_role_names(body, spans, tokens, SPEECH_VERBS), tokens)
+        spans = complete_given_names(body, spans, tokens)
         cues = token_cues(tokens)
         outlets = cited_outlets(body, tokens, cues, link, ModelSpan)
         named_source = [

@@ -9,6 +9,7 @@ from marsad.streams.entities import ModelSpan
 from marsad.streams.entity_context import (
     cited_outlets,
     complete_family_names,
+    complete_given_names,
     complete_role_names,
     cut_before_names,
     drop_generic_nouns,
@@ -283,4 +284,19 @@ def test_in_the_pipeline_the_outlet_is_no_person() -> None:
 )
 def test_a_person_takes_the_family_name_after_it(body: str, person: str, expected: str) -> None:
     found = complete_family_names(body, [span(body, person, "PER")], tokenize(body))
+    assert [s.text for s in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "expected"),
+    [
+        ("وقتل الشاب أيهم قاسم القداح برصاص مجهولين.", "قاسم القداح", "أيهم قاسم القداح"),  # a given name left out
+        ("والمعتقلون هم: أنس رائد البدوي، وليث عمر الطيطي.", "عمر الطيطي", "ليث عمر الطيطي"),  # its و stays out
+        ("وقال المواطن قاسم القداح إن", "قاسم القداح", "قاسم القداح"),  # a noun before the name: no given name
+        ("وأكد أيهم، قاسم القداح إن", "قاسم القداح", "قاسم القداح"),  # past a comma: another phrase
+        ("وقال ليث الطيطي إن", "الطيطي", "الطيطي"),  # a one-word "person": left alone
+    ],
+)
+def test_a_person_takes_the_given_name_before_it(body: str, person: str, expected: str) -> None:
+    found = complete_given_names(body, [span(body, person, "PER")], tokenize(body))
     assert [s.text for s in found] == [expected]
