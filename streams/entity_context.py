@@ -31,6 +31,7 @@ from .tokenize import Token
 __all__ = [
     "cited_outlets",
     "complete_compound_places",
+    "complete_facility_names",
     "complete_family_names",
     "complete_given_names",
     "complete_role_names",
@@ -97,6 +98,12 @@ _LED_BY_NAME = frozenset(["برئاسه", "بقياده", "بزعامه"])  # و
 _MAX_ROLE_NAME = 4  # words of a name after a role
 _NAME_COMPOUNDS = frozenset(["الدين", "الله", "الرحمن"])  # أحمد بهي الدين، عبد الله
 _ROLE_COMPLEMENT = 6  # tokens of what a role is of, before the name
+# Facilities whose names end in adjectives of their own (folded, as Token.norm has them).
+_FACILITIES = frozenset(["مستشفي", "مطار", "ميناء", "ملعب", "مصفاه", "محطه", "مرفا", "مجمع", "مركز"])
+_FACILITY_ADJECTIVES = frozenset(
+    ["الدولي", "الدوليه", "العام", "العامه", "التعليمي", "الحكومي", "المركزي", "الجامعي", "التخصصي", "الميداني",
+     "الاولمبي", "البلدي", "القروي", "الوطني", "العسكري", "الاسلامي", "الطبي", "الغازيه", "النفطيه", "الحراريه"]
+)  # fmt: skip
 _GIVEN_CLASSES = frozenset(["wg", "fn1", "fn2", "gPER"])  # a given name: Wikidata, names-dataset, ANERgazet
 _SURNAME_CLASSES = frozenset(["ws", "ln1", "ln2", "gPER", "wg", "fn1", "fn2"])
 _LISTED_NAMES = frozenset(["ws", "wg", "fn1", "ln1"])  # in the Wikidata or names-dataset lists
@@ -524,6 +531,36 @@ def complete_family_names(body: str, spans: Sequence[Any], tokens: Sequence[Toke
                 family = any(c.startswith("ln") for c in classes.get(norm, ()))
                 if norm.startswith("ال") and family and word_zipf(norm) <= 3 and norm not in NATIONALITIES:
                     span = span._replace(text=body[span.start : tokens[j].end], end=tokens[j].end)
+        out.append(span)
+    return out
+
+
+def complete_facility_names(body: str, spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """A hospital's, airport's or port's name takes the adjectives that are part of it (مستشفى الثورة
+    العام، مطار معيتيقة الدولي، مستشفى الزاوية التعليمي): up to two words of a closed list, right after
+    a place entity that a facility word opens, and in no other entity."""
+    if not any(span.type == "LOC" for span in spans):
+        return list(spans)
+    starts = [token.start for token in tokens]
+    taken = {span.start for span in spans}
+    out = []
+    for span in spans:
+        i = _token_at(starts, span.start) if span.type == "LOC" else None
+        if i is not None and strip_clitics(tokens[i].norm) in _FACILITIES:
+            j = bisect_left(starts, span.end)
+            end = span.end
+            while (
+                j < len(tokens)
+                and tokens[j].norm in _FACILITY_ADJECTIVES
+                and tokens[j].start not in taken
+                and body[end : tokens[j].start] == " "
+            ):
+                end = tokens[j].end
+                j += 1
+                if j - bisect_left(starts, span.end) == 2:
+                    break
+            if end > span.end:
+                span = replace(span, text=body[span.start : end], end=end)
         out.append(span)
     return out
 

@@ -27,6 +27,7 @@ from .entities import ModelSpan, merge_entities, overlaps, spans_from_labels
 from .entity_context import (
     cited_outlets,
     complete_compound_places,
+    complete_facility_names,
     complete_family_names,
     complete_given_names,
     complete_role_names,
@@ -157,7 +158,7 @@ class Extractor:
             places = [p for p in places if not overlaps(outlets, p.start, p.end)]
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         entities = extend_nationality(body, forces_of_places(body, short_names(tokens, merged), tokens), tokens)
-        entities = regional_commands(body, entities)
+        entities = complete_facility_names(body, regional_commands(body, entities), tokens)
         if dateline is None:  # غزة - ...: without a known agency, only a place the entity layer found
             located = {(e.start, e.end) for e in entities if e.type == "LOC"}
             dateline = find_dateline(body, tokens, _never, lambda start, end: (start, end) in located)

@@ -8,6 +8,7 @@ from marsad.schemas.records import Entity
 from marsad.streams.entities import ModelSpan
 from marsad.streams.entity_context import (
     cited_outlets,
+    complete_facility_names,
     complete_family_names,
     complete_given_names,
     complete_role_names,
@@ -300,3 +301,22 @@ def test_a_person_takes_the_family_name_after_it(body: str, person: str, expecte
 def test_a_person_takes_the_given_name_before_it(body: str, person: str, expected: str) -> None:
     found = complete_given_names(body, [span(body, person, "PER")], tokenize(body))
     assert [s.text for s in found] == [expected]
+
+
+def _entity(body: str, text: str, type_: str) -> Entity:
+    start = body.index(text)
+    return Entity(text, type_, start, start + len(text), source="model")
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "expected"),
+    [
+        ("نقلت الطفلتان إلى مستشفى الثورة العام لتلقي العلاج.", "مستشفى الثورة", "مستشفى الثورة العام"),
+        ("استؤنفت الرحلات من مطار معيتيقة الدولي أمس.", "مطار معيتيقة", "مطار معيتيقة الدولي"),
+        ("وصل الوفد إلى طرابلس الغرب أمس.", "طرابلس", "طرابلس"),  # no facility: nothing to take
+        ("قصف مستشفى الشفاء الكبير.", "مستشفى الشفاء", "مستشفى الشفاء"),  # not a listed adjective
+    ],
+)
+def test_a_facility_takes_the_adjectives_of_its_name(body: str, place: str, expected: str) -> None:
+    found = complete_facility_names(body, [_entity(body, place, "LOC")], tokenize(body))
+    assert [e.text for e in found] == [expected]
