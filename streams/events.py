@@ -40,6 +40,8 @@ _IRREALIS = words(
     "مقترح مقترحات اقتراح مبادره مذكره مذكرات اصوات صوت "
     # على حافة الانفجار: on the brink of it; تعثر المفاوضات: talks that stalled are no meeting held
     "حافه شفا تعثر خطر "
+    # عانت سنوات من الحرب والقصف: years of it, no one event
+    "سنوات عقود "
     # a call for an act is no act (طالب جميع الأطراف بوقف إطلاق النار، دعت إلى التظاهر)
     "طالبت يطالب تطالب يطالبون مطالبا مطالبه مطالبين دعا دعت يدعو تدعو داعيا دعوه دعوات ناشد ناشدت مناشده"
 )
@@ -56,11 +58,14 @@ _FIGURATIVE = words(
     "حادا حاد لاذعا لاذع شرسا شمسي شمسيه بحيره صامت صامتا صامته الحمل "
     "النجمه الاضواء اللقب الفوز الانظار النقاط نقطه الجائزه الصداره بطاقه "
     # bodies withheld are no arrest (تحتجز جثمانيهما، احتجاز جثامين الشهداء)
-    "جثمان جثمانه جثمانها جثمانيهما جثماني جثامين الجثامين جثه جثته جثتي جثث الجثث"
+    "جثمان جثمانه جثمانها جثمانيهما جثماني جثامين الجثامين جثه جثته جثتي جثث الجثث "
+    # a transformer or a gas cylinder that blew up is an accident (انفجار محولة كهربائية)
+    "محوله محولات اسطوانه اسطوانات قاروره"
 )
 _FIGURATIVE_SUBJECTS = words(
     "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء "
-    "السوق الاسواق البورصه المضاربون المضاربين"  # السوق تتعرض للقصف، المضاربون يشنون هجوماً
+    "السوق الاسواق البورصه المضاربون المضاربين "  # السوق تتعرض للقصف، المضاربون يشنون هجوماً
+    "النواب النائب نواب"  # شن عدد من النواب هجوماً على الحكومة: words in parliament
 )
 _CUT_THE_ROAD = frozenset({"قطع", "لقطع", "بقطع", "وقطع"})  # لقطع الطريق على: to forestall
 _QUANTITIES = words("عشرات مئات الاف عدد عده")  # احتجاز عشرات المركبات: a quantity before the object
@@ -127,6 +132,7 @@ _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their 
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
+_PESTS = words("ذبابه الذبابه حشرات الحشرات جراد الجراد افات الافات افه دوده")  # هجوم واسع لذبابة الثمار
 _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
@@ -380,6 +386,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # ويروي الفيلم حكاية عائلة تحاصرها الاشتباكات: a story told, not news
     if len(index.tokens_in(_sporty, lo, hi)) >= _SPORT_SENTENCE:
         return True  # حسم القادسية قمة الدوري أمام نادي الكويت بهدف: a match in a round-up of other news
+    if b < hi and index.any_in(_pests, b, min(hi, b + 3)):
+        return True  # هجوم واسع لذبابة ثمار الزيتون: pests attack crops
     if b < hi and index.any_in(_planned, b, min(hi, b + _PLANNED_REACH)):
         return True  # اجتماع تحالف أوبك+ المقرر الأحد: planned, not held
     if index.any_in(_downing, max(lo, a - _DOWNED_REACH), a):
@@ -411,6 +419,7 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
 # Per-token tests, registered once (event_index.token_flag): evaluated once per folded form and process.
 _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
+_pests = key_flag(_PESTS)
 _planned = key_flag(_PLANNED)
 _downing = key_flag(_DOWNED)
 _aerial = key_flag(_AIR)
