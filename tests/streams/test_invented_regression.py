@@ -1,14 +1,15 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Twelve sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Fourteen sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_12.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_14.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
 and the Sahel; ``_10`` wire services and TV sites of the Levant, Iraq, Yemen and the Gulf; ``_11`` Egypt, Sudan
-and the Horn; ``_12`` international desks). The fixes each
+and the Horn; ``_12`` international desks; ``_13`` local and regional outlets of the Levant; ``_14`` flashes
+and round-ups from Iraq, Libya, Yemen, Somalia and the Gulf). The fixes each
 led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -36,6 +37,8 @@ SETS = {
     "invented_articles_10.jsonl": {"entity_f1": 0.74, "event_type_f1": 0.76, "location": 0.65, "counts": 0.70},
     "invented_articles_11.jsonl": {"entity_f1": 0.74, "event_type_f1": 0.73, "location": 0.52, "counts": 0.67},
     "invented_articles_12.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.78, "location": 0.66, "counts": 0.61},
+    "invented_articles_13.jsonl": {"entity_f1": 0.72, "event_type_f1": 0.77, "location": 0.58, "counts": 0.63},
+    "invented_articles_14.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.78, "location": 0.78, "counts": 0.53},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -53,6 +56,8 @@ NOT_CONFLICT = [
     # z04 (a book fair) is left out: «يحمي الذاكرة من الاغتيال الثاني» still reads as a killing
     *[("invented_articles_11.jsonl", i) for i in ("z08", "z10", "z14", "z17", "z20")],
     *[("invented_articles_12.jsonl", i) for i in ("k03", "k07", "k11", "k14", "k16", "k19")],
+    *[("invented_articles_13.jsonl", i) for i in ("m03", "m06", "m09", "m12", "m15", "m18")],
+    *[("invented_articles_14.jsonl", i) for i in ("n04", "n08", "n12", "n17", "n18", "n20")],
 ]
 
 
