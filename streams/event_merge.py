@@ -129,7 +129,8 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
             continue
         if mention.killed is not None or mention.injured is not None:
             continue
-        before = [n for n in mentions if n.sentence_index < mention.sentence_index and n.type in _SPECIFIC_ASSAULTS]
+        # told before it, in an earlier sentence or earlier in its own (سقطت قذائف ...، ولم تتبنَّ أي جهة الهجوم)
+        before = [n for n in mentions if n.type in _SPECIFIC_ASSAULTS and n.trigger.start < mention.trigger.start]
         if before:
             mention.type = before[-1].type
     for mention in mentions:

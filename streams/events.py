@@ -83,7 +83,10 @@ _STOPPED = (
 _SCARE_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _SCARE_WORDS = 3  # a war word quoted alone or nearly (يصفون ما يجري بأنه «انفجار حقيقي»): a figure of speech
 # Words before a device that make it found, defused or only ready, not exploded (ضبط، تفكيك، معدّة للتفجير).
-_SEIZING = ("ضبط", "صادر", "مصادره", "فكك", "تفكيك", "عثر", "العثور", "ابطال", "ابطل", "حجز", "معد", "جاهز")
+_SEIZING = (
+    "ضبط", "صادر", "مصادره", "فكك", "تفكيك", "عثر", "العثور", "ابطال", "ابطل", "حجز", "معد", "جاهز",
+    "يضبط", "تضبط", "يفكك", "تفكك", "يصادر", "تصادر",  # a headline's present tense: يفكك خلية ويضبط عبوات
+)  # fmt: skip
 # What was seized may follow its verb past the subject and a clause (ضبطت مديرية أمن مصراتة، بالتعاون مع
 # مصلحة الجمارك، شحنة ...) or come before it (عثرت القوات على أسلحة ... جرى ضبطها).
 _SEIZABLE_AFTER = 12
@@ -133,6 +136,7 @@ _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
 _PESTS = words("ذبابه الذبابه حشرات الحشرات جراد الجراد افات الافات افه دوده")  # هجوم واسع لذبابة الثمار
+_AMBUSH = words("كمين كمينا الكمين")
 _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
@@ -264,6 +268,8 @@ def _sentence_triggers(
             continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
         if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):
             continue  # an agreement the sentence refers to, made before
+        if _operations_trap(index, i, lo) and any(f[0] == "security_operation" for f in found.values()):
+            continue  # نفذوا عملية أمنية ...، حيث نُصب لهما كمين: the operation's trap, not an attack on it
         if type_ == "shelling" and _instrument(index, i, lo) and any(f[0] in _NOT_SHELLING for f in found.values()):
             continue  # هاجمت الحاجز بالأسلحة الرشاشة والقذائف: the weapons of the attack told before
         if type_ == "shelling" and index.any_in(_using, max(lo, i - _USED_REACH), i):
@@ -344,6 +350,11 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     return trigger.type
 
 
+def _operations_trap(index: ArticleIndex, i: int, lo: int) -> bool:
+    """«نُصب لهما كمين»: an ambush set (نصب) in a sentence that tells a security operation is its trap."""
+    return index.has(i, _AMBUSH) and index.any_in(_setting, max(lo, i - 3), i)
+
+
 def _aircraft_subject(index: ArticleIndex, b: int, hi: int) -> bool:
     """An aircraft right after the verb, as its subject (استهدفت مسيّرة، استهدفت طائرة مسيّرة); with بـ it is the
     instrument (استهدفت بمسيّرة), which its own trigger reads."""
@@ -420,6 +431,7 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
 _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
 _pests = key_flag(_PESTS)
+_setting = prefix_flag(("نصب", "ينصب", "تنصب"))
 _planned = key_flag(_PLANNED)
 _downing = key_flag(_DOWNED)
 _aerial = key_flag(_AIR)

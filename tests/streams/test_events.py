@@ -179,6 +179,21 @@ def test_an_arrest_by_awqafa_still_counts() -> None:
     assert "arrest" not in types_of("قتل تسعة ركاب بعدما أوقف مسلحون حافلة ركاب على الطريق.")  # a bus stopped
 
 
+def test_the_attack_no_one_claimed_is_the_shelling_told_before_it_in_its_sentence() -> None:
+    body = "سقطت ثلاث قذائف هاون على محيط المطار مساء أمس من دون وقوع إصابات، ولم تتبن أي جهة الهجوم حتى الآن."
+    assert types_of(body) == ["shelling"]
+
+
+def test_a_trap_set_in_a_security_operation_is_no_attack() -> None:
+    body = "نفذ رجال المكافحة عملية أمنية في المنطقة، حيث نصب للمروجين كمين محكم وضبطا وبحوزتهما الكمية."
+    assert "attack" not in types_of(body)
+    assert "attack" in types_of("ارتفع عدد القتلى في الكمين الذي تعرضت له دورية للأمن خلال حملة أمنية.")
+
+
+def test_a_headlines_present_tense_seizure_is_no_bombing() -> None:
+    assert "bombing" not in types_of("الأمن الداخلي يفكك خلية في ريف المدينة ويضبط أسلحة وعبوات ناسفة")
+
+
 def test_a_drone_shot_down_struck_nothing() -> None:
     body = "أعلن الجيش أن الدفاعات الجوية أسقطت، مساء الثلاثاء، طائرة مسيّرة مفخخة كانت تحلق فوق المدينة."
     assert "airstrike" not in types_of(body)
