@@ -39,7 +39,7 @@ _WIDE = frozenset(
 )
 _NARROW = words(
     "قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات صحراء غابه شاطئ شاطيء ميناء "
-    "قصر مستشفي ستاد منفذ"
+    "قصر مستشفي ستاد منفذ خربه"
 )
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
 # such places are often missing from gazetteers and from the NER model, yet they are the event's place.

@@ -490,6 +490,9 @@ def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo
         m.location, m.rank = location_of(named), _TOWN_RANK
 
 
+_SPOT_RANK = 0.5  # place_rank of a place a settlement or spot word names (بلدة بوداي، مخيم الفارعة)
+
+
 def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
     # not where the wounded were taken (نُقل إلى مستشفى الخليل): it says nothing of where the event was
     sentence_places = [p for p in index.places_in(lo, hi) if not taken_to(index, p[0])]
@@ -516,6 +519,15 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         codes = {place.country_code for _, _, place in candidates}
         inside = [p for p in places_told if p[2].country_code in codes and not _country_only(p[2])]
         candidates = inside or candidates
+    elif in_clause and all(place.feature_class == "A" for _, _, place in in_clause):
+        # غارات على مناطق في البقاع الشمالي، استهدفت الأولى منزلاً في بلدة بوداي: the clause names the region,
+        # the next one the town the strikes hit; a town or village named as such after the clause may place it
+        codes = {place.country_code for _, _, place in in_clause} | {None}
+        candidates = in_clause + [
+            p
+            for p in places_told
+            if p[0] >= c_hi and p[2].country_code in codes and place_rank(index, p[0], p[2]) <= _SPOT_RANK
+        ]
     ranked = []
     for p_lo, p_hi, place in candidates:
         rank = memo.get(id(place))

@@ -124,3 +124,18 @@ def test_the_camp_a_sentence_named_first_places_a_raid_on_the_camp_later_in_it()
     )
     operations = [e for e in article.events if e.type == "security_operation"]
     assert sorted(e.location.text for e in operations if e.location) == ["بيت أمر", "مخيم العروب"]
+
+
+def test_a_town_the_next_clause_names_places_strikes_on_its_region() -> None:
+    article = enrich(
+        "شن الطيران الحربي، ليل الخميس، سلسلة غارات على مناطق في البقاع الشمالي، استهدفت الأولى منزلا في "
+        "بلدة بوداي غرب بعلبك، ما أدى إلى مقتل شخصين."
+    )
+    strikes = [e for e in article.events if e.type == "airstrike"]
+    assert [e.location.text for e in strikes if e.location] == ["بوداي"]
+
+
+def test_a_khirba_is_a_village() -> None:
+    article = enrich("هاجم مستوطنون، صباح اليوم، تجمع خربة الفخيت في مسافر يطا جنوب الخليل، واعتدوا على عائلة.")
+    attacks = [e for e in article.events if e.type == "attack"]
+    assert [e.location.text for e in attacks if e.location] == ["خربة الفخيت"]
