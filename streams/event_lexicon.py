@@ -127,7 +127,7 @@ def _entries() -> dict[str, Trigger]:
     add("airstrike", "غارات غارتين")
     add("airstrike", "بمسيره بمسيرات بطائره بطائرات", needs="launch")  # استهدفت بمسيّرة سيارة: a drone strike
     # مسيّرات تابعة للدعم السريع استهدفت مستودعات: aimed by aircraft named before the verb
-    for form in ("استهدفت", "استهدف", "استهدفوا"):
+    for form in ("استهدفت", "استهدف", "استهدفوا", "استهداف"):  # استهداف طائرة مسيّرة سيارة: the drone's strike
         table.setdefault(form, Trigger("airstrike", verb=True, needs="aerial_before"))
     add("shelling", "قصف", needs="air_or_ground")
     add_verbs("shelling", "قصف/قصف", needs="air_or_ground")

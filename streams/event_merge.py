@@ -26,7 +26,7 @@ _INHERITING = frozenset({"arrest", "seizure"})
 _TOLL_VERBS = ("ارتفع", "ترتفع", "يرتفع", "بلغت", "وصلت", "ارتفاع")
 _BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
 _SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
-_REFERRING_TYPES = frozenset({"sanction", "agreement"})
+_REFERRING_TYPES = frozenset({"sanction", "agreement", "meeting"})  # وقّعا خلال الاجتماع: the meeting told before
 _CLAIM_WORDS = frozenset(
     ["زاعما", "زاعمه", "زاعمين", "مدعيا", "مدعيه", "زعم", "زعمت", "وزعم", "وزعمت", "ادعي", "ادعت", "وادعي", "وادعت"]
 )

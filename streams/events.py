@@ -264,6 +264,8 @@ def _sentence_triggers(
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
         if type_ is None or _suppressed(index, i, b, lo):
             continue
+        if type_ == "airstrike" and index.any_in(_downing, lo, i):
+            continue  # أسقطت الدفاعات الجوية طائرة مسيّرة ... قبل استهداف: the downed drone struck nothing
         if type_ == "bombing" and index.any_in(_seizing, max(lo, i - _SEIZED_REACH), i):
             continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
         if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):

@@ -87,6 +87,8 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         # a drone that kills: مسيّرة تركية تقتل عضوين
         ("مسيرة تركية تقتل عضوين في الحزب بريف المدينة", ["airstrike"]),
         ("مسلحون يقتلون عضوين في الحزب بريف المدينة", ["attack"]),
+        # the verbal noun with the drone after it: the drone's strike
+        ("رصد المرصد استهداف طائرة مسيرة تابعة للتحالف سيارة على طريق القرية، ما أدى إلى مقتل شخصين.", ["airstrike"]),
         # talks, memoranda, agreements of two sides, expelled ambassadors
         ("عقد الوفدان جولة جديدة من المفاوضات في العاصمة.", ["meeting"]),
         # التقى drops its ى: التقت، التقوا
@@ -197,6 +199,16 @@ def test_a_headlines_present_tense_seizure_is_no_bombing() -> None:
 def test_a_drone_shot_down_struck_nothing() -> None:
     body = "أعلن الجيش أن الدفاعات الجوية أسقطت، مساء الثلاثاء، طائرة مسيّرة مفخخة كانت تحلق فوق المدينة."
     assert "airstrike" not in types_of(body)
+    body = "وأسقطت الدفاعات الجوية، مساء الثلاثاء، طائرة مسيرة كانت تحلق فوق منطقة زراعية قبل استهداف مواقع الجيش."
+    assert "airstrike" not in types_of(body)
+
+
+def test_the_meeting_a_later_sentence_refers_to_is_the_one_told_before() -> None:
+    body = (
+        "عقد قائد قوات الحدود اجتماعا مع وفد من الجانب الآخر في المنفذ الحدودي أمس. "
+        "وقال مسؤول إن الجانبين وقعا خلال الاجتماع مذكرة تفاهم لتبادل المعلومات."
+    )
+    assert types_of(body).count("meeting") == 1
 
 
 def test_a_drones_missiles_are_an_airstrike() -> None:
