@@ -38,6 +38,7 @@ __all__ = [
     "drop_generic_nouns",
     "name_after_role",
     "names_outlet",
+    "region_with_its_word",
     "retype_by_context",
     "short_names",
     "source_mentions",
@@ -98,6 +99,9 @@ _LED_BY_NAME = frozenset(["برئاسه", "بقياده", "بزعامه"])  # و
 _MAX_ROLE_NAME = 4  # words of a name after a role
 _NAME_COMPOUNDS = frozenset(["الدين", "الله", "الرحمن"])  # أحمد بهي الدين، عبد الله
 _ROLE_COMPLEMENT = 6  # tokens of what a role is of, before the name
+# Regions whose name includes the word «إقليم» (folded forms).
+_WORD_NAMED_REGIONS = frozenset(["كردستان", "كوردستان"])
+_REGION_WORDS = frozenset(["اقليم"])
 # Facilities whose names end in adjectives of their own (folded, as Token.norm has them).
 _FACILITIES = frozenset(["مستشفي", "مطار", "ميناء", "ملعب", "مصفاه", "محطه", "مرفا", "مجمع", "مركز"])
 _FACILITY_ADJECTIVES = frozenset(
@@ -563,6 +567,42 @@ def complete_facility_names(body: str, spans: Sequence[Any], tokens: Sequence[To
                 span = replace(span, text=body[span.start : end], end=end)
         out.append(span)
     return out
+
+
+def region_with_its_word(body: str, entities: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """«إقليم كوردستان» is the region's name (the Kurdistan Region), not a place word before a name: a place
+    entity that starts with كردستان / كوردستان takes the إقليم before it (without its clitic: بإقليم), and
+    the word is no entity of its own."""
+    starts = [token.start for token in tokens]
+    words: dict[int, int] = {}  # entity start -> the start of its region word
+    for entity in entities:
+        i = _token_at(starts, entity.start) if entity.type == "LOC" else None
+        if not i or not _region_name(tokens[i].norm):
+            continue
+        before = tokens[i - 1]
+        start = before.end - len("اقليم")
+        if _region_word(before.norm) and fold(body[start : before.end]) == "اقليم" and before.end + 1 == entity.start:
+            words[entity.start] = start
+    if not words:
+        return list(entities)
+    word_spans = {(tokens[_token_at(starts, s) - 1].start, tokens[_token_at(starts, s) - 1].end) for s in words}
+    out = []
+    for entity in entities:
+        if (entity.start, entity.end) in word_spans:
+            continue  # وبإقليم read as a place of its own
+        if entity.start in words:
+            start = words[entity.start]
+            entity = replace(entity, text=body[start : entity.end], start=start)
+        out.append(entity)
+    return out
+
+
+def _region_name(norm: str) -> bool:
+    return norm in _WORD_NAMED_REGIONS or strip_clitics(norm) in _WORD_NAMED_REGIONS
+
+
+def _region_word(norm: str) -> bool:
+    return norm.endswith("اقليم") and len(norm) <= len("اقليم") + 2  # إقليم، بإقليم، وبإقليم
 
 
 def complete_given_names(body: str, spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:

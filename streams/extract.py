@@ -35,6 +35,7 @@ from .entity_context import (
     drop_generic_nouns,
     names_after_roles,
     names_outlet,
+    region_with_its_word,
     retype_by_context,
     short_names,
     source_mentions,
@@ -159,6 +160,7 @@ class Extractor:
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         entities = extend_nationality(body, forces_of_places(body, short_names(tokens, merged), tokens), tokens)
         entities = complete_facility_names(body, regional_commands(body, entities), tokens)
+        entities = region_with_its_word(body, entities, tokens)
         if dateline is None:  # غزة - ...: without a known agency, only a place the entity layer found
             located = {(e.start, e.end) for e in entities if e.type == "LOC"}
             dateline = find_dateline(body, tokens, _never, lambda start, end: (start, end) in located)

@@ -15,6 +15,7 @@ from marsad.streams.entity_context import (
     cut_before_names,
     drop_generic_nouns,
     names_after_roles,
+    region_with_its_word,
     retype_by_context,
     short_names,
     source_mentions,
@@ -319,4 +320,17 @@ def _entity(body: str, text: str, type_: str) -> Entity:
 )
 def test_a_facility_takes_the_adjectives_of_its_name(body: str, place: str, expected: str) -> None:
     found = complete_facility_names(body, [_entity(body, place, "LOC")], tokenize(body))
+    assert [e.text for e in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "place", "expected"),
+    [
+        ("طال القصف قرى في إقليم كوردستان أمس.", "كوردستان", "إقليم كوردستان"),  # the Kurdistan Region's name
+        ("وقالت حكومة بإقليم كردستان العراق إن", "كردستان العراق", "إقليم كردستان العراق"),  # without its clitic
+        ("وقعت اشتباكات في إقليم دارفور أمس.", "دارفور", "دارفور"),  # elsewhere إقليم is a place word
+    ],
+)
+def test_the_kurdistan_region_keeps_its_word(body: str, place: str, expected: str) -> None:
+    found = region_with_its_word(body, [_entity(body, place, "LOC")], tokenize(body))
     assert [e.text for e in found] == [expected]
