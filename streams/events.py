@@ -137,6 +137,10 @@ _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
 _PESTS = words("ذبابه الذبابه حشرات الحشرات جراد الجراد افات الافات افه دوده")  # هجوم واسع لذبابة الثمار
 _AMBUSH = words("كمين كمينا الكمين")
+_SUBJECT_REACH = 4  # tokens before a verb where a figurative subject may stand (أسعار المازوت والسماد انفجرت)
+_RESCUERS = words("فرق فرقه طواقم")  # اقتحمت فرق البحث المباني: rescue teams, as the verb's subject
+# Natural and accidental causes: a death they caused is no attack (زلزالا 2023 أسفرا عن مقتل 53 ألف شخص).
+_DISASTERS = words("زلزال زلزالي زلزالا الزلزال الزلزالين زلزالين فيضان فيضانات الفيضانات سيول السيول حادث الحادث")
 _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
@@ -285,7 +289,7 @@ def _sentence_triggers(
             found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
             found.setdefault(key, (type_, trigger, i, b))
-    if kills and not reframed and not ASSAULT_TYPES & {key[0] for key in found}:
+    if kills and not reframed and not ASSAULT_TYPES & {key[0] for key in found} and not index.any_in(_disaster, lo, hi):
         _, trigger, i, b = kills[0]
         # مسيّرة تركية تقتل عضوين، قتلت مسيّرة شابين: a drone that kills is an airstrike
         by_air = index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi)
@@ -391,8 +395,10 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     hi = index.sentence_ranges[index.sentence_of[a]][1]
     if b < hi and (index.has(b, _FIGURATIVE) or (index.has(b, _QUANTITIES) and index.has(b + 1, _FIGURATIVE))):
         return True  # انفجرت أسعار الطماطم، القصف الإعلامي، احتجاز عشرات المركبات: figures of speech
-    if any(index.has(k, _FIGURATIVE_SUBJECTS) for k in range(max(lo, a - 2), a)):
-        return True  # الأسعار انفجرت، فيروس يشن هجوماً صامتاً: the subject before its verb
+    if any(index.has(k, _FIGURATIVE_SUBJECTS) for k in range(max(lo, a - _SUBJECT_REACH), a)):
+        return True  # الأسعار انفجرت، أسعار المازوت والسماد انفجرت: the subject before its verb
+    if b < hi and index.has(b, _RESCUERS):
+        return True  # اقتحمت فرق البحث المباني المتضررة: rescuers, not a raid
     if b < hi and index.norms[b] == "علي" and index.norms[a] in _CUT_THE_ROAD:
         return True  # لقطع الطريق على عودة الحرب: to forestall, no road blocked
     if index.tokens_in(_fictional, lo, hi):
@@ -433,6 +439,7 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
 _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
 _pests = key_flag(_PESTS)
+_disaster = key_flag(_DISASTERS)
 _setting = prefix_flag(("نصب", "ينصب", "تنصب"))
 _planned = key_flag(_PLANNED)
 _downing = key_flag(_DOWNED)
