@@ -1,15 +1,16 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Fourteen sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Sixteen sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_14.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_16.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
 and the Sahel; ``_10`` wire services and TV sites of the Levant, Iraq, Yemen and the Gulf; ``_11`` Egypt, Sudan
 and the Horn; ``_12`` international desks; ``_13`` local and regional outlets of the Levant; ``_14`` flashes
-and round-ups from Iraq, Libya, Yemen, Somalia and the Gulf). The fixes each
+and round-ups from Iraq, Libya, Yemen, Somalia and the Gulf; ``_15`` Kurdistan, Iran and Turkey; ``_16``
+security news from Syria and Iraq of the kind the product is built for). The fixes each
 led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -39,6 +40,8 @@ SETS = {
     "invented_articles_12.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.78, "location": 0.66, "counts": 0.61},
     "invented_articles_13.jsonl": {"entity_f1": 0.72, "event_type_f1": 0.77, "location": 0.58, "counts": 0.63},
     "invented_articles_14.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.78, "location": 0.78, "counts": 0.53},
+    "invented_articles_15.jsonl": {"entity_f1": 0.68, "event_type_f1": 0.80, "location": 0.72, "counts": 0.53},
+    "invented_articles_16.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.79, "location": 0.75, "counts": 0.53},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -58,6 +61,8 @@ NOT_CONFLICT = [
     *[("invented_articles_12.jsonl", i) for i in ("k03", "k07", "k11", "k14", "k16", "k19")],
     *[("invented_articles_13.jsonl", i) for i in ("m03", "m06", "m09", "m12", "m15", "m18")],
     *[("invented_articles_14.jsonl", i) for i in ("n04", "n08", "n12", "n17", "n18", "n20")],
+    *[("invented_articles_15.jsonl", i) for i in ("h15", "h16", "h17", "h18", "h19", "h20")],
+    *[("invented_articles_16.jsonl", i) for i in ("j04", "j10", "j16", "j19", "j20")],
 ]
 
 
