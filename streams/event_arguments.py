@@ -71,7 +71,7 @@ _START = attrgetter("start")
 _PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان اشخاص")
 _PERSON_NOUNS = PERSON_DUAL_STEMS | words(
     "مدني عسكري شرطي امراه مواطن مسلح ارهابي مقاتل متظاهر صحفي مزارع راع عامل موظف مسعف قيادي مسؤول ناشط "
-    "طفله فتاه مدنيه مواطنه معتقل سائق راكب مهرب مخالف مطلوب متهم مستوطن"
+    "طفله فتاه مدنيه مواطنه معتقل سائق راكب مهرب مخالف مطلوب متهم مستوطن مختار راعي عضو منتسب"
 )
 
 
@@ -127,6 +127,12 @@ def person_count(index: ArticleIndex, i: int) -> int | None:
             value = number.value  # type: ignore[attr-defined]
             if not number.vague and value is not None and 1 <= value < 1000:  # type: ignore[attr-defined]
                 count += int(value)
+            break
+        counted = index.numbers.get(i + 1) if i + 1 < len(norms) else None
+        if counted is not None and (_people_plural(norms[i]) or _is_person(norms[i])):
+            value = counted.value  # type: ignore[union-attr]
+            if not counted.vague and value is not None and 1 <= value < 1000:  # type: ignore[union-attr]
+                count += int(value)  # ضابط ومنتسبَين اثنين: 3
             break
     return count or None
 

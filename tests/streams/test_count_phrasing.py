@@ -71,3 +71,16 @@ def test_a_person_and_a_coordinated_group_are_added() -> None:
 def test_a_dual_before_a_casualty_verb_counts_its_own_noun() -> None:
     bombings = events("قُتل جنديان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة استهدفت دورية للجيش.", "bombing")
     assert [(event.killed, event.injured) for event in bombings] == [(2, 3)]
+
+
+def test_a_person_and_a_coordinated_counted_dual_are_added() -> None:
+    bombings = events(
+        "وكان الوادي قد شهد الشهر الماضي مقتل ضابط ومنتسبين اثنين من الجهاز بانفجار عبوة ناسفة.", "bombing"
+    )
+    assert [event.killed for event in bombings] == [3]
+
+
+@pytest.mark.parametrize("noun", ["مختار", "راعي"])
+def test_a_village_head_or_a_shepherd_counts_one(noun: str) -> None:
+    attacks = events(f"قتل {noun} قرية الصبحة برصاص مسلحين مجهولين في ريف المحافظة الشرقي.", "attack")
+    assert [event.killed for event in attacks] == [1]
