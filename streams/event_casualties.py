@@ -146,7 +146,7 @@ def _injure_word(norm: str) -> bool:
 
 
 def count_casualties(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -> None:
-    if m.type in ASSAULT_TYPES:
+    if m.type in ASSAULT_TYPES or m.type == "security_operation":
         words = index.tokens_in(casualty, lo, hi)
         p_lo, p_hi = _contrast_part(index, a, lo, hi)
         if (p_lo, p_hi) != (lo, hi):  # الانفجار الأول ... مقتل أربعة، فيما ... الانفجار الثاني ... مقتل أحد

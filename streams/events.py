@@ -141,6 +141,8 @@ _SUBJECT_REACH = 4  # tokens before a verb where a figurative subject may stand 
 _RESCUERS = words("فرق فرقه طواقم")  # اقتحمت فرق البحث المباني: rescue teams, as the verb's subject
 # Natural and accidental causes: a death they caused is no attack (زلزالا 2023 أسفرا عن مقتل 53 ألف شخص).
 _DISASTERS = words("زلزال زلزالي زلزالا الزلزال الزلزالين زلزالين فيضان فيضانات الفيضانات سيول السيول حادث الحادث")
+_AGENT_MARKS = words("برصاص برصاصه بنيران يد")  # برصاص قوات الاحتلال، على يد عناصر: who killed
+_AGENT_REACH = 6
 _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
@@ -289,7 +291,17 @@ def _sentence_triggers(
             found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
             found.setdefault(key, (type_, trigger, i, b))
-    if kills and not reframed and not ASSAULT_TYPES & {key[0] for key in found} and not index.any_in(_disaster, lo, hi):
+    types = {key[0] for key in found}
+    # قالت القوات إنها قتلت مسلحَين خلال عملية تمشيط: the operation's toll, not an attack of its own; unless
+    # an agent is named (استُشهد شاب برصاص قوات الاحتلال خلال اقتحام، مقتل راعيين على يد عناصر التنظيم)
+    # (the operation told after the killing: «قتلت ... خلال عملية»; an operation before it, «شنت حملة ...، بعد
+    # مقتل إداريتين», is what the killing led to)
+    operation = (
+        bool(kills)
+        and any(f[0] == "security_operation" and f[2] > kills[0][2] for f in found.values())
+        and not index.any_in(_by_hand_of, kills[0][2], min(hi, kills[0][3] + _AGENT_REACH))
+    )
+    if kills and not reframed and not operation and not ASSAULT_TYPES & types and not index.any_in(_disaster, lo, hi):
         _, trigger, i, b = kills[0]
         # مسيّرة تركية تقتل عضوين، قتلت مسيّرة شابين: a drone that kills is an airstrike
         by_air = index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi)
@@ -440,6 +452,7 @@ _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
 _pests = key_flag(_PESTS)
 _disaster = key_flag(_DISASTERS)
+_by_hand_of = key_flag(_AGENT_MARKS)
 _setting = prefix_flag(("نصب", "ينصب", "تنصب"))
 _planned = key_flag(_PLANNED)
 _downing = key_flag(_DOWNED)

@@ -84,3 +84,14 @@ def test_a_person_and_a_coordinated_counted_dual_are_added() -> None:
 def test_a_village_head_or_a_shepherd_counts_one(noun: str) -> None:
     attacks = events(f"قتل {noun} قرية الصبحة برصاص مسلحين مجهولين في ريف المحافظة الشرقي.", "attack")
     assert [event.killed for event in attacks] == [1]
+
+
+def test_those_the_forces_killed_in_an_operation_are_its_toll() -> None:
+    body = "قال الجيش إن قواته قتلت ثمانية من عناصر الحركة خلال عملية عسكرية في ريف المحافظة."
+    assert events(body, "attack") == []
+    assert [event.killed for event in events(body, "security_operation")] == [8]
+
+
+def test_a_killing_with_its_agent_named_in_an_operation_stays_an_attack() -> None:
+    body = "استشهد شاب برصاص قوات الاحتلال فجر اليوم خلال اقتحام واسع للبلدة."
+    assert [event.killed for event in events(body, "attack")] == [1]

@@ -74,7 +74,8 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         # raids and sieges, reprisal raids in the press's wording, exchanges of fire
         ("اقتحمت قوات الجيش مدينة نابلس فجر اليوم واعتقلت شابا.", ["arrest", "security_operation"]),
         ("تحاصر قوات المعارضة المدينة منذ أسابيع وتقصفها بالمدفعية.", ["security_operation", "shelling"]),
-        ("قتل 5 مسلحين خلال عمليات مداهمة في الصحراء.", ["attack", "security_operation"]),
+        # those killed during an operation are its toll (security_operation.killed), not an attack
+        ("قتل 5 مسلحين خلال عمليات مداهمة في الصحراء.", ["security_operation"]),
         ("شن الطيران الحربي عدواناً جوياً على ريف المدينة.", ["airstrike"]),
         ("شنت الطائرات قصفاً جوياً على مواقع المسلحين.", ["airstrike"]),
         ("اندلع تبادل لإطلاق النار بين الجيش ومسلحين في منطقة جبلية.", ["armed_clash"]),
