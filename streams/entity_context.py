@@ -574,24 +574,23 @@ def region_with_its_word(body: str, entities: Sequence[Any], tokens: Sequence[To
     entity that starts with كردستان / كوردستان takes the إقليم before it (without its clitic: بإقليم), and
     the word is no entity of its own."""
     starts = [token.start for token in tokens]
-    words: dict[int, int] = {}  # entity start -> the start of its region word
+    words: dict[int, Token] = {}  # entity start -> the token of its region word
     for entity in entities:
         i = _token_at(starts, entity.start) if entity.type == "LOC" else None
         if not i or not _region_name(tokens[i].norm):
             continue
         before = tokens[i - 1]
-        start = before.end - len("اقليم")
-        if _region_word(before.norm) and fold(body[start : before.end]) == "اقليم" and before.end + 1 == entity.start:
-            words[entity.start] = start
+        if _region_word(before.norm) and before.end + 1 == entity.start:
+            words[entity.start] = before
     if not words:
         return list(entities)
-    word_spans = {(tokens[_token_at(starts, s) - 1].start, tokens[_token_at(starts, s) - 1].end) for s in words}
+    word_spans = {(token.start, token.end) for token in words.values()}
     out = []
     for entity in entities:
         if (entity.start, entity.end) in word_spans:
             continue  # وبإقليم read as a place of its own
         if entity.start in words:
-            start = words[entity.start]
+            start = words[entity.start].end - len("اقليم")  # without its clitic (بإقليم)
             entity = replace(entity, text=body[start : entity.end], start=start)
         out.append(entity)
     return out
