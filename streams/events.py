@@ -147,9 +147,9 @@ _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
 # Shooting an aircraft down (أسقطت الدفاعات الجوية طائرة مسيّرة): the drone struck nothing.
+_PLANNED_REACH = 5
 _DOWNED = words("اسقطت اسقط اسقاط اسقطوا تسقط يسقط")
 _DOWNED_REACH = 8
-_PLANNED_REACH = 5
 # Word beginnings that give an article a security or violence context (conflict types need one).
 _VIOLENCE = (
     "قوات", "القوات", "مسلح", "جيش", "الجيش", "امني", "الامن", "شرط", "قتل", "مقتل", "قتلي", "جرحي", "عبو",
@@ -291,21 +291,8 @@ def _sentence_triggers(
             found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
             found.setdefault(key, (type_, trigger, i, b))
-    types = {key[0] for key in found}
-    # قالت القوات إنها قتلت مسلحَين خلال عملية تمشيط: the operation's toll, not an attack of its own; unless
-    # an agent is named (استُشهد شاب برصاص قوات الاحتلال خلال اقتحام، مقتل راعيين على يد عناصر التنظيم)
-    # (the operation told after the killing: «قتلت ... خلال عملية»; an operation before it, «شنت حملة ...، بعد
-    # مقتل إداريتين», is what the killing led to)
-    operation = (
-        bool(kills)
-        and any(f[0] == "security_operation" and f[2] > kills[0][2] for f in found.values())
-        and not index.any_in(_by_hand_of, kills[0][2], min(hi, kills[0][3] + _AGENT_REACH))
-    )
-    if kills and not reframed and not operation and not ASSAULT_TYPES & types and not index.any_in(_disaster, lo, hi):
-        _, trigger, i, b = kills[0]
-        # مسيّرة تركية تقتل عضوين، قتلت مسيّرة شابين: a drone that kills is an airstrike
-        by_air = index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi)
-        found.setdefault(("attack", 0, 0), ("airstrike" if by_air else "attack", trigger, i, b))
+    if kills and not reframed and (attack := _killing(index, found, kills[0], lo, hi)) is not None:
+        found.setdefault(("attack", 0, 0), attack)
     return sorted(found.values(), key=lambda item: item[2])
 
 
@@ -366,6 +353,31 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     if trigger.type == "bombing" and index.norms[a] in _RIGGED and index.any_in(_aircraft, max(lo, a - 2), a):
         return "airstrike"  # طائرة مسيّرة مفخخة: a drone laden with explosives strikes from the air
     return trigger.type
+
+
+def _killing(
+    index: ArticleIndex,
+    found: dict[tuple[str, int, int], tuple[str, Trigger, int, int]],
+    kill: tuple[str, Trigger, int, int],
+    lo: int,
+    hi: int,
+) -> tuple[str, Trigger, int, int] | None:
+    """The event a sentence's first kill word makes when no other assault was found in it, or None.
+
+    None when an earthquake or a flood killed, and when the dead are the toll of a security operation told
+    after them (قالت القوات إنها قتلت مسلحَين خلال عملية تمشيط) with no agent named (استُشهد شاب برصاص
+    قوات الاحتلال خلال اقتحام، مقتل راعيين على يد عناصر التنظيم: attacks). An operation told before the
+    killing (شنت حملة ...، بعد مقتل إداريتين) is what it led to, and leaves it an attack. A drone that kills
+    (مسيّرة تركية تقتل عضوين، قتلت مسيّرة شابين) makes an airstrike.
+    """
+    _, trigger, i, b = kill
+    if ASSAULT_TYPES & {key[0] for key in found} or index.any_in(_disaster, lo, hi):
+        return None
+    later_operation = any(f[0] == "security_operation" and f[2] > i for f in found.values())
+    if later_operation and not index.any_in(_by_hand_of, i, min(hi, b + _AGENT_REACH)):
+        return None
+    by_air = index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi)
+    return ("airstrike" if by_air else "attack", trigger, i, b)
 
 
 def _operations_trap(index: ArticleIndex, i: int, lo: int) -> bool:
