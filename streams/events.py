@@ -129,6 +129,7 @@ _AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طا�
 _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed may be named (مسيّرة تركية تقتل)
+_HEADLINE_KILLER_REACH = 8  # a drone opening the sentence this close before the kill verb is the killer
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the instrument of what is told
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
@@ -350,6 +351,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
             found = _INSTRUMENTS.get(index.norms[j][1:]) if index.norms[j].startswith("ب") else None
             if found is not None and (j < b + _INSTRUMENT_REACH or found == "airstrike"):
                 return found
+    if trigger.type == "attack" and "غتال" in index.norms[a] and _killed_from_the_air(index, a, b, lo, hi):
+        return "airstrike"  # مسيّرة تغتال شابين في الطيري: a drone's assassination is a strike
     if trigger.type == "bombing" and index.norms[a] in _RIGGED and index.any_in(_aircraft, max(lo, a - 2), a):
         return "airstrike"  # طائرة مسيّرة مفخخة: a drone laden with explosives strikes from the air
     return trigger.type
@@ -376,8 +379,15 @@ def _killing(
     later_operation = any(f[0] == "security_operation" and f[2] > i for f in found.values())
     if later_operation and not index.any_in(_by_hand_of, i, min(hi, b + _AGENT_REACH)):
         return None
-    by_air = index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi)
-    return ("airstrike" if by_air else "attack", trigger, i, b)
+    return ("airstrike" if _killed_from_the_air(index, i, b, lo, hi) else "attack", trigger, i, b)
+
+
+def _killed_from_the_air(index: ArticleIndex, i: int, b: int, lo: int, hi: int) -> bool:
+    """A drone is the killer: named just before the verb (مسيّرة تركية تقتل عضوين), opening a headline that
+    then names whose drone it was (مسيّرة لـ«الدعم السريع» تقتل 9 مدنيين), or right after the verb."""
+    if index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi):
+        return True
+    return i - lo <= _HEADLINE_KILLER_REACH and index.any_in(_aircraft, lo, min(i, lo + 2))
 
 
 def _operations_trap(index: ArticleIndex, i: int, lo: int) -> bool:

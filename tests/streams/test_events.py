@@ -88,6 +88,10 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
         # a drone that kills: مسيّرة تركية تقتل عضوين
         ("مسيرة تركية تقتل عضوين في الحزب بريف المدينة", ["airstrike"]),
         ("مسلحون يقتلون عضوين في الحزب بريف المدينة", ["attack"]),
+        # a drone opening a headline, whoever's it is, or assassinating: a strike
+        ("مسيرة لـ«الدعم السريع» تقتل 9 مدنيين في سوق بالمدينة", ["airstrike"]),
+        ("مسيرة تغتال شابين في البلدة", ["airstrike"]),
+        ("أعلن المسلحون إسقاط طائرة مسيرة في أجواء المدينة.", ["attack"]),  # a drone downed: no strike
         # the verbal noun with the drone after it: the drone's strike
         ("رصد المرصد استهداف طائرة مسيرة تابعة للتحالف سيارة على طريق القرية، ما أدى إلى مقتل شخصين.", ["airstrike"]),
         # talks, memoranda, agreements of two sides, expelled ambassadors
