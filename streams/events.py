@@ -60,12 +60,15 @@ _FIGURATIVE = words(
     # bodies withheld are no arrest (تحتجز جثمانيهما، احتجاز جثامين الشهداء)
     "جثمان جثمانه جثمانها جثمانيهما جثماني جثامين الجثامين جثه جثته جثتي جثث الجثث "
     # a transformer or a gas cylinder that blew up is an accident (انفجار محولة كهربائية)
-    "محوله محولات اسطوانه اسطوانات قاروره"
+    "محوله محولات اسطوانه اسطوانات قاروره "
+    # a speculative «attack» on a currency; a striker «shelling» the net (يقصف شباك الزوراء)
+    "مضاربي مضاربيه شباك"
 )
 _FIGURATIVE_SUBJECTS = words(
     "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء "
     "السوق الاسواق البورصه المضاربون المضاربين "  # السوق تتعرض للقصف، المضاربون يشنون هجوماً
-    "النواب النائب نواب"  # شن عدد من النواب هجوماً على الحكومة: words in parliament
+    "النواب النائب نواب "  # شن عدد من النواب هجوماً على الحكومة: words in parliament
+    "العمله فريق"  # العملة تتعرض لهجوم مضاربي، شن فريق الشرطة هجوماً كاسحاً: a currency, a team
 )
 _CUT_THE_ROAD = frozenset({"قطع", "لقطع", "بقطع", "وقطع"})  # لقطع الطريق على: to forestall
 _QUANTITIES = words("عشرات مئات الاف عدد عده")  # احتجاز عشرات المركبات: a quantity before the object
@@ -439,6 +442,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # ويروي الفيلم حكاية عائلة تحاصرها الاشتباكات: a story told, not news
     if len(index.tokens_in(_sporty, lo, hi)) >= _SPORT_SENTENCE:
         return True  # حسم القادسية قمة الدوري أمام نادي الكويت بهدف: a match in a round-up of other news
+    if index.norms[a] == "مقتل" and index.norms[a - 1] == "في" and (b >= hi or not index.norms[b].isalpha()):
+        return True  # ضربت الإنتاج في مقتل: hit where it hurts most, an idiom
     if b < hi and index.any_in(_pests, b, min(hi, b + 3)):
         return True  # هجوم واسع لذبابة ثمار الزيتون: pests attack crops
     if b < hi and index.any_in(_planned, b, min(hi, b + _PLANNED_REACH)):

@@ -66,10 +66,9 @@ NOT_CONFLICT = [
     *[("invented_articles_14.jsonl", i) for i in ("n04", "n08", "n12", "n17", "n18", "n20")],
     *[("invented_articles_15.jsonl", i) for i in ("h15", "h16", "h17", "h18", "h19", "h20")],
     *[("invented_articles_16.jsonl", i) for i in ("j04", "j10", "j16", "j19", "j20")],
-    # b16 (a currency's «هجوم مضاربي»), b17 (a match «يقصف»), c16 (prices), c17 (a ranking «تقتحم») still
-    # make a conflict event each: measured after the session's fixes, left for later
-    *[("invented_articles_17.jsonl", i) for i in ("b18", "b19", "b20")],
-    *[("invented_articles_18.jsonl", i) for i in ("c18", "c19", "c20")],
+    # c17 (a university that «تقتحم» a ranking) still makes a security operation: left for later
+    *[("invented_articles_17.jsonl", i) for i in ("b16", "b17", "b18", "b19", "b20")],
+    *[("invented_articles_18.jsonl", i) for i in ("c16", "c18", "c19", "c20")],
 ]
 
 
