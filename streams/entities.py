@@ -16,7 +16,9 @@ __all__ = ["ModelSpan", "merge_entities", "overlaps", "spans_from_labels", "trim
 _PROCLITICS = "وفبلك"
 _ENTITY_TYPES = frozenset(("PER", "ORG", "LOC"))
 # Words that introduce a place name without being part of it (محافظة ذي قار is the place ذي قار).
-_QUALIFIERS = frozenset(["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري", "اقليم", "ارياف"])
+_QUALIFIERS = frozenset(
+    ["محافظه", "ولايه", "مدينه", "بلده", "قريه", "منطقه", "مدن", "بلدات", "قري", "اقليم", "ارياف", "ناحيه", "قضاء"]
+)
 _DIRECTION_ADJECTIVES = frozenset(
     f"ال{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي", "اوسط", "ادني", "اقصي") for ending in ("", "ه")
 )

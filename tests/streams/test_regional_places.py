@@ -139,3 +139,10 @@ def test_a_khirba_is_a_village() -> None:
     article = enrich("هاجم مستوطنون، صباح اليوم، تجمع خربة الفخيت في مسافر يطا جنوب الخليل، واعتدوا على عائلة.")
     attacks = [e for e in article.events if e.type == "attack"]
     assert [e.location.text for e in attacks if e.location] == ["خربة الفخيت"]
+
+
+def test_a_subdistrict_or_district_word_is_no_part_of_the_place() -> None:
+    """Like محافظة and مدينة, ناحية and قضاء introduce the name (ناحية الرياض is the place الرياض)."""
+    found = entities("هاجم مسلحون نقطة تفتيش في ناحية الرياض التابعة لقضاء الحويجة غربي كركوك.")
+    assert {("الرياض", "LOC"), ("الحويجة", "LOC")} <= found
+    assert not any(text.startswith(("ناحية", "قضاء", "لقضاء")) for text, _ in found)
