@@ -150,8 +150,10 @@ _AGENT_REACH = 6
 _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
-# Shooting an aircraft down (أسقطت الدفاعات الجوية طائرة مسيّرة): the drone struck nothing.
 _PLANNED_REACH = 5
+# Shooting an aircraft down (أسقطت الدفاعات الجوية طائرة مسيّرة): the drone struck nothing. Any trigger this
+# close after the verb is the downed aircraft's; an airstrike anywhere after it in the sentence is what the
+# aircraft was about to do (... قبل استهداف مواقع الجيش).
 _DOWNED = words("اسقطت اسقط اسقاط اسقطوا تسقط يسقط")
 _DOWNED_REACH = 8
 # Word beginnings that give an article a security or violence context (conflict types need one).
@@ -274,8 +276,8 @@ def _sentence_triggers(
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
         if type_ is None or _suppressed(index, i, b, lo):
             continue
-        if type_ == "airstrike" and index.any_in(_downing, lo, i):
-            continue  # أسقطت الدفاعات الجوية طائرة مسيّرة ... قبل استهداف: the downed drone struck nothing
+        if index.any_in(_downing, lo if type_ == "airstrike" else max(lo, i - _DOWNED_REACH), i):
+            continue  # أسقطت الدفاعات الجوية طائرة مسيّرة مفخخة ... قبل استهداف: the downed drone struck nothing
         if type_ == "bombing" and index.any_in(_seizing, max(lo, i - _SEIZED_REACH), i):
             continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
         if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):
@@ -448,8 +450,6 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # هجوم واسع لذبابة ثمار الزيتون: pests attack crops
     if b < hi and index.any_in(_planned, b, min(hi, b + _PLANNED_REACH)):
         return True  # اجتماع تحالف أوبك+ المقرر الأحد: planned, not held
-    if index.any_in(_downing, max(lo, a - _DOWNED_REACH), a):
-        return True  # أسقطت الدفاعات الجوية طائرة مسيّرة مفخخة: a drone downed struck nothing
     if _scare_quoted(index, a, b, lo, hi) or _titled(index, a, lo):
         return True
     return index.any_in(_habitual, b, min(hi, b + 3))
