@@ -122,19 +122,26 @@ def person_count(index: ArticleIndex, i: int) -> int | None:
         i += 1
         if not (i < len(norms) and norms[i].startswith("و")):
             break
-        number = index.numbers.get(i)
-        if number is not None and i + 1 < len(norms) and _people_plural(norms[i + 1]):
-            value = number.value  # type: ignore[attr-defined]
-            if not number.vague and value is not None and 1 <= value < 1000:  # type: ignore[attr-defined]
-                count += int(value)
-            break
-        counted = index.numbers.get(i + 1) if i + 1 < len(norms) else None
-        if counted is not None and (_people_plural(norms[i]) or _is_person(norms[i])):
-            value = counted.value  # type: ignore[union-attr]
-            if not counted.vague and value is not None and 1 <= value < 1000:  # type: ignore[union-attr]
-                count += int(value)  # ضابط ومنتسبَين اثنين: 3
+        group = _coordinated_group(index, i)
+        if group is not None:
+            count += group
             break
     return count or None
+
+
+def _coordinated_group(index: ArticleIndex, i: int) -> int | None:
+    """The size of a group of people joined with و at token ``i``, its number before the noun (وثلاثة جنود)
+    or after it (ومنتسبَين اثنين); 0 when the number is no plain count, None when no group stands there."""
+    norms = index.norms
+    if i + 1 >= len(norms):
+        return None
+    number = index.numbers.get(i)
+    if number is None or not _people_plural(norms[i + 1]):
+        number = index.numbers.get(i + 1)
+        if number is None or not (_people_plural(norms[i]) or _is_person(norms[i])):
+            return None
+    value = number.value  # type: ignore[attr-defined]
+    return int(value) if not number.vague and value is not None and 1 <= value < 1000 else 0  # type: ignore[attr-defined]
 
 
 def _people_plural(norm: str) -> bool:
