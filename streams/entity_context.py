@@ -108,7 +108,10 @@ _FACILITY_ADJECTIVES = frozenset(
     ["الدولي", "الدوليه", "العام", "العامه", "التعليمي", "الحكومي", "المركزي", "الجامعي", "التخصصي", "الميداني",
      "الاولمبي", "البلدي", "القروي", "الوطني", "العسكري", "الاسلامي", "الطبي", "الغازيه", "النفطيه", "الحراريه"]
 )  # fmt: skip
+_MAX_FACILITY_ADJECTIVES = 2
 _GIVEN_CLASSES = frozenset(["wg", "fn1", "fn2", "gPER"])  # a given name: Wikidata, names-dataset, ANERgazet
+# A given name sure enough to join a span before it: names-dataset's top ranks or ANERgazet's people.
+_TOP_GIVEN_CLASSES = frozenset(["fn1", "gPER"])
 _SURNAME_CLASSES = frozenset(["ws", "ln1", "ln2", "gPER", "wg", "fn1", "fn2"])
 _LISTED_NAMES = frozenset(["ws", "wg", "fn1", "ln1"])  # in the Wikidata or names-dataset lists
 _FREQUENT = frozenset(["z5", "z6"])  # word-frequency classes of common words (Zipf 5 and up)
@@ -551,18 +554,12 @@ def complete_facility_names(body: str, spans: Sequence[Any], tokens: Sequence[To
     for span in spans:
         i = _token_at(starts, span.start) if span.type == "LOC" else None
         if i is not None and strip_clitics(tokens[i].norm) in _FACILITIES:
-            j = bisect_left(starts, span.end)
             end = span.end
-            while (
-                j < len(tokens)
-                and tokens[j].norm in _FACILITY_ADJECTIVES
-                and tokens[j].start not in taken
-                and body[end : tokens[j].start] == " "
-            ):
-                end = tokens[j].end
-                j += 1
-                if j - bisect_left(starts, span.end) == 2:
+            first = bisect_left(starts, span.end)
+            for token in tokens[first : first + _MAX_FACILITY_ADJECTIVES]:
+                if token.norm not in _FACILITY_ADJECTIVES or token.start in taken or body[end : token.start] != " ":
                     break
+                end = token.end
             if end > span.end:
                 span = replace(span, text=body[span.start : end], end=end)
         out.append(span)
@@ -634,7 +631,7 @@ def complete_given_names(body: str, spans: Sequence[Any], tokens: Sequence[Token
 
 
 def _given(classes: dict[str, tuple[str, ...]], norm: str) -> bool:
-    return not norm.startswith("ال") and not {"fn1", "gPER"}.isdisjoint(classes.get(norm, ()))
+    return not norm.startswith("ال") and not _TOP_GIVEN_CLASSES.isdisjoint(classes.get(norm, ()))
 
 
 def _token_at(starts: Sequence[int], start: int) -> int | None:
