@@ -26,6 +26,7 @@ __all__ = [
     "ArticleIndex",
     "build_index",
     "entity_argument",
+    "group_after_count",
     "location_of",
     "nearest",
     "person_count",
@@ -130,18 +131,38 @@ def person_count(index: ArticleIndex, i: int) -> int | None:
 
 
 def _coordinated_group(index: ArticleIndex, i: int) -> int | None:
-    """The size of a group of people joined with و at token ``i``, its number before the noun (وثلاثة جنود)
-    or after it (ومنتسبَين اثنين); 0 when the number is no plain count, None when no group stands there."""
+    """The size of a group of people joined with و at token ``i``, its number before the noun (وثلاثة جنود),
+    after it (ومنتسبَين اثنين) or in it (وجنديان); 0 when the number is no plain count, None when no group
+    stands there."""
     norms = index.norms
     if i + 1 >= len(norms):
         return None
     number = index.numbers.get(i)
-    if number is None or not _people_plural(norms[i + 1]):
+    if number is not None and _dual_of_people(number.noun):  # type: ignore[attr-defined]
+        return 2  # ضابط وجنديان: a dual noun of people counts itself
+    if number is None or not (_people_plural(norms[i + 1]) or norms[i + 1] == "من"):  # و17 من المسلحين
         number = index.numbers.get(i + 1)
         if number is None or not (_people_plural(norms[i]) or _is_person(norms[i])):
             return None
     value = number.value  # type: ignore[attr-defined]
     return int(value) if not number.vague and value is not None and 1 <= value < 1000 else 0  # type: ignore[attr-defined]
+
+
+def group_after_count(index: ArticleIndex, k: int) -> int:
+    """The people joined after the group a number at ``k`` counts (5 جنود و17 من المسلحين: 17 more)."""
+    norms = index.norms
+    i = k + 1
+    if i + 1 >= len(norms) or not (_people_plural(norms[i]) or _is_person(norms[i])):
+        return 0
+    return _coordinated_group(index, i + 1) or 0
+
+
+def _dual_of_people(noun: str | None) -> bool:
+    """Whether a dual noun (جنديان، موظفتين) counts people, not things (سيارتين)."""
+    if noun is None or not noun.endswith(("ان", "ين")):
+        return False
+    stem = noun[:-2]
+    return _is_person(stem) or (stem.endswith("ت") and _is_person(stem[:-1]))
 
 
 def _people_plural(norm: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from marsad.schemas.records import EventArgument
 
-from .event_arguments import entity_argument, person_count, span_argument
+from .event_arguments import entity_argument, group_after_count, person_count, span_argument
 from .event_index import ArticleIndex, key_flag, token_flag
 from .event_lexicon import ASSAULT_TYPES, CONTRASTS, COUNT_BOUNDS, token_keys, words
 from .event_merge import Mention
@@ -24,6 +24,7 @@ __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victi
 # More people than any event kills, wounds or detains: a number above this is not a casualty count.
 _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع", "حتف")
+_LIVES = frozenset({"بحياه"})  # أودى بحياة 16 جندياً: "took the lives of"
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _SINGULAR_COUNTED = words("قتيل جريح شهيد")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
@@ -33,6 +34,8 @@ _SUBSET = words("بينهم بينهن بينها وبينهم")  # a part of th
 _END_VERBS = frozenset({"القضاء", "قضت", "قضوا"})
 _END_REACH = 12
 _ending = key_flag(_END_VERBS)
+# «قبض على» and «القبض على»: who was arrested follows «على», however long the subject before it.
+_SEIZING_HOLD = words("قبض قبضت قبضوا القبض")
 # Definite number words (الاثنين is also Monday: left out), masculine and feminine, folded.
 _DEFINITE_NUMBERS = {
     **dict.fromkeys(("الثلاثه", "الثلاث"), 3),
@@ -57,7 +60,9 @@ _QUANTITY_WORDS = words("مجموعه عدد من عشرات العشرات مئ
 _PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان سكان اسري")
 _PEOPLE_ENDINGS = ("ين", "تين")  # people in the genitive or accusative: مدنيين، إداريتين (مسلحون may be the killers)
 # Counted, not named (3 آخرين، عدة أشخاص): no target is made of them.
-NOT_VICTIMS = words("الذين اللذين الاخرين اخرين اخرون الاخرون اشخاص شخصين شخصا شخص")
+NOT_VICTIMS = words(
+    "الذين اللذين الاخرين اخرين اخرون الاخرون اشخاص شخصين شخصا شخص الطرفين طرفين الجانبين جانبين البلدين"
+)  # and the two sides (الطرفَين): parties, not victims
 
 
 def names_people(index: ArticleIndex, k: int, number: Any) -> bool:
@@ -131,7 +136,7 @@ def casualty(norm: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _kill_word(norm: str) -> bool:
-    return any(key.startswith(_KILL) for key in token_keys(norm))
+    return norm in _LIVES or any(key.startswith(_KILL) for key in token_keys(norm))
 
 
 @lru_cache(maxsize=50_000)
@@ -166,6 +171,9 @@ def count_casualties(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, h
             m.killed = _count_near(index, m, on, lo, hi)  # قضت مفرزة على مهربين اثنين: killed two
     elif m.type == "arrest":
         m.arrested = _count_near(index, m, a, lo, hi, span=b - a)
+        if m.arrested is None and m.count_text is None and index.has(a, _SEIZING_HOLD):
+            on = _on_after(index, a, hi)  # قبضت دوريات حرس الحدود في قطاع ... على أربعة مخالفين
+            m.arrested = _count_near(index, m, on, lo, hi) if on is not None else None
     elif m.type == "seizure":
         _count_near(index, m, a, lo, hi, span=b - a)
 
@@ -176,9 +184,11 @@ def _put_an_end_to(index: ArticleIndex, lo: int, hi: int) -> int | None:
     The verb's subject may stand between them (قضت مفرزة من الجيش الوطني الشعبي، ليلة السبت، على ...).
     """
     verbs = index.tokens_in(_ending, lo, hi)
-    if not verbs:
-        return None
-    k = verbs[0]
+    return _on_after(index, verbs[0], hi) if verbs else None
+
+
+def _on_after(index: ArticleIndex, k: int, hi: int) -> int | None:
+    """The «على» that takes the object of the verb at ``k`` (قضت / قبضت ... على), its subject between them."""
     return next((j for j in range(k + 1, min(hi, k + 1 + _END_REACH)) if index.norms[j] == "علي"), None)
 
 
@@ -227,7 +237,12 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     after: list[int] = []
     timed = _time_tokens(index)
     k = j + span
+    aside = False  # اعتقلوا، يوم الاثنين، ناشطَين: a time set off by commas between the verb and its count
     while k < hi and len(after) < _COUNT_REACH:
+        if index.norms[k] == "," and (k + 1 in timed or (aside and k - 1 in timed)):
+            aside = not aside
+            k += 1
+            continue
         if index.norms[k] in {",", "."} or casualty(index.norms[k]):
             break
         if k in index.numbers and k + 1 < hi and _counted_noun(index.norms[k + 1]):
@@ -268,7 +283,7 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
             value = number.value  # type: ignore[attr-defined]
             if not math.isfinite(value) or not 0 <= value <= _MAX_COUNT:
                 return None  # not a count of people (a code, a phone number, a fuzzed 400-digit run)
-            return int(value)
+            return int(value) + group_after_count(index, k)
     if j + span < hi:
         after_noun = person_count(index, j + span)
         if after_noun:

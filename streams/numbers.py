@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .folding import FoldedText, folded_text
+from .folding import FoldedText, fold, folded_text
 from .number_words import (
     DUAL_STEMS,
     DUAL_UNITS,
@@ -74,6 +74,12 @@ _CANDIDATE = re.compile(
 )
 _DUAL_ENDING = re.compile(r"ت(?<=\w\wت)[يا]ن(?!\w)")
 _CLITICS_BEFORE_ARTICLE = re.compile("[وف]?[بلك]?(?=ال)|[وف](?=لل)")
+_FATHA = "\u064e"
+_ARABIC_WORD = "\u0621-\u064a\u0640\u064b-\u0652\u0670"
+# A word ending in fatha + ي (+ ن), sukun allowed: the written dual, nominative aside (مخالفَين، مستقبلَي).
+_MARKED_DUAL = re.compile(
+    f"(?<![{_ARABIC_WORD}])(?P<stem>[{_ARABIC_WORD}]+?)\u064e\u0652?\u064a\u0652?(?P<nun>\u0646)?\u0650?(?![{_ARABIC_WORD}])"
+)
 _PARTITIVE = frozenset({"من", "منهم", "منهن", "منها", "منكم"})
 _CLOCK = re.compile(r"\d{1,2}:\d{2}(?!\d)")
 _NUMERIC_DATE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{1,4}(?!\d)")
@@ -88,7 +94,40 @@ def find_numbers(text: str) -> list[NumberMention]:
     found: list[NumberMention] = []
     matches = [*_CANDIDATE.finditer(folded), *_DUAL_ENDING.finditer(folded)]
     _scan(view, sorted(matches, key=lambda m: m.start()), found)
+    if _FATHA in text:
+        found = _with_marked_duals(text, found)
     return found
+
+
+def _with_marked_duals(text: str, found: list[NumberMention]) -> list[NumberMention]:
+    """Add the duals a writer marked with a fatha (مخالفَين، منتسبَيْن، مستقبلَي الشحنة).
+
+    Unmarked, -ين is read as a dual only for the nouns of ``DUAL_STEMS``: for the others it is as often the
+    sound plural (مخالفين: violators). The fatha before the ي settles it, so the mark is trusted whatever the
+    noun; short stems are left out (بَين، حسَين، لدَيّ are no duals).
+    """
+    taken = [(m.start, m.end) for m in found]
+    extra: list[NumberMention] = []
+    for match in _MARKED_DUAL.finditer(text):
+        start, end = match.span()
+        if any(lo < end and start < hi for lo, hi in taken):
+            continue
+        stem = fold(match.group("stem"))
+        clitics = _CLITICS_BEFORE_ARTICLE.match(stem)
+        if clitics and clitics.end() > 0:
+            stem = stem[clitics.end() :]
+        elif len(stem) > 4 and stem[0] in _CLITICS:
+            stem = stem[1:]
+        stem = stem.removeprefix("ال")
+        construct = match.group("nun") is None
+        if len(stem) < (4 if construct else 3):
+            continue
+        two = next((m for m in found if m.start == end + 1 and fold(m.text) in _TWO), None)
+        if two is not None:  # مشتبهَين اثنين: one mention, as for unmarked duals
+            found = [m for m in found if m is not two]
+            end = two.end
+        extra.append(NumberMention(text[start:end], start, end, 2, False, None, stem + ("ي" if construct else "ين")))
+    return sorted([*found, *extra], key=lambda m: m.start) if extra else found
 
 
 def _scan(view: FoldedText, matches: list[re.Match[str]], found: list[NumberMention]) -> int:

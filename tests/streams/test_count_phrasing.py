@@ -80,6 +80,42 @@ def test_a_person_and_a_coordinated_counted_dual_are_added() -> None:
     assert [event.killed for event in bombings] == [3]
 
 
+def test_a_person_and_a_coordinated_dual_are_added() -> None:
+    attacks = events("قُتل ضابط وجنديان في كمين نصبه مسلحون للتنظيم قرب قرية الزركة.", "attack")
+    assert [event.killed for event in attacks] == [3]
+
+
+def test_a_coordinated_dual_of_things_adds_no_one() -> None:
+    attacks = events("قتل مدني وسيارتين في هجوم مسلح على الطريق الدولي.", "attack")
+    assert [event.killed for event in attacks] == [1]
+
+
+def test_two_counted_groups_are_added() -> None:
+    attacks = events("مقتل 5 جنود و17 من مسلحي الحركة بهجوم على قاعدة عسكرية وسط البلاد.", "attack")
+    assert [event.killed for event in attacks] == [22]
+
+
+def test_took_the_lives_of_is_killed() -> None:
+    body = "تبنى التنظيم هجوماً انتحارياً على معسكر للجيش في منطقة المحفد أودى بحياة 16 جندياً."
+    assert [event.killed for event in events(body, "bombing")] == [16]
+
+
+def test_the_arrested_follow_the_on_of_seized_however_long_the_subject() -> None:
+    body = "قبضت دوريات الأرض لحرس الحدود في قطاع الربوعة بمنطقة عسير على أربعة مخالفين لنظام أمن الحدود."
+    assert [event.arrested for event in events(body, "arrest")] == [4]
+
+
+def test_a_time_set_off_by_commas_stands_between_the_verb_and_its_count() -> None:
+    body = "أفادت المنظمة بأن عناصر من الحرس الثوري اعتقلوا، يوم الاثنين، ناشطَين مدنيين في مدينة بوكان."
+    assert [event.arrested for event in events(body, "arrest")] == [2]
+
+
+def test_the_two_sides_of_a_battle_are_no_victims() -> None:
+    body = "توقف الهجوم عند أطراف المدينة بعد معارك أودت بحياة الآلاف من الطرفين."
+    (clash,) = events(body, "armed_clash")
+    assert (clash.target, clash.count_text) == (None, "الآلاف")
+
+
 @pytest.mark.parametrize("noun", ["مختار", "راعي"])
 def test_a_village_head_or_a_shepherd_counts_one(noun: str) -> None:
     attacks = events(f"قتل {noun} قرية الصبحة برصاص مسلحين مجهولين في ريف المحافظة الشرقي.", "attack")

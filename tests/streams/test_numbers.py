@@ -152,6 +152,26 @@ def test_duals_count_two(text: str, span: str, noun: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "span", "noun"),
+    [
+        ("وقبضت على مخالفَين لنظام الإقامة", "مخالفَين", "مخالفين"),
+        ("واعتقلت مشتبهَيْن اثنين", "مشتبهَيْن اثنين", "مشتبهين"),
+        ("القبض على مستقبلَي الشحنة", "مستقبلَي", "مستقبلي"),
+        ("وإصابة منتسبَين من الحشد", "منتسبَين", "منتسبين"),
+        ("قتل عتّالَين", "عتّالَين", "عتالين"),
+    ],
+)
+def test_a_dual_marked_with_a_fatha_counts_two_whatever_the_noun(text: str, span: str, noun: str) -> None:
+    found = only(text)
+    assert (found.text, found.value, found.noun) == (span, 2, noun)
+
+
+@pytest.mark.parametrize("text", ["الطريق بَين البلدتين", "ذكرى الإمام الحسَين", "في عَين البلدة", "لدَيّ"])
+def test_a_short_word_with_a_fatha_before_its_ya_is_no_dual(text: str) -> None:
+    assert [n for n in find_numbers(text) if "\u064e" in n.text] == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "استهدف القصف مدنيين",  # sound masculine plural, not a dual
