@@ -26,6 +26,7 @@ __all__ = [
     "ArticleIndex",
     "build_index",
     "entity_argument",
+    "fled_to",
     "group_after_count",
     "location_of",
     "nearest",
@@ -64,6 +65,8 @@ _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شر�
 # Where the attackers withdrew or fled to (قبل أن تنسحب باتجاه مواقعها في جبل الشيخ، لاذوا بالفرار نحو ...):
 # the place they went back to, not the place of the event.
 _RETREAT = words("تنسحب انسحبت انسحب انسحبوا ينسحب انسحابها انسحابه انسحابهم اتجاه تلوذ لاذ لاذت لاذوا فروا فرت")
+_FLED = _RETREAT - {"اتجاه"} | words("ينسحبوا تنسحبوا فرارهم فرارها فروا يفرون لاذوا")
+_FLED_REACH = 6
 # Where the wounded were taken (نقل إلى مستشفى ثابت ثابت الحكومي): a destination, not the event's place.
 _TAKEN_TO = words("نقل نقلا نقلوا نقلت نقلتا اسعف اسعفا اسعفوا اسعفت")
 _TAKEN_REACH = 8
@@ -233,6 +236,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         first = tokens[j].norm
         if strip_clitics(token.norm).startswith("ال"):
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
+        if index.has(j, _DIRECTIONS) or (_is_place_head(first) and not first.startswith("ال")):
+            continue  # قرية غربي البلاد، قرية بمنطقة تيلابيري: a village placed, not named
         if describes(first, feminine=token.norm.endswith("ه")) or (
             not first.startswith("ال") and "منطقه" in head and first in _NOT_AREA_NAMES
         ):
@@ -282,6 +287,18 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
 def retreat_destination(index: ArticleIndex, lo: int) -> bool:
     """Whether the place at token ``lo`` is where attackers withdrew or fled to (``_RETREAT``)."""
     return any(index.has(lo - k, _RETREAT) for k in (2, 3, 4))
+
+
+def fled_to(index: ArticleIndex, lo: int) -> bool:
+    """Whether the place at token ``lo`` is where attackers withdrew or fled to, a verb of flight before it
+    in its clause (قبل أن ينسحبوا باتجاه الحدود مع النيجر). «باتجاه» alone is not enough: a missile fired
+    «باتجاه مدينة نجران» fell on it."""
+    for k in range(lo - 1, max(-1, lo - 1 - _FLED_REACH), -1):
+        if index.norms[k] in {",", ".", "،"}:
+            return False
+        if index.has(k, _FLED):
+            return True
+    return False
 
 
 def taken_to(index: ArticleIndex, lo: int) -> bool:

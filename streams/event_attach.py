@@ -10,6 +10,7 @@ from marsad.schemas.records import EventArgument
 from .entity_rules import NATIONALITY_STEMS, describes
 from .event_arguments import (
     entity_argument,
+    fled_to,
     location_of,
     nearest,
     person_count,
@@ -494,8 +495,9 @@ _SPOT_RANK = 0.5  # place_rank of a place a settlement or spot word names (بل�
 
 
 def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, lo: int, hi: int) -> None:
-    # not where the wounded were taken (نُقل إلى مستشفى الخليل): it says nothing of where the event was
-    sentence_places = [p for p in index.places_in(lo, hi) if not taken_to(index, p[0])]
+    # not where the wounded were taken (نُقل إلى مستشفى الخليل) nor where the attackers fled (انسحبوا باتجاه
+    # الحدود مع النيجر): they say nothing of where the event was
+    sentence_places = [p for p in index.places_in(lo, hi) if not taken_to(index, p[0]) and not fled_to(index, p[0])]
     if not sentence_places:
         return
     # Per article: a sentence's places, a place's rank and its location record are the same for every

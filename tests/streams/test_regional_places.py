@@ -146,3 +146,19 @@ def test_a_subdistrict_or_district_word_is_no_part_of_the_place() -> None:
     found = entities("هاجم مسلحون نقطة تفتيش في ناحية الرياض التابعة لقضاء الحويجة غربي كركوك.")
     assert {("الرياض", "LOC"), ("الحويجة", "LOC")} <= found
     assert not any(text.startswith(("ناحية", "قضاء", "لقضاء")) for text, _ in found)
+
+
+def test_where_the_attackers_fled_to_is_not_where_it_happened() -> None:
+    article = enrich(
+        "قتل 12 جنديا في هجوم شنه مسلحون على موقع عسكري في بلدة ديابغا شرقي البلاد.\n\n"
+        "وقال المصدر إن المسلحين هاجموا الموقع فجر السبت، واستمرت الاشتباكات نحو ثلاث ساعات قبل أن ينسحبوا "
+        "باتجاه الحدود مع النيجر."
+    )
+    assert all(e.location is None or e.location.text != "النيجر" for e in article.events)
+
+
+def test_a_village_placed_by_a_direction_or_a_region_is_no_name() -> None:
+    article = enrich("قتل 22 مدنيا في هجوم شنه مسلحون على قرية بمنطقة تيلابيري غربي النيجر، وأحرقوا قرية غربي البلاد.")
+    names = {entity.text for entity in article.entities}
+    assert "قرية بمنطقة" not in names and "قرية غربي البلاد" not in names
+    assert [e.location.text for e in article.events if e.location] == ["تيلابيري"]
