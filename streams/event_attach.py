@@ -317,6 +317,11 @@ def _victims_unit(index: ArticleIndex, entity: tuple[int, int, Any], lo: int) ->
     return j > lo and index.norms[j] in {"في", "من"} and index.any_in(casualty, lo, j)
 
 
+# A kill verb with its object pronoun (تقتلهما، قتلتهم): the force right after it is its subject, who killed.
+_KILL_STEMS = ("تقتل", "يقتل", "قتل")
+_OBJECT_PRONOUNS = ("هما", "هم", "ها")
+
+
 def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> EventArgument | None:
     """A force named by a common noun phrase, when no entity did it: قوات الاحتلال، القوات الحكومية،
     الطائرات الإسرائيلية، العدو الإسرائيلي، مسلحون مجهولون. Read after a cue (برصاص، بنيران، من قبل), right
@@ -339,6 +344,9 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
     for j in range(a - 1, max(c_lo, a - _FORCE_BEFORE) - 1, -1):
         if index.has(j, FORCE_HEADS):
             counted = any(casualty(index.norms[k]) or k in index.numbers for k in range(max(c_lo, j - 4), j))
+            before = index.norms[j - 1]
+            if counted and before.startswith(_KILL_STEMS) and before.endswith(_OBJECT_PRONOUNS):
+                counted = False  # قبل أن تقتلهما قوات الأمن: the verb's subject killed
             if index.has(j - 1, _AGAINST) or counted:
                 return None  # aimed at, or the casualties' own unit (قتل ثلاثة من عناصر الجيش)
             return force_phrase(index, j, a)

@@ -129,6 +129,8 @@ def _entries() -> dict[str, Trigger]:
     # مسيّرات تابعة للدعم السريع استهدفت مستودعات: aimed by aircraft named before the verb
     for form in ("استهدفت", "استهدف", "استهدفوا", "استهداف"):  # استهداف طائرة مسيّرة سيارة: the drone's strike
         table.setdefault(form, Trigger("airstrike", verb=True, needs="aerial_before"))
+    # بضربة مسيّرة، نفذ سلاح الجو ضربات: a strike by an aircraft named next to it (not ضربة جزاء)
+    add("airstrike", "ضربه ضربات", needs="aerial_before")
     add("shelling", "قصف", needs="air_or_ground")
     add_verbs("shelling", "قصف/قصف", needs="air_or_ground")
     add("shelling", "قذيفه قذائف هاون مدفعي مدفعيه")

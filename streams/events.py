@@ -128,7 +128,7 @@ _RECEIVED = (
     "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
     "الحالات",
 )  # fmt: skip
-_AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات")
+_AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو")
 _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed may be named (مسيّرة تركية تقتل)

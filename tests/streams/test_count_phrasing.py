@@ -116,6 +116,17 @@ def test_the_two_sides_of_a_battle_are_no_victims() -> None:
     assert (clash.target, clash.count_text) == (None, "الآلاف")
 
 
+def test_a_headlines_present_tense_kill_counts_its_dead() -> None:
+    body = "الجيش يقتل فلسطينيين اثنين بضربة مسيّرة على بلدة طمون شمال الضفة الغربية."
+    assert [event.killed for event in events(body, "airstrike")] == [2]
+
+
+def test_the_force_after_a_kill_verb_with_its_object_pronoun_killed() -> None:
+    body = "هاجم مسلحان مقرا للشرطة بعد التفجير، قبل أن تقتلهما قوات الأمن في تبادل لإطلاق النار استمر نحو ساعة."
+    clashes = events(body, "armed_clash")
+    assert [event.actor.text for event in clashes if event.actor] == ["قوات الأمن"]
+
+
 @pytest.mark.parametrize("noun", ["مختار", "راعي"])
 def test_a_village_head_or_a_shepherd_counts_one(noun: str) -> None:
     attacks = events(f"قتل {noun} قرية الصبحة برصاص مسلحين مجهولين في ريف المحافظة الشرقي.", "attack")

@@ -228,6 +228,21 @@ def test_a_drones_missiles_are_an_airstrike() -> None:
     assert types_of("قال الجيش إن المسلحين أطلقوا صاروخين على البلدة.") == ["shelling"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قتل شابان بضربة مسيرة على سيارة قرب البلدة.",
+        "وأعلن الجيش أن سلاح الجو نفذ ضربات مكثفة على أرتال المهاجمين أثناء فرارهم.",
+    ],
+)
+def test_a_strike_by_an_aircraft_named_next_to_it_is_an_airstrike(body: str) -> None:
+    assert types_of(body) == ["airstrike"]
+
+
+def test_a_penalty_kick_is_no_strike() -> None:
+    assert types_of("قال المدرب إن ضربة الجزاء حسمت المباراة في الدقيقة الأخيرة.") == []
+
+
 def test_a_weapon_told_as_the_attacks_instrument_is_no_second_event() -> None:
     body = "هاجمت مجموعة مسلحة الحاجز بالأسلحة الرشاشة والقذائف الصاروخية قبل أن تنسحب."
     assert types_of(body) == ["attack"]
