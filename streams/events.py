@@ -139,6 +139,15 @@ _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their 
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
+# Economy words: an article with many of them and few violent ones is a market or business story, whose
+# «تنفجر السيولة»، «الحصار» and «اختطف» are figures of speech (no gold article of the regression sets with four or more
+# of them holds a conflict event; conflict articles have at most two).
+_ECONOMY_ARTICLE = 4
+_ECONOMY = words(
+    "اسعار الاسعار سعر البورصه بورصه المؤشر مؤشر الاسهم اسهم السيوله التداول التداولات تداولات الدولار "
+    "المستثمرين المستثمرون النفط برميل خام الاستثمار الاستثمارات الاقتصاد الاقتصادي الاقتصاديه التضخم "
+    "الفائده الصادرات الواردات المحاصيل الانتاج السياحه"
+)
 _PESTS = words("ذبابه الذبابه حشرات الحشرات جراد الجراد افات الافات افه دوده")  # هجوم واسع لذبابة الثمار
 _AMBUSH = words("كمين كمينا الكمين")
 _SUBJECT_REACH = 4  # tokens before a verb where a figurative subject may stand (أسعار المازوت والسماد انفجرت)
@@ -194,6 +203,8 @@ def find_events(ctx: ArticleContext) -> list[EventFinding]:
     if sport >= _SPORT_ARTICLE and sport > violence:
         return []  # a match report: its attacks, shots, protests to the referee and meetings are football
     conflict = violence >= 2 or (violence == 1 and sport < 3)
+    if conflict and (economy := len(index.tokens_where(_economic))) >= _ECONOMY_ARTICLE and economy >= 2 * violence:
+        conflict = False  # a market report: meetings and agreements may be news, its "explosions" are not
     mentions: list[Mention] = []
     for s, (lo, hi) in enumerate(index.sentence_ranges):
         first = bisect_left(candidates, lo)
@@ -478,6 +489,7 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
 # Per-token tests, registered once (event_index.token_flag): evaluated once per folded form and process.
 _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
+_economic = key_flag(_ECONOMY)
 _pests = key_flag(_PESTS)
 _disaster = key_flag(_DISASTERS)
 _by_hand_of = key_flag(_AGENT_MARKS)

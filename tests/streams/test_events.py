@@ -138,6 +138,15 @@ def test_no_conflict_event(body: str) -> None:
     assert not set(types_of(body)) & CONFLICT_TYPES
 
 
+def test_a_market_report_has_no_conflict_events_but_keeps_its_meetings() -> None:
+    body = (
+        "ارتفع المؤشر العام للبورصة بنسبة 2% مع صعود أسهم البنوك وتحسن أسعار النفط.\n\n"
+        "والسيولة تنفجر في قاعات التداول بعد عام من الحصار الذي فرضه ارتفاع الفائدة على المستثمرين.\n\n"
+        "والتقى وزير المالية ممثلي المستثمرين لبحث خطة الإصلاح."
+    )
+    assert types_of(body) == ["meeting"]
+
+
 @pytest.mark.parametrize(
     "body",
     [
