@@ -123,10 +123,11 @@ _SUSPECTS = words(
 )
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
-# Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning).
+# Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning); and the
+# hospital itself as the verb's subject (استقبل مستشفى أسوان 23 حالة).
 _RECEIVED = (
     "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
-    "الحالات",
+    "الحالات", "حاله", "مستشفي", "المستشفي",
 )  # fmt: skip
 _AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو")
 _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
@@ -139,14 +140,16 @@ _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their 
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
-# Economy words: an article with many of them and few violent ones is a market or business story, whose
-# «تنفجر السيولة»، «الحصار» and «اختطف» are figures of speech (no gold article of the regression sets with four or more
-# of them holds a conflict event; conflict articles have at most two).
-_ECONOMY_ARTICLE = 4
-_ECONOMY = words(
+# Economy and weather words: an article with many of them and few violent ones is a market report or a
+# forecast, whose «تنفجر السيولة»، «الحصار»، «هجوم الكتل الهوائية» are figures of speech (no gold article of the
+# regression sets with four or more of them and twice as few violent words holds a conflict event; conflict
+# articles have at most five, with four times as many violent words).
+_CIVIL_ARTICLE = 4
+_CIVIL = words(
     "اسعار الاسعار سعر البورصه بورصه المؤشر مؤشر الاسهم اسهم السيوله التداول التداولات تداولات الدولار "
     "المستثمرين المستثمرون النفط برميل خام الاستثمار الاستثمارات الاقتصاد الاقتصادي الاقتصاديه التضخم "
-    "الفائده الصادرات الواردات المحاصيل الانتاج السياحه"
+    "الفائده الصادرات الواردات المحاصيل الانتاج السياحه "
+    "درجه درجات الحراره حراره الارصاد الطقس الامطار امطار الرياح مئويه الاعاصير العاصفه الثلوج منخفض"
 )
 _PESTS = words("ذبابه الذبابه حشرات الحشرات جراد الجراد افات الافات افه دوده")  # هجوم واسع لذبابة الثمار
 _AMBUSH = words("كمين كمينا الكمين")
@@ -203,8 +206,8 @@ def find_events(ctx: ArticleContext) -> list[EventFinding]:
     if sport >= _SPORT_ARTICLE and sport > violence:
         return []  # a match report: its attacks, shots, protests to the referee and meetings are football
     conflict = violence >= 2 or (violence == 1 and sport < 3)
-    if conflict and (economy := len(index.tokens_where(_economic))) >= _ECONOMY_ARTICLE and economy >= 2 * violence:
-        conflict = False  # a market report: meetings and agreements may be news, its "explosions" are not
+    if conflict and (civil := len(index.tokens_where(_civil))) >= _CIVIL_ARTICLE and civil >= 2 * violence:
+        conflict = False  # a market report or a forecast: meetings may be news, its "explosions" are not
     mentions: list[Mention] = []
     for s, (lo, hi) in enumerate(index.sentence_ranges):
         first = bisect_left(candidates, lo)
@@ -489,7 +492,7 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
 # Per-token tests, registered once (event_index.token_flag): evaluated once per folded form and process.
 _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
-_economic = key_flag(_ECONOMY)
+_civil = key_flag(_CIVIL)
 _pests = key_flag(_PESTS)
 _disaster = key_flag(_DISASTERS)
 _by_hand_of = key_flag(_AGENT_MARKS)

@@ -147,6 +147,15 @@ def test_a_market_report_has_no_conflict_events_but_keeps_its_meetings() -> None
     assert types_of(body) == ["meeting"]
 
 
+def test_a_forecast_has_no_conflict_events_and_a_hospital_receives_no_delegation() -> None:
+    body = (
+        "سجلت المدينة درجة حرارة بلغت 50 درجة مئوية، وحذرت هيئة الأرصاد من استمرار الموجة.\n\n"
+        "وقالت خبيرة في الأرصاد إن البلاد تتعرض لهجوم من كتل هوائية شديدة الحرارة، وإن الطقس سيبقى حارا.\n\n"
+        "واستقبل مستشفى المدينة الجامعي 23 حالة إجهاد حراري، فيما انفجرت أسعار أجهزة التكييف."
+    )
+    assert types_of(body) == []
+
+
 @pytest.mark.parametrize(
     "body",
     [
