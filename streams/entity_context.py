@@ -23,7 +23,7 @@ from marsad.schemas.records import Entity
 from .arabic import fold, listed, strip_clitics
 from .dateline import outlet_after
 from .entities import overlaps
-from .entity_rules import NATIONALITIES
+from .entity_rules import NATIONALITIES, ORDINALS
 from .ner_features import word_classes, word_zipf
 from .place_spotter import adjective_not_place
 from .tokenize import Token
@@ -35,6 +35,7 @@ __all__ = [
     "complete_family_names",
     "complete_given_names",
     "complete_role_names",
+    "complete_unit_ordinals",
     "drop_generic_nouns",
     "name_after_role",
     "names_outlet",
@@ -562,6 +563,22 @@ def complete_facility_names(body: str, spans: Sequence[Any], tokens: Sequence[To
                 end = token.end
             if end > span.end:
                 span = replace(span, text=body[span.start : end], end=end)
+        out.append(span)
+    return out
+
+
+def complete_unit_ordinals(body: str, spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """An organisation's name takes the ordinal right after it, which numbers the unit (فوج طوارئ الشرطة
+    السابع، المنطقة العسكرية الثانية، سرية الإسناد الخامسة): the tagger, trained on words, stops before it."""
+    starts = [token.start for token in tokens]
+    taken = {span.start for span in spans}
+    out = []
+    for span in spans:
+        if span.type == "ORG":
+            k = bisect_left(starts, span.end)
+            ordinal = k < len(tokens) and tokens[k].norm in ORDINALS and tokens[k].start not in taken
+            if ordinal and body[span.end : tokens[k].start] == " ":
+                span = replace(span, text=body[span.start : tokens[k].end], end=tokens[k].end)
         out.append(span)
     return out
 

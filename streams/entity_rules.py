@@ -180,6 +180,13 @@ _NUMBERED_UNITS = frozenset(
 # الوطني), unless that is a common noun the press puts after any force (bare, folded): قوات الأمن, قوات
 # الاحتلال and جيش النظام name no one body, and قوات الاتحاد الأفريقي is the union's (an institution's head).
 _FORCE_NAME_HEADS = frozenset(["قوات", "جيش"])
+_UNIT_KINDS = frozenset(["مشاه", "مدرع", "مدرعه", "ميكانيكي", "ميكانيكيه", "مغاوير", "صاعقه", "مظلات"])
+# Ordinals that number a unit (اللواء الثامن، الفرقة الرابعة، المنطقة العسكرية الثانية), folded, both genders.
+_ORDINAL_STEMS = ("اول", "ثاني", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن", "تاسع", "عاشر")
+_TENS = ("عشرين", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين")
+ORDINALS = frozenset(
+    [f"ال{stem}{ending}" for stem in _ORDINAL_STEMS for ending in ("", "ه")] + ["الاولي"] + [f"ال{t}" for t in _TENS]
+)
 _GENERIC_FORCES = frozenset(
     ["امن", "احتلال", "نظام", "جيش", "شرطه", "حكومه", "معارضه", "عدو", "كوماندوز", "مارينز", "احتياط", "تحالف",
      "طوارئ", "بحريه", "صاعقه", "مظلات", "دفاع", "عمليات", "انقلاب", "ميليشيا", "مليشيا", "مشاه", "متمردين",
@@ -450,17 +457,24 @@ def _numbered_unit(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | No
     Without a number the head opens the rule it would open otherwise: a rank (اللواء محمد)
     or an institution (فوج مكافحة الإرهاب).
     """
+    if i + 1 < len(tokens) and tokens[i + 1].norm in ORDINALS and not listed(tokens[i].norm, ["حركه"]):
+        return "ORG", i, _with_unit_kind(tokens, i + 1)  # اللواء الثامن، الفرقة الخامسة مشاة: by an ordinal
     for j in (i + 1, i + 2):
         if j >= len(tokens):
             break
         if tokens[j].norm.isdigit():
-            return "ORG", i, j
+            return "ORG", i, _with_unit_kind(tokens, j)
         if not _is_name_word(tokens[j]):
             break
     norm = tokens[i].norm
     if listed(norm, _ORG_HEADS):
         return _institution(tokens, i)
     return _titled_name(tokens, i) if listed(norm, _TITLES) else None
+
+
+def _with_unit_kind(tokens: Sequence[Token], j: int) -> int:
+    """The last token of a numbered unit's name: its number at ``j``, or the arm after it (اللواء 133 مشاة)."""
+    return j + 1 if j + 1 < len(tokens) and tokens[j + 1].norm in _UNIT_KINDS else j
 
 
 def _named_force(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:

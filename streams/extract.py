@@ -31,6 +31,7 @@ from .entity_context import (
     complete_family_names,
     complete_given_names,
     complete_role_names,
+    complete_unit_ordinals,
     cut_before_names,
     drop_generic_nouns,
     names_after_roles,
@@ -160,7 +161,7 @@ class Extractor:
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         entities = extend_nationality(body, forces_of_places(body, short_names(tokens, merged), tokens), tokens)
         entities = complete_facility_names(body, regional_commands(body, entities), tokens)
-        entities = region_with_its_word(body, entities, tokens)
+        entities = complete_unit_ordinals(body, region_with_its_word(body, entities, tokens), tokens)
         if dateline is None:  # غزة - ...: without a known agency, only a place the entity layer found
             located = {(e.start, e.end) for e in entities if e.type == "LOC"}
             dateline = find_dateline(body, tokens, _never, lambda start, end: (start, end) in located)

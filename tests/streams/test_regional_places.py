@@ -162,3 +162,14 @@ def test_a_village_placed_by_a_direction_or_a_region_is_no_name() -> None:
     names = {entity.text for entity in article.entities}
     assert "قرية بمنطقة" not in names and "قرية غربي البلاد" not in names
     assert [e.location.text for e in article.events if e.location] == ["تيلابيري"]
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال قائد فوج طوارئ الشرطة السابع إن القوة اعتقلت ستة مطلوبين.", "فوج طوارئ الشرطة السابع"),
+        ("أعلنت قيادة المنطقة العسكرية الثانية مقتل جندي في هجوم.", "قيادة المنطقة العسكرية الثانية"),
+    ],
+)
+def test_an_organisation_takes_the_ordinal_that_numbers_it(body: str, name: str) -> None:
+    assert (name, "ORG") in entities(body)
