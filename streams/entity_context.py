@@ -37,6 +37,7 @@ __all__ = [
     "complete_role_names",
     "complete_unit_ordinals",
     "drop_generic_nouns",
+    "join_patronymics",
     "name_after_role",
     "names_outlet",
     "region_with_its_word",
@@ -48,6 +49,8 @@ __all__ = [
 ]
 
 # Folded forms, as Token.norm has them.
+_PATRONYMIC = frozenset({"ولد", "بنت"})  # son / daughter of, inside Mauritanian names
+_RARE_ZIPF = 3
 _SETTLEMENTS = frozenset(
     ["بلده", "قريه", "مدينه", "ناحيه", "مخيم", "محافظه", "منطقه", "قضاء", "مديريه", "بلدات", "قري", "حي",
      "ضاحيه", "مركز", "معتمديه", "مقاطعه"]
@@ -643,6 +646,33 @@ def complete_given_names(body: str, spans: Sequence[Any], tokens: Sequence[Token
                 and body[token.end : span.start] == " "
             ):
                 span = span._replace(text=body[start : span.end], start=start)
+        out.append(span)
+    return out
+
+
+def join_patronymics(body: str, spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """«X ولد Y» and «X بنت Y» (Mauritanian names: الداه ولد سيدي اعمر) are one person's name: a person's span
+    right after ولد / بنت takes it and the given name before it; a span that ends on ولد takes the next word.
+    The given name is a listed one or a rare word (Zipf <= 3: الوزير is 4), in no other span."""
+    if not any(span.type == "PER" for span in spans):
+        return list(spans)
+    starts = [token.start for token in tokens]
+    taken = {k for span in spans for k in (span.start, span.end)}
+    classes = word_classes()
+    out = []
+    for span in spans:
+        i = _token_at(starts, span.start) if span.type == "PER" else None
+        if i is not None and i >= 2 and tokens[i - 1].norm in _PATRONYMIC:
+            given = tokens[i - 2]
+            rare = word_zipf(given.norm) <= _RARE_ZIPF and not _is_role_noun(given.norm)
+            name_like = given.norm.isalpha() and (_given(classes, given.norm) or rare)
+            if name_like and given.end not in taken and given.norm not in _PATRONYMIC:
+                span = span._replace(text=body[given.start : span.end], start=given.start)
+        k = bisect_left(starts, span.end) if span.type == "PER" else len(tokens)
+        if 0 < k < len(tokens) and tokens[k - 1].norm in _PATRONYMIC and tokens[k - 1].end == span.end:
+            after = tokens[k]
+            if after.norm.isalpha() and after.start not in taken and word_zipf(after.norm) <= _RARE_ZIPF:
+                span = span._replace(text=body[span.start : after.end], end=after.end)
         out.append(span)
     return out
 

@@ -19,7 +19,7 @@ from .event_arguments import (
     span_argument,
     taken_to,
 )
-from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
+from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, time_tokens, victims
 from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, VERB_FORMS, Trigger, token_keys, words
 from .event_merge import Mention
@@ -189,6 +189,25 @@ def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
     return None
 
 
+_ACTOR_BEFORE = 7  # tokens before the trigger where its subject may be named
+
+
+def _aside_before(index: ArticleIndex, a: int, lo: int) -> int:
+    """How many tokens a time set off right before the trigger takes (عقد الوالي، صباح اليوم الأربعاء،
+    اجتماعاً): they do not use up the reach of the subject before it."""
+    timed = time_tokens(index)
+    k = a - 1
+    if k > lo and index.norms[k] == ",":
+        k -= 1
+    if k not in timed:
+        return 0
+    while k > lo and k in timed:
+        k -= 1
+    if index.norms[k] == ",":
+        k -= 1
+    return a - 1 - k
+
+
 def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -> EventArgument | None:
     for j in index.tokens_in(_agent_cue, b, min(c_hi, b + 4)):
         found = index.entities_in(j + 1, min(index.sentence_ranges[index.sentence_of[j]][1], j + 7))
@@ -216,9 +235,10 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         return speaker
     if (announcer := _announced_act(index, a, lo)) is not None:
         return announcer
+    reach = _ACTOR_BEFORE + _aside_before(index, a, lo)
     before = [
         e
-        for e in index.entities_in(max(lo, a - 7), a)
+        for e in index.entities_in(max(lo, a - reach), a)
         if not index.has(e[0] - 1, _AGAINST)
         and not _affiliation(index, e[0])
         and not index.has(e[0] - 2, _SUPPORTERS)

@@ -34,6 +34,7 @@ from .entity_context import (
     complete_unit_ordinals,
     cut_before_names,
     drop_generic_nouns,
+    join_patronymics,
     names_after_roles,
     names_outlet,
     region_with_its_word,
@@ -138,7 +139,7 @@ class Extractor:
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
         spans = retype_by_context(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
         spans = complete_family_names(body, complete_role_names(body, spans, tokens, SPEECH_VERBS), tokens)
-        spans = complete_given_names(body, spans, tokens)
+        spans = join_patronymics(body, complete_given_names(body, spans, tokens), tokens)
         cues = token_cues(tokens)
         outlets = cited_outlets(body, tokens, cues, link, ModelSpan)
         named_source = [

@@ -14,6 +14,7 @@ from marsad.streams.entity_context import (
     complete_role_names,
     cut_before_names,
     drop_generic_nouns,
+    join_patronymics,
     names_after_roles,
     region_with_its_word,
     retype_by_context,
@@ -301,6 +302,20 @@ def test_a_person_takes_the_family_name_after_it(body: str, person: str, expecte
 )
 def test_a_person_takes_the_given_name_before_it(body: str, person: str, expected: str) -> None:
     found = complete_given_names(body, [span(body, person, "PER")], tokenize(body))
+    assert [s.text for s in found] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "expected"),
+    [
+        ("وقال والي لعصابة، الداه ولد سيدي اعمر، إن", "سيدي اعمر", "الداه ولد سيدي اعمر"),
+        ("وقال المحتج محمد ولد اعل إن المياه", "محمد ولد", "محمد ولد اعل"),
+        ("وقالت الوزيرة الناها بنت مكناس إن", "مكناس", "الناها بنت مكناس"),
+        ("زار الوزير ولد عبد الله المدينة", "عبد الله", "عبد الله"),  # no given name before ولد
+    ],
+)
+def test_a_mauritanian_name_is_joined_over_its_patronymic(body: str, person: str, expected: str) -> None:
+    found = join_patronymics(body, [span(body, person, "PER")], tokenize(body))
     assert [s.text for s in found] == [expected]
 
 

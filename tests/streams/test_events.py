@@ -841,3 +841,10 @@ def test_a_one_sentence_flash_has_its_violence_context(body: str, expected: str)
 def test_a_match_s_coup_de_grace_is_no_violence_context() -> None:
     body = "شن الفريق هجوما مكثفا في الشوط الثاني وأطلق مهاجمه رصاصة الرحمة في الدقيقة الأخيرة."
     assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+def test_a_time_set_off_before_the_trigger_leaves_its_subject_in_reach() -> None:
+    body = "وعقد والي ولاية لعصابة، الداه ولد سيدي اعمر، صباح اليوم الأربعاء، اجتماعا طارئا ضم قادة الأجهزة الأمنية."
+    entities = {"الداه ولد سيدي اعمر": "PER"}
+    (meeting,) = find_events(make_context(body, entities))
+    assert meeting.actor is not None and meeting.actor.text == "الداه ولد سيدي اعمر"
