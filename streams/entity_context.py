@@ -69,6 +69,7 @@ _SURROUNDINGS = frozenset(["ريف", "ارياف", "محافظه", "ضواحي",
 # "ل" is لـ written apart (قال لـ"الجزيرة"، وفقاً لـ«الجزيرة»).
 _CITING = frozenset(["بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا", "لوكاله", "وكاله", "عن", "ل"])
 _REPORTER_NOUNS = frozenset(["مراسل", "مراسله", "موفد", "موفده"])  # وفق مراسل الأناضول: the outlet follows
+_OUTLET_HEADS = frozenset(["اذاعه", "قناه", "صحيفه", "جريده", "مجله", "وكاله"])  # as _word_before gives them
 _OUTLET_WORDS = 3  # longest outlet name looked up after a citing word (الشرق الأوسط، سكاي نيوز عربية)
 _QUOTES = frozenset("\"'“”«»‘’")
 _OPENERS = _QUOTES | {"(", "["}
@@ -162,6 +163,8 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             continue  # بنادق كلاشينكوف: a weapon named after its designer
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
             span = span._replace(type="LOC")
+        if span.type != "ORG" and before in _OUTLET_HEADS:
+            span = span._replace(type="ORG")  # إذاعة "الأندلس"، قناة الساحة: an outlet, not a place or a person
         if span.type == "ORG" and listed(first, _COUNTRYSIDE):
             span = span._replace(type="LOC")  # أرياف دير الزور: the countryside of a place is a place
         if span.type == "ORG" and (front := _front_line(span, tokens, i)) is not None:

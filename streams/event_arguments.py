@@ -41,8 +41,9 @@ _WIDE = frozenset(
 )
 _NARROW = words(
     "قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات صحراء غابه شاطئ شاطيء ميناء "
-    "قصر مستشفي ستاد منفذ خربه"
+    "قصر مستشفي ستاد منفذ خربه بلدتي قريتي مدينتي"
 )
+_DUAL_HEADS = words("بلدتي قريتي مدينتي")
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
 # such places are often missing from gazetteers and from the NER model, yet they are the event's place.
 _PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه", "معتمديه", "مقاطعه", "بلديه"}
@@ -67,8 +68,10 @@ _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شر�
 _RETREAT = words("تنسحب انسحبت انسحب انسحبوا ينسحب انسحابها انسحابه انسحابهم اتجاه تلوذ لاذ لاذت لاذوا فروا فرت")
 _FLED = _RETREAT - {"اتجاه"} | words("ينسحبوا تنسحبوا فرارهم فرارها فروا يفرون لاذوا")
 _FLED_REACH = 6
-# Where the wounded were taken (نقل إلى مستشفى ثابت ثابت الحكومي): a destination, not the event's place.
-_TAKEN_TO = words("نقل نقلا نقلوا نقلت نقلتا اسعف اسعفا اسعفوا اسعفت")
+# Where the wounded were taken (نقل إلى مستشفى ثابت ثابت الحكومي) or a shipment was to be smuggled (معدة للتهريب
+# إلى العراق): a destination, not the event's place. (Where a convoy or a drone was heading is, for analysts,
+# where the attack on it or its downing belongs: «المتجهة إلى العاصمة باماكو».)
+_TAKEN_TO = words("نقل نقلا نقلوا نقلت نقلتا اسعف اسعفا اسعفوا اسعفت تهريب للتهريب تهريبها")
 _TAKEN_REACH = 8
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
@@ -249,7 +252,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             following = tokens[end].norm
             if first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
                 end += 1
-        start = token.start if j == i + 1 else tokens[j].start
+        # a dual head (بلدتي الشحيل والبصيرة) names two places: the name alone is the first
+        start = token.start if j == i + 1 and not index.has(i, _DUAL_HEADS) else tokens[j].start
         stop = tokens[end - 1].end
         if j == i + 1 and _is_wadi(token.text):
             start += len(token.text) - len(_WADI)  # the clitic as written: the و of وادي is the word's own

@@ -173,3 +173,21 @@ def test_a_village_placed_by_a_direction_or_a_region_is_no_name() -> None:
 )
 def test_an_organisation_takes_the_ordinal_that_numbers_it(body: str, name: str) -> None:
     assert (name, "ORG") in entities(body)
+
+
+def test_where_a_shipment_was_to_be_smuggled_is_not_where_it_was_seized() -> None:
+    article = enrich(
+        "أعلنت وزارة الداخلية ضبط شحنة تضم مليون حبة كبتاغون كانت معدة للتهريب إلى العراق، قرب بلدة السخنة."
+    )
+    seizures = [e for e in article.events if e.type == "seizure"]
+    assert seizures and all(e.location is None or e.location.text != "العراق" for e in seizures)
+
+
+def test_the_first_of_two_towns_a_dual_names_is_a_place() -> None:
+    article = enrich("خطف مجهولون ممرضا صباح السبت على الطريق الواصل بين بلدتي الشحيل والبصيرة في ريف المحافظة.")
+    assert [e.location.text for e in article.events if e.location] == ["الشحيل"]
+
+
+def test_a_radio_named_after_a_region_is_an_outlet() -> None:
+    body = 'وتبنت حركة الشباب الهجوم في بيان بثته إذاعة "الأندلس" الناطقة باسمها.'
+    assert ("الأندلس", "ORG") in entities(body)
