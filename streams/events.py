@@ -46,7 +46,13 @@ _IRREALIS = words(
     "طالبت يطالب تطالب يطالبون مطالبا مطالبه مطالبين دعا دعت يدعو تدعو داعيا دعوه دعوات ناشد ناشدت مناشده"
 )
 # Words before an agreement that refer to one made before (مراقبة تطبيق الاتفاق، انتهاكاً لاتفاقية فض الاشتباك).
-_REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود")
+_REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود تثبيت")
+# Verbs that call for an act (دعا المجلس، في بيان، الأطراف إلى "وقف فوري لإطلاق النار"): the act is not done.
+_CALLS = words("دعا ودعا دعت ودعت يدعو تدعو داعيا طالب وطالب طالبت وطالبت يطالب تطالب مطالبا ناشد ناشدت حث حثت")
+_CALL_REACH = 12
+_CALLABLE = frozenset({"agreement", "protest", "meeting", "sanction"})  # what a statement calls for
+# A meeting told as what people were doing when something else happened (كانوا يجتمعون، كانوا يعقدون اجتماعاً).
+_WERE = words("كان كانت كانوا كانا")
 # Nouns after a violent word that make it a figure of speech (انفجرت الأسعار، انفجار الأزمة).
 _FIGURATIVE = words(
     "اسعار سعر ازمه غضب وضع اوضاع فضيحه خلاف خلافات موجه جدل فقاعه ديون اعلامي اعلاميه موسمي موسميا موسميه "
@@ -149,7 +155,8 @@ _CIVIL = words(
     "اسعار الاسعار سعر البورصه بورصه المؤشر مؤشر الاسهم اسهم السيوله التداول التداولات تداولات الدولار "
     "المستثمرين المستثمرون النفط برميل خام الاستثمار الاستثمارات الاقتصاد الاقتصادي الاقتصاديه التضخم "
     "الفائده الصادرات الواردات المحاصيل الانتاج السياحه "
-    "درجه درجات الحراره حراره الارصاد الطقس الامطار امطار الرياح مئويه الاعاصير العاصفه الثلوج منخفض"
+    "درجه درجات الحراره حراره الارصاد الطقس الامطار امطار الرياح مئويه الاعاصير العاصفه الثلوج منخفض "
+    "التنقيب الاثري الاثريه الاثار اثار"
 )
 _PESTS = words("ذبابه الذبابه حشرات الحشرات جراد الجراد افات الافات افه دوده")  # هجوم واسع لذبابة الثمار
 _AMBUSH = words("كمين كمينا الكمين")
@@ -295,6 +302,10 @@ def _sentence_triggers(
             continue  # أسقطت الدفاعات الجوية طائرة مسيّرة مفخخة ... قبل استهداف: the downed drone struck nothing
         if type_ == "bombing" and index.any_in(_seizing, max(lo, i - _SEIZED_REACH), i):
             continue  # ضبطت 12 عبوة ناسفة، تفكيك عبوة ناسفة: a device found, not an explosion
+        if type_ in _CALLABLE and _called_for(index, i, lo):
+            continue  # دعا المجلس الأطراف إلى "وقف فوري لإطلاق النار": called for, not done
+        if type_ == "meeting" and _in_progress(index, i, lo):
+            continue  # زاعمة أنه استهدف مسؤولين كانوا يجتمعون: the target's doing, no meeting reported
         if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):
             continue  # an agreement the sentence refers to, made before
         if _operations_trap(index, i, lo) and any(f[0] == "security_operation" for f in found.values()):
@@ -470,6 +481,21 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     return index.any_in(_habitual, b, min(hi, b + 3))
 
 
+def _called_for(index: ArticleIndex, a: int, lo: int) -> bool:
+    """«دعا X ... إلى "وقف فوري لإطلاق النار"»، «طالب الأطراف بوقف القتال»: the act called for, not done."""
+    k = a - 1
+    while k > lo and index.norms[k] in {'"', "«", "'"}:
+        k -= 1
+    norm = index.norms[a]
+    to = index.norms[k] == "الي" or (norm.startswith("ب") and norm[1:] in index.keys[a])  # بوقف: ب + وقف
+    return to and index.any_in(_calling, max(lo, k - _CALL_REACH), k)
+
+
+def _in_progress(index: ArticleIndex, a: int, lo: int) -> bool:
+    """«كانوا يجتمعون»، «كانوا يعقدون اجتماعاً»: what people were doing when something else happened."""
+    return index.has(a - 1, _WERE) or (a - 2 >= lo and index.has(a - 2, _WERE) and index.norms[a - 1][:1] in "يت")
+
+
 def _titled(index: ArticleIndex, a: int, lo: int) -> bool:
     """Whether the trigger opens a title in «» in an article about a novel, a film or a play («اغتيال على
     ضفاف النيل» تتصدر مبيعات معرض الكتاب)."""
@@ -493,6 +519,7 @@ def _scare_quoted(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool
 _violent = prefix_flag(_VIOLENCE)
 _sporty = key_flag(_SPORT)
 _civil = key_flag(_CIVIL)
+_calling = key_flag(_CALLS)
 _pests = key_flag(_PESTS)
 _disaster = key_flag(_DISASTERS)
 _by_hand_of = key_flag(_AGENT_MARKS)

@@ -848,3 +848,28 @@ def test_a_time_set_off_before_the_trigger_leaves_its_subject_in_reach() -> None
     entities = {"الداه ولد سيدي اعمر": "PER"}
     (meeting,) = find_events(make_context(body, entities))
     assert meeting.actor is not None and meeting.actor.text == "الداه ولد سيدي اعمر"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'ودعا المجلس الرئاسي، في بيان صباح الجمعة، الأطراف المتقاتلة إلى "وقف فوري لإطلاق النار" في المدينة.',
+        "وطالبت الأمم المتحدة، في بيان، جميع الأطراف بوقف إطلاق النار فورا.",
+    ],
+)
+def test_a_ceasefire_called_for_is_no_agreement_but_the_call_is_a_statement(body: str) -> None:
+    entities = {"المجلس الرئاسي": "ORG", "الأمم المتحدة": "ORG"}
+    assert types_of(body, entities) == ["statement"]
+
+
+def test_a_meeting_the_targets_were_holding_is_not_reported() -> None:
+    body = "وتبنت الحركة الهجوم على الفندق، وقالت إنه استهدف مسؤولين في الحكومة كانوا يعقدون اجتماعاً فيه."
+    assert "meeting" not in types_of(body, {"الحركة": "ORG"})
+
+
+def test_an_excavation_report_has_no_conflict_events() -> None:
+    body = (
+        "كشفت الهيئة عن نتائج موسم التنقيب الأثري في الموقع، حيث عثر الفريق على أسوار حصن تحمل آثار حصار.\n\n"
+        "وقال رئيس الفريق إن التنقيب كشف عن 45 قذيفة حجرية، وإن الآثار المكتشفة تعود إلى ألفي عام."
+    )
+    assert not set(types_of(body)) & CONFLICT_TYPES
