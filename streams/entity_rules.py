@@ -586,6 +586,7 @@ def _village_word(token: Token) -> bool:
         and norm not in _DESCRIPTIVE_ADJECTIVES
         and not listed(norm, _SETTLEMENT_HEADS)
         and norm not in _NOT_VILLAGES
+        and not (norm[0] in "وبلف" and norm[1:] in _NOT_VILLAGES)  # قرية بوسط البلاد: placed, not named
         and not (norm[0] in "وبلف" and strip_clitics(norm) in _CONTAINERS)
     )
 

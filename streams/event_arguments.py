@@ -53,7 +53,7 @@ _FRONT = words("جبهه")
 _WADI = "وادي"
 _WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])
 _OFFICE_TITLES = words("رئيس نائب عضو اعضاء مجلس")
-_NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو")
+_NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو") | {"ال"}  # آل سالم folds to ال
 _NOT_NAMES = words(
     "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
     "التابعه الواقعه المحاذيه القريبه المجاوره الحدوديه المذكوره نفسها اخري ذاتها "
@@ -63,6 +63,9 @@ _NOT_NAMES = words(
 # Indefinite nouns after منطقة that describe the area (منطقة عمليات، منطقة نفوذ), not name it (منطقة مير علي).
 _NOT_AREA_NAMES = words("عمليات نفوذ اشتباك اشتباكات تماس سيطره عازله امنه امنيه عسكريه حدوديه صناعيه سكنيه زراعيه")
 _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود اتجاه")  # reference points, not the place
+_ROADS = words("طريق الطريق")
+_ROAD_REACH = 6
+_PLACED_BY = _DIRECTIONS | words("وسط")  # قرية بوسط البلاد: a place word placed, not named
 # Where the attackers withdrew or fled to (قبل أن تنسحب باتجاه مواقعها في جبل الشيخ، لاذوا بالفرار نحو ...):
 # the place they went back to, not the place of the event.
 _RETREAT = words("تنسحب انسحبت انسحب انسحبوا ينسحب انسحابها انسحابه انسحابهم اتجاه تلوذ لاذ لاذت لاذوا فروا فرت")
@@ -239,7 +242,7 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         first = tokens[j].norm
         if strip_clitics(token.norm).startswith("ال"):
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
-        if index.has(j, _DIRECTIONS) or (_is_place_head(first) and not first.startswith("ال")):
+        if index.has(j, _PLACED_BY) or (_is_place_head(first) and not first.startswith("ال")):
             continue  # قرية غربي البلاد، قرية بمنطقة تيلابيري: a village placed, not named
         if describes(first, feminine=token.norm.endswith("ه")) or (
             not first.startswith("ال") and "منطقه" in head and first in _NOT_AREA_NAMES
@@ -248,7 +251,7 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         if "منطقه" in head and not first.startswith("ال") and j + 1 < len(tokens) and tokens[j + 1].start in starts:
             continue  # منطقة بحيرة تشاد: a name running on into a place is not cut before it
         end = j + 1
-        if not first.startswith("ال") and end < len(tokens) and tokens[end].norm.isalpha():
+        if (first == "ال" or not first.startswith("ال")) and end < len(tokens) and tokens[end].norm.isalpha():
             following = tokens[end].norm
             if first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
                 end += 1
@@ -283,9 +286,28 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
         rank = max(rank, 2.0)
     elif (index.has(lo - 1, _NARROW) or index.has(lo - 1, _FRONT) or _after_wadi(index, lo)) and rank < 2.5:
         rank = min(rank, 0.5)
-    if index.has(lo - 1, _DIRECTIONS) or index.has(lo - 2, _DIRECTIONS) or retreat_destination(index, lo):
+    if _reference_point(index, lo):
         rank += 1.0
     return rank
+
+
+def _reference_point(index: ArticleIndex, lo: int) -> bool:
+    """A place told to situate another (شمال X), where attackers withdrew, or a road's second end."""
+    directed = index.has(lo - 1, _DIRECTIONS) or index.has(lo - 2, _DIRECTIONS)
+    return directed or retreat_destination(index, lo) or _second_road_end(index, lo)
+
+
+def _second_road_end(index: ArticleIndex, lo: int) -> bool:
+    """Whether the place at token ``lo`` is the second of the two a road is named by (طريق الشويرف – براك
+    الشاطئ، الطريق بين طفس وبلدة داعل): the first is where the event is placed."""
+    window = range(max(0, lo - _ROAD_REACH), lo)
+    if lo < 2 or not any(index.has(k, _ROADS) for k in window):
+        return False
+    before = index.norms[lo - 1]
+    if before == "-":
+        return True
+    joined = index.norms[lo].startswith("و") or (before.startswith("و") and _is_place_head(before))
+    return joined and any(index.norms[k] == "بين" for k in window)
 
 
 def retreat_destination(index: ArticleIndex, lo: int) -> bool:

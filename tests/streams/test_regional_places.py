@@ -191,3 +191,17 @@ def test_the_first_of_two_towns_a_dual_names_is_a_place() -> None:
 def test_a_radio_named_after_a_region_is_an_outlet() -> None:
     body = 'وتبنت حركة الشباب الهجوم في بيان بثته إذاعة "الأندلس" الناطقة باسمها.'
     assert ("الأندلس", "ORG") in entities(body)
+
+
+def test_a_road_between_two_towns_places_the_event_at_the_first() -> None:
+    article = enrich("اختطف مسلحون شابا على الطريق بين مدينة طفس وبلدة داعل.")
+    assert [e.location.text for e in article.events if e.location] == ["طفس"]
+
+
+def test_a_village_in_the_middle_of_the_country_is_no_village_named_so() -> None:
+    assert ("بوسط", "LOC") not in entities("مالي: عشرات القتلى في هجوم على قرية بوسط البلاد")
+
+
+def test_a_village_named_for_a_family_keeps_its_al() -> None:
+    article = enrich("قُتل مدنيان بانفجار لغم في قرية آل سالم بمديرية رغوان.")
+    assert [e.location.text for e in article.events if e.location] == ["آل سالم"]
