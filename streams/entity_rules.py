@@ -343,6 +343,8 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
         return None  # صحراء محافظة الأنبار, مستشفى البلدة: of a place named elsewhere, or of none
     if tokens[j].norm in _NAME_LINKS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
         j += 1
+    elif tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1]):
+        j += 1  # مخيم عين الحلوة: a compound name
     return "LOC", i, j
 
 

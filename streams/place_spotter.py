@@ -38,6 +38,9 @@ _COMMON_WORDS = frozenset(
     "السلطات العاليه".split()
 )
 
+# First words of compound place names (عين الحلوة، تل أبيض، حوش السيد علي): alone before another word they are
+# not the place the gazetteer holds under that word.
+_COMPOUND_FIRST = frozenset("عين تل دير بيت كفر راس حوش بئر بير خربه ام ابو دار".split())
 # Words no place is read behind the و of, though the rest is commoner: وادي (a valley) and وأدى ("and it led")
 # both fold to وادي, and neither is و + the village ادي.
 _NO_CLITIC_WORDS = frozenset(["وادي"])
@@ -132,6 +135,8 @@ class PlaceSpotter:
             return False  # بحر الرمال: ب + حر (a town in Iran) is the sea, not a place behind a clitic
         if hit[0].start > tokens[i].start and (_word_whole(norms[i]) or norms[i] in _NO_CLITIC_WORDS):
             return False  # ورقة تفاوض: the whole word is more common than the place behind its و
+        if hit[1] == 1 and hit[0].key in _COMPOUND_FIRST and i + 1 < len(tokens) and norms[i + 1].isalpha():
+            return False  # مخيم عين الحلوة، بلدة حوش السيد علي: the first word of a name no list holds
         return not adjective_not_place(tokens, i)  # مبلغ مالي، دعم مالي: "financial", after its noun
 
 

@@ -205,3 +205,15 @@ def test_a_village_in_the_middle_of_the_country_is_no_village_named_so() -> None
 def test_a_village_named_for_a_family_keeps_its_al() -> None:
     article = enrich("قُتل مدنيان بانفجار لغم في قرية آل سالم بمديرية رغوان.")
     assert [e.location.text for e in article.events if e.location] == ["آل سالم"]
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("توغلت قوة إسرائيلية في قرية عين زيوان بريف القنيطرة.", "عين زيوان"),
+        ("اندلعت اشتباكات عنيفة في مخيم عين الحلوة جنوب لبنان.", "مخيم عين الحلوة"),
+    ],
+)
+def test_the_first_word_of_a_compound_name_is_not_a_place_alone(body: str, place: str) -> None:
+    found = entities(body)
+    assert (place, "LOC") in found and ("عين", "LOC") not in found
