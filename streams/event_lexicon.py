@@ -130,7 +130,7 @@ def _entries() -> dict[str, Trigger]:
     for form in ("استهدفت", "استهدف", "استهدفوا", "استهداف"):  # استهداف طائرة مسيّرة سيارة: the drone's strike
         table.setdefault(form, Trigger("airstrike", verb=True, needs="aerial_before"))
     # بضربة مسيّرة، نفذ سلاح الجو ضربات: a strike by an aircraft named next to it (not ضربة جزاء)
-    add("airstrike", "ضربه ضربات", needs="aerial_before")
+    add("airstrike", "ضربه ضربات ضربتين", needs="aerial_before")
     add("shelling", "قصف", needs="air_or_ground")
     add_verbs("shelling", "قصف/قصف", needs="air_or_ground")
     add("shelling", "قذيفه قذائف هاون مدفعي مدفعيه")
@@ -183,6 +183,7 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("قصف جوي", Trigger("airstrike")),
         ("ضربه جويه", Trigger("airstrike")),
         ("ضربات جويه", Trigger("airstrike")),
+        ("ضربتين جويتين", Trigger("airstrike")),
         ("غارات جويه", Trigger("airstrike")),
         ("غاره جويه", Trigger("airstrike")),
         ("قصف مدفعي", Trigger("shelling")),

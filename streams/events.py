@@ -13,6 +13,7 @@ from functools import lru_cache
 from .context import ArticleContext, EventFinding
 from .event_arguments import build_index, span_argument
 from .event_attach import attach_arguments
+from .event_casualties import time_tokens
 from .event_index import ArticleIndex, key_flag, prefix_flag, token_flag
 from .event_lexicon import (
     ASSAULT_TYPES,
@@ -135,7 +136,10 @@ _RECEIVED = (
     "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
     "الحالات", "حاله", "مستشفي", "المستشفي",
 )  # fmt: skip
-_AIRCRAFT = words("مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو")
+_AIRCRAFT = words(
+    "مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو "
+    "مسيراتها مسيراته مسيراتهم طائراتها طائراته طائراتهم"  # استهدفت مسيّراتها: its drones
+)
 _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة المفخخة» names a kind of weapon, not one strike
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed may be named (مسيّرة تركية تقتل)
@@ -361,7 +365,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
     if trigger.needs == "aerial_before" and not (
-        index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH), a) or _aircraft_subject(index, b, hi)
+        index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH - _time_between(index, lo, a)), a)
+        or _aircraft_subject(index, b, hi)
     ):
         return None  # استهدف alone is aiming; with a drone or a warplane as its subject (before or after) a strike
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
@@ -479,6 +484,13 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     if _scare_quoted(index, a, b, lo, hi) or _titled(index, a, lo):
         return True
     return index.any_in(_habitual, b, min(hi, b + 3))
+
+
+def _time_between(index: ArticleIndex, lo: int, a: int) -> int:
+    """The time tokens shortly before ``a`` (نفذ سلاح الجو، فجر أمس الأربعاء، ثلاث ضربات): they do not use
+    up the reach of the aircraft named before them."""
+    timed = time_tokens(index)
+    return sum(1 for k in range(max(lo, a - 2 * _AIRCRAFT_REACH), a) if k in timed)
 
 
 def _called_for(index: ArticleIndex, a: int, lo: int) -> bool:

@@ -257,6 +257,18 @@ def test_a_strike_by_an_aircraft_named_next_to_it_is_an_airstrike(body: str) -> 
     assert types_of(body) == ["airstrike"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ثم استهدفت مسيّراتها محطة الكهرباء في المدينة، ما أسفر عن مقتل عاملين.",
+        "ورداً على الهجوم، نفذ سلاح الجو، فجر أمس الأربعاء، ثلاث ضربات على أوكار التنظيم في الوادي.",
+        "وقالت الخلية إن طائرات F-16 نفذت، فجر اليوم، ضربتين جويتين على مضافة للتنظيم.",
+    ],
+)
+def test_a_strike_by_aircraft_named_with_a_pronoun_or_before_a_time(body: str) -> None:
+    assert "airstrike" in types_of(body)
+
+
 def test_a_penalty_kick_is_no_strike() -> None:
     assert types_of("قال المدرب إن ضربة الجزاء حسمت المباراة في الدقيقة الأخيرة.") == []
 
