@@ -134,6 +134,13 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
         if before:
             mention.type = before[-1].type
     for mention in mentions:
+        if _toll_of(mention):
+            # ارتفعت حصيلة كمين ديابالي إلى 21 قتيلاً: the toll of the event told before, wherever this
+            # sentence is set (its other places are the sources' and the authorities')
+            mention.refers_back = any(
+                n.type == mention.type and n.sentence_index < mention.sentence_index for n in mentions
+            )
+            continue
         if mention.type in _REFERRING_TYPES and not mention.time_explicit and _definite(mention.trigger.text):
             mention.refers_back = any(
                 n.type == mention.type and n.sentence_index < mention.sentence_index for n in mentions
@@ -233,6 +240,15 @@ def _updates_toll(mention: Mention) -> bool:
 @lru_cache(maxsize=4096)
 def _toll_update(text: str) -> bool:
     return "حصيل" in text and any(word in text for word in _TOLL_VERBS)
+
+
+def _toll_of(mention: Mention) -> bool:
+    """Whether the trigger is what a toll update is the toll of (ارتفعت حصيلة كمين ديابالي / حصيلة ضحايا
+    التفجير): «حصيلة» at most two words before it, in a sentence that updates a toll."""
+    if not _updates_toll(mention):
+        return False
+    before = mention.sentence.text[: mention.trigger.start - mention.sentence.start].split()[-3:]
+    return any("حصيل" in word for word in before)
 
 
 def _rolls_up(summary: Mention, cluster: list[Mention]) -> bool:

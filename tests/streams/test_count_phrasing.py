@@ -142,3 +142,13 @@ def test_those_the_forces_killed_in_an_operation_are_its_toll() -> None:
 def test_a_killing_with_its_agent_named_in_an_operation_stays_an_attack() -> None:
     body = "استشهد شاب برصاص قوات الاحتلال فجر اليوم خلال اقتحام واسع للبلدة."
     assert [event.killed for event in events(body, "attack")] == [1]
+
+
+def test_a_toll_update_in_a_round_up_is_the_event_told_before_with_the_new_figures() -> None:
+    body = (
+        "مالي: قُتل 14 جندياً، أمس الإثنين، في كمين نصبه مسلحون لرتل عسكري قرب بلدة ديابالي وسط البلاد.\n\n"
+        "ليبيا: خرج مئات المتظاهرين في مدينة مصراتة احتجاجاً على انقطاع الكهرباء.\n\n"
+        "مالي (تحديث): ارتفعت حصيلة كمين ديابالي إلى 21 قتيلاً وتسعة جرحى من الجنود، فيما لم يصدر تعليق من "
+        "السلطات في باماكو."
+    )
+    assert [(e.killed, e.injured) for e in events(body, "attack")] == [(21, 9)]
