@@ -49,9 +49,13 @@ _IRREALIS = words(
 # Words before an agreement that refer to one made before (مراقبة تطبيق الاتفاق، انتهاكاً لاتفاقية فض الاشتباك).
 _REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود تثبيت")
 # Verbs that call for an act (دعا المجلس، في بيان، الأطراف إلى "وقف فوري لإطلاق النار"): the act is not done.
-_CALLS = words("دعا ودعا دعت ودعت يدعو تدعو داعيا طالب وطالب طالبت وطالبت يطالب تطالب مطالبا ناشد ناشدت حث حثت")
+_CALLS = words(
+    "دعا ودعا دعت ودعت يدعو تدعو داعيا طالب وطالب طالبت وطالبت يطالب تطالب مطالبا ناشد ناشدت حث حثت "
+    "مطالبته مطالبتها مطالبتهم دعوته دعوتها"
+)
 _CALL_REACH = 12
-_CALLABLE = frozenset({"agreement", "protest", "meeting", "sanction"})  # what a statement calls for
+# what a statement calls for (وقف إطلاق النار، التظاهر، ضبط السلاح المنفلت، اعتقال الجناة)
+_CALLABLE = frozenset({"agreement", "protest", "meeting", "sanction", "seizure", "arrest"})
 # A meeting told as what people were doing when something else happened (كانوا يجتمعون، كانوا يعقدون اجتماعاً).
 _WERE = words("كان كانت كانوا كانا")
 # Nouns after a violent word that make it a figure of speech (انفجرت الأسعار، انفجار الأزمة).
@@ -134,7 +138,7 @@ _THIS = words("هذا هذه")
 # hospital itself as the verb's subject (استقبل مستشفى أسوان 23 حالة).
 _RECEIVED = (
     "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
-    "الحالات", "حاله", "مستشفي", "المستشفي",
+    "الحالات", "حاله", "مستشفي", "المستشفي", "شهداء", "شهيد", "قتلي", "جثامين", "جثمان",
 )  # fmt: skip
 _AIRCRAFT = words(
     "مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو "
@@ -150,10 +154,10 @@ _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their 
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
-# Economy and weather words: an article with many of them and few violent ones is a market report or a
-# forecast, whose «تنفجر السيولة»، «الحصار»، «هجوم الكتل الهوائية» are figures of speech (no gold article of the
-# regression sets with four or more of them and twice as few violent words holds a conflict event; conflict
-# articles have at most five, with four times as many violent words).
+# Economy, weather and excavation words: an article with many of them and no more violent ones is a market
+# report, a forecast or a dig, whose «تنفجر السيولة»، «الحصار»، «هجوم الكتل الهوائية» are figures of speech (no
+# gold article of the regression sets with four or more of them and no more violent words holds a conflict
+# event; conflict articles have at most five, with at least four times as many violent words).
 _CIVIL_ARTICLE = 4
 _CIVIL = words(
     "اسعار الاسعار سعر البورصه بورصه المؤشر مؤشر الاسهم اسهم السيوله التداول التداولات تداولات الدولار "
@@ -217,7 +221,7 @@ def find_events(ctx: ArticleContext) -> list[EventFinding]:
     if sport >= _SPORT_ARTICLE and sport > violence:
         return []  # a match report: its attacks, shots, protests to the referee and meetings are football
     conflict = violence >= 2 or (violence == 1 and sport < 3)
-    if conflict and (civil := len(index.tokens_where(_civil))) >= _CIVIL_ARTICLE and civil >= 2 * violence:
+    if conflict and (civil := len(index.tokens_where(_civil))) >= _CIVIL_ARTICLE and civil >= violence:
         conflict = False  # a market report or a forecast: meetings may be news, its "explosions" are not
     mentions: list[Mention] = []
     for s, (lo, hi) in enumerate(index.sentence_ranges):
@@ -360,7 +364,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None
     if trigger.needs == "launch" and trigger.type == "shelling" and index.any_in(_aerial, max(lo, a - 3), a):
         return "airstrike"  # أطلقت المسيرة صاروخين على السيارة: a drone's missiles
-    if trigger.type == "meeting" and trigger.verb and index.any_in(_received_people, b, min(hi, b + 4)):
+    received = min(hi, b + 4 + _time_between(index, b, min(hi, b + 8)))  # استقبلت خلال الـ48 ساعة الماضية 5 شهداء
+    if trigger.type == "meeting" and trigger.verb and index.any_in(_received_people, b, received):
         return None  # استقبلت السلطات آلاف النازحين: displaced people taken in, not a meeting
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
@@ -487,8 +492,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
 
 
 def _time_between(index: ArticleIndex, lo: int, a: int) -> int:
-    """The time tokens shortly before ``a`` (نفذ سلاح الجو، فجر أمس الأربعاء، ثلاث ضربات): they do not use
-    up the reach of the aircraft named before them."""
+    """The time tokens in [lo, a), at most twelve tokens back (نفذ سلاح الجو، فجر أمس الأربعاء، ثلاث ضربات):
+    they do not use up a reach between two words."""
     timed = time_tokens(index)
     return sum(1 for k in range(max(lo, a - 2 * _AIRCRAFT_REACH), a) if k in timed)
 

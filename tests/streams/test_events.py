@@ -885,3 +885,23 @@ def test_an_excavation_report_has_no_conflict_events() -> None:
         "وقال رئيس الفريق إن التنقيب كشف عن 45 قذيفة حجرية، وإن الآثار المكتشفة تعود إلى ألفي عام."
     )
     assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+def test_a_snow_storm_that_besieges_villages_is_no_conflict() -> None:
+    body = (
+        "العاصفة تحاصر قرى الجرد والثلوج تقطع الطريق الدولية.\n\n"
+        "واصلت العاصفة هجومها على المرتفعات لليوم الثاني، وتساقطت الثلوج بكثافة، وانفجرت أنابيب المياه في "
+        "عدد من المنازل بفعل الصقيع، فيما حذرت مصلحة الأرصاد من استمرار العاصفة والثلوج.\n\n"
+        "وعمل الجيش وقوى الأمن على فتح الطرق، وقال رئيس البلدية إن القرية تعيش حصاراً حقيقياً."
+    )
+    assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+def test_hospitals_that_received_the_dead_hold_no_meeting() -> None:
+    body = "وأعلنت الوزارة أن مستشفيات القطاع استقبلت خلال الـ48 ساعة الماضية 5 شهداء و12 إصابة جراء القصف."
+    assert "meeting" not in types_of(body)
+
+
+def test_seizing_the_weapons_a_monitor_calls_for_is_no_seizure() -> None:
+    body = "ويجدد المرصد مطالبته للسلطات بضبط السلاح المنفلت ومحاسبة المتورطين في عمليات القتل والخطف."
+    assert "seizure" not in types_of(body)
