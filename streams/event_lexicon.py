@@ -125,6 +125,7 @@ def _entries() -> dict[str, Trigger]:
     add("bombing", "فجرت فجروا يفجر تفجر فجرها", verb=True)
     add("airstrike", "غاره")
     add("airstrike", "غارات غارتين")
+    add("airstrike", "اغارت اغار اغاروا", verb=True)  # أغارت مسيّرة على دراجة نارية (not يغير: "changes")
     add("airstrike", "بمسيره بمسيرات بطائره بطائرات", needs="launch")  # استهدفت بمسيّرة سيارة: a drone strike
     # مسيّرات تابعة للدعم السريع استهدفت مستودعات: aimed by aircraft named before the verb
     for form in ("استهدفت", "استهدف", "استهدفوا", "استهداف"):  # استهداف طائرة مسيّرة سيارة: the drone's strike

@@ -8,6 +8,7 @@ and ``background`` only if no mention reports the event as current news.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ __all__ = ["Mention", "inherit_from_operations", "merge_mentions"]
 _COUNTS = ("killed", "injured", "arrested")
 _fold = lru_cache(maxsize=20_000)(fold)
 _INHERITING = frozenset({"arrest", "seizure"})
+_COUNT_OF_DEAD = re.compile("عدد (?:ال)?(?:شهداء|قتلى|ضحايا|جرحى|المصابين|مصابي)")  # ارتفع عدد شهداء الغارة
 _TOLL_VERBS = ("ارتفع", "ترتفع", "يرتفع", "بلغت", "وصلت", "ارتفاع")
 _BACK_REFERENCES = frozenset({"الهجوم", "الاعتداء", "العمليه", "الهجوم الارهابي", "الهجوم الدامي"})
 _SPECIFIC_ASSAULTS = frozenset({"bombing", "airstrike", "shelling"})
@@ -196,7 +198,9 @@ def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
                 c for c in clusters if c[0].type == mention.type and c[0].sentence_index < mention.sentence_index
             ]
             if earlier:
-                earlier[-1].append(mention)
+                # ارتفع عدد شهداء غارة المواصي: the one whose place the update names, else the last told
+                named = [c for c in earlier if any(_placed_in(m, mention.sentence.text) for m in c)]
+                (named or earlier)[-1].append(mention)
                 continue
         for cluster in clusters:
             if _compatible(mention, cluster) or (mention.summary and _rolls_up(mention, cluster)):
@@ -209,6 +213,10 @@ def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
             else:
                 clusters.append([mention])
     return clusters
+
+
+def _placed_in(mention: Mention, text: str) -> bool:
+    return mention.location is not None and bool(mention.location.text) and mention.location.text in text
 
 
 def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
@@ -233,8 +241,9 @@ def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
 
 
 def _updates_toll(mention: Mention) -> bool:
-    """Whether the mention's sentence updates a casualty toll (ارتفعت حصيلة ضحايا التفجير إلى 10 قتلى)."""
-    return _toll_update(mention.sentence.text)
+    """Whether the mention's sentence updates a casualty toll (ارتفعت حصيلة ضحايا التفجير إلى 10 قتلى), or the
+    mention is what a count of the dead is updated for (ارتفع عدد شهداء غارة المواصي إلى ستة)."""
+    return _toll_update(mention.sentence.text) or _count_of_dead_of(mention)
 
 
 @lru_cache(maxsize=4096)
@@ -242,13 +251,23 @@ def _toll_update(text: str) -> bool:
     return "حصيل" in text and any(word in text for word in _TOLL_VERBS)
 
 
+def _words_before(mention: Mention) -> list[str]:
+    return mention.sentence.text[: mention.trigger.start - mention.sentence.start].split()[-3:]
+
+
+def _count_of_dead_of(mention: Mention) -> bool:
+    """«عدد شهداء / قتلى / ضحايا» right before the trigger, in a sentence with a toll verb: a cumulative
+    count (ليرتفع عدد ضحايا مخلفات الحرب منذ مطلع العام) is of no one event, so the trigger must follow it."""
+    text = mention.sentence.text
+    return any(word in text for word in _TOLL_VERBS) and _COUNT_OF_DEAD.search(" ".join(_words_before(mention)))
+
+
 def _toll_of(mention: Mention) -> bool:
-    """Whether the trigger is what a toll update is the toll of (ارتفعت حصيلة كمين ديابالي / حصيلة ضحايا
-    التفجير): «حصيلة» at most two words before it, in a sentence that updates a toll."""
-    if not _updates_toll(mention):
-        return False
-    before = mention.sentence.text[: mention.trigger.start - mention.sentence.start].split()[-3:]
-    return any("حصيل" in word for word in before)
+    """Whether the trigger is what a toll update is the toll of (ارتفعت حصيلة كمين ديابالي، ارتفع عدد شهداء
+    غارة المواصي): «حصيلة» or «عدد الشهداء» at most two words before it."""
+    if _count_of_dead_of(mention):
+        return True
+    return _toll_update(mention.sentence.text) and any("حصيل" in word for word in _words_before(mention))
 
 
 def _rolls_up(summary: Mention, cluster: list[Mention]) -> bool:

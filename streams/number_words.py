@@ -131,6 +131,7 @@ PERSON_DUAL_STEMS: frozenset[str] = frozenset(
         "زوج",
         "عميل",
         "جاسوس",
+        "راعي",
     ]
 )
 # Things counted the same way (صاروخين، منزلين، هجومين): two, but no one.

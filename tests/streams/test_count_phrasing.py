@@ -152,3 +152,20 @@ def test_a_toll_update_in_a_round_up_is_the_event_told_before_with_the_new_figur
         "السلطات في باماكو."
     )
     assert [(e.killed, e.injured) for e in events(body, "attack")] == [(21, 9)]
+
+
+def test_a_count_of_the_dead_updated_for_a_named_strike_updates_that_strike() -> None:
+    body = (
+        "غزة: استشهد أربعة فلسطينيين في غارة شنها الطيران الإسرائيلي على خيمة في منطقة المواصي، ظهر اليوم.\n\n"
+        "جنوب لبنان: أغارت مسيّرة إسرائيلية على دراجة نارية عند أطراف بلدة كفرحمام، ما أدى إلى سقوط شهيدين.\n\n"
+        "غزة (تحديث): ارتفع عدد شهداء غارة المواصي إلى ستة بعد وفاة طفلين متأثرين بجراحهما."
+    )
+    strikes = events(body, "airstrike")
+    assert sorted((e.location.text if e.location else "", e.killed) for e in strikes) == [
+        ("المواصي", 6),
+        ("كفرحمام", 2),
+    ]
+
+
+def test_two_shepherds_are_a_dual() -> None:
+    assert [e.injured for e in events("أصيب راعيين في انفجار لغم أرضي بجبل السلوم.", "bombing")] == [2]
