@@ -153,7 +153,10 @@ _USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
-_SPORT = words("مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب")
+_SPORT = words(
+    "مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب "
+    "مرمي المرمي الشوط صافره المدرب مدرب ركله الهداف"
+)
 # Economy, weather and excavation words: an article with many of them and no more violent ones is a market
 # report, a forecast or a dig, whose «تنفجر السيولة»، «الحصار»، «هجوم الكتل الهوائية» are figures of speech (no
 # gold article of the regression sets with four or more of them and no more violent words holds a conflict
@@ -185,7 +188,8 @@ _DOWNED = words("اسقطت اسقط اسقاط اسقطوا تسقط يسقط")
 _DOWNED_REACH = 8
 # Word beginnings that give an article a security or violence context (conflict types need one).
 _VIOLENCE = (
-    "قوات", "القوات", "مسلح", "جيش", "الجيش", "امني", "الامن", "شرط", "قتل", "مقتل", "قتلي", "جرحي", "عبو",
+    "قوات", "القوات", "مسلح", "جيش", "الجيش", "امني", "الامن", "شرط", "قتل", "مقتل", "قتلي", "جرحي", "عبوه",
+    "عبوات", "عبوت",  # not عبو: عبور (a crossing) and العبودي (a name) begin so too
     "انفجر", "انفجار", "تفجير", "مفخخ", "ناسف", "ارهاب", "داعش", "ميليشي", "مليشي", "عسكري", "اسلح", "سلاح",
     "غاره", "غارات", "غارت", "قصف", "قذائف", "هاون", "اشتباك", "معارك", "اختطاف", "خطف", "مسيره", "طائرات",
     "انتحاري",

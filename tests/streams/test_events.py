@@ -905,3 +905,17 @@ def test_hospitals_that_received_the_dead_hold_no_meeting() -> None:
 def test_seizing_the_weapons_a_monitor_calls_for_is_no_seizure() -> None:
     body = "ويجدد المرصد مطالبته للسلطات بضبط السلاح المنفلت ومحاسبة المتورطين في عمليات القتل والخطف."
     assert "seizure" not in types_of(body)
+
+
+def test_a_derby_of_clubs_named_for_forces_has_no_conflict_events() -> None:
+    body = (
+        "القوة الجوية يقصف مرمى الشرطة بثلاثية.\n\n"
+        "شن لاعبو القوة الجوية هجوماً كاسحاً منذ صافرة البداية، وسجل المهاجم هدفاً في الشوط الأول، قبل أن "
+        "يضيف زميله هدفين، فيما قال مدرب الشرطة إن فريقه تعرض لحصار لم يتوقف أمام المرمى."
+    )
+    assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+def test_a_flood_that_besieges_villages_near_a_crossing_is_no_conflict() -> None:
+    body = "حاصرت مياه الفيضان ثلاث قرى قرب معبر العبور النهري، ويحاصر ارتفاع المنسوب مزارع الضفة الشرقية."
+    assert not set(types_of(body)) & CONFLICT_TYPES
