@@ -139,16 +139,17 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
         if _toll_of(mention):
             # ارتفعت حصيلة كمين ديابالي إلى 21 قتيلاً: the toll of the event told before, wherever this
             # sentence is set (its other places are the sources' and the authorities')
-            mention.refers_back = any(
-                n.type == mention.type and n.sentence_index < mention.sentence_index for n in mentions
-            )
+            mention.refers_back = _told_before(mention, mentions)
             continue
         if mention.type in _REFERRING_TYPES and not mention.time_explicit and _definite(mention.trigger.text):
-            mention.refers_back = any(
-                n.type == mention.type and n.sentence_index < mention.sentence_index for n in mentions
-            )
+            mention.refers_back = _told_before(mention, mentions)
         elif mention.type in ASSAULT_TYPES and _definite(mention.trigger.text):
             mention.claims = _claims_responsibility(mention.sentence.text)
+
+
+def _told_before(mention: Mention, mentions: list[Mention]) -> bool:
+    """Whether an event of the mention's type is told in an earlier sentence."""
+    return any(n.type == mention.type and n.sentence_index < mention.sentence_index for n in mentions)
 
 
 def _definite(trigger: str) -> bool:

@@ -368,8 +368,7 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None
     if trigger.needs == "launch" and trigger.type == "shelling" and index.any_in(_aerial, max(lo, a - 3), a):
         return "airstrike"  # أطلقت المسيرة صاروخين على السيارة: a drone's missiles
-    received = min(hi, b + 4 + _time_between(index, b, min(hi, b + 8)))  # استقبلت خلال الـ48 ساعة الماضية 5 شهداء
-    if trigger.type == "meeting" and trigger.verb and index.any_in(_received_people, b, received):
+    if trigger.type == "meeting" and trigger.verb and index.any_in(_received_people, b, _received_reach(index, b, hi)):
         return None  # استقبلت السلطات آلاف النازحين: displaced people taken in, not a meeting
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
@@ -502,6 +501,12 @@ def _time_between(index: ArticleIndex, lo: int, a: int) -> int:
     return sum(1 for k in range(max(lo, a - 2 * _AIRCRAFT_REACH), a) if k in timed)
 
 
+def _received_reach(index: ArticleIndex, b: int, hi: int) -> int:
+    """Where whom a verb «received» may stand: four tokens after it, past a time (استقبلت خلال الـ48 ساعة
+    الماضية 5 شهداء)."""
+    return min(hi, b + 4 + _time_between(index, b, min(hi, b + 8)))
+
+
 def _called_for(index: ArticleIndex, a: int, lo: int) -> bool:
     """«دعا X ... إلى "وقف فوري لإطلاق النار"»، «طالب الأطراف بوقف القتال»: the act called for, not done."""
     k = a - 1
@@ -514,6 +519,8 @@ def _called_for(index: ArticleIndex, a: int, lo: int) -> bool:
 
 def _in_progress(index: ArticleIndex, a: int, lo: int) -> bool:
     """«كانوا يجتمعون»، «كانوا يعقدون اجتماعاً»: what people were doing when something else happened."""
+    if a - 1 < lo:
+        return False
     return index.has(a - 1, _WERE) or (a - 2 >= lo and index.has(a - 2, _WERE) and index.norms[a - 1][:1] in "يت")
 
 
