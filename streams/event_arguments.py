@@ -53,6 +53,7 @@ _FRONT = words("جبهه")
 _WADI = "وادي"
 _WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])
 _OFFICE_TITLES = words("رئيس نائب عضو اعضاء مجلس")
+_TITLE_FIRSTS = words("الشيخ الحاج السيد الامام")
 _NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو") | {"ال"}  # آل سالم folds to ال
 _NOT_NAMES = words(
     "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
@@ -251,9 +252,10 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         if "منطقه" in head and not first.startswith("ال") and j + 1 < len(tokens) and tokens[j + 1].start in starts:
             continue  # منطقة بحيرة تشاد: a name running on into a place is not cut before it
         end = j + 1
-        if (first == "ال" or not first.startswith("ال")) and end < len(tokens) and tokens[end].norm.isalpha():
+        titled = first in _TITLE_FIRSTS  # حي الحاج يوسف، حي الشيخ مقصود: a place named for a person
+        if (titled or first == "ال" or not first.startswith("ال")) and end < len(tokens) and tokens[end].norm.isalpha():
             following = tokens[end].norm
-            if first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
+            if titled or first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
                 end += 1
         # a dual head (بلدتي الشحيل والبصيرة) names two places: the name alone is the first
         start = token.start if j == i + 1 and not index.has(i, _DUAL_HEADS) else tokens[j].start

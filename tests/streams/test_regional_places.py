@@ -217,3 +217,8 @@ def test_a_village_named_for_a_family_keeps_its_al() -> None:
 def test_the_first_word_of_a_compound_name_is_not_a_place_alone(body: str, place: str) -> None:
     found = entities(body)
     assert (place, "LOC") in found and ("عين", "LOC") not in found
+
+
+def test_a_neighbourhood_named_for_a_person_keeps_the_name_after_the_title() -> None:
+    article = enrich("نظّم سكان حي الحاج يوسف في الخرطوم بحري، أمس، وقفة احتجاجية أمام مقر المحلية.")
+    assert [e.location.text for e in article.events if e.location] == ["حي الحاج يوسف"]
