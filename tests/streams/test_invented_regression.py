@@ -1,10 +1,10 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Twenty-five sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Twenty-six sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_24.jsonl`` and ``_26.jsonl``, 20 each, written later, blind to the
-product and to one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
+``data/invented_articles_2.jsonl`` to ``_26.jsonl``, 20 each, written later, blind to the product and to
+one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
 and the Sahel; ``_10`` wire services and TV sites of the Levant, Iraq, Yemen and the Gulf; ``_11`` Egypt, Sudan
@@ -13,9 +13,10 @@ and round-ups from Iraq, Libya, Yemen, Somalia and the Gulf; ``_15`` Kurdistan, 
 security news from Syria and Iraq of the kind the product is built for; ``_17`` a Middle East desk's day;
 ``_18`` regional and local papers at length; ``_19`` wire services; ``_20`` local outlets of Iraq, Syria and the
 Maghreb; ``_21`` pan-Arab TV sites; ``_22`` Palestinian, Lebanese, Syrian state and Kurdish outlets; ``_23``
-Sudan, Libya, Somalia, Yemen and the Sahel; ``_24`` tickers, round-ups and analyses; ``_26`` North Africa's
-police, security and court news, written last and measured only, no fix made looking at it). The fixes each
-led to were made looking at it, so these figures guard them rather than measure generalisation; the
+Sudan, Libya, Somalia, Yemen and the Sahel; ``_24`` tickers, round-ups and analyses; ``_25`` Gulf news agencies
+and the Yemeni front and ``_26`` North Africa's police, security and court news, both written last and
+measured only, no fix made looking at them). The fixes each
+of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
 
@@ -54,6 +55,7 @@ SETS = {
     "invented_articles_22.jsonl": {"entity_f1": 0.68, "event_type_f1": 0.78, "location": 0.72, "counts": 0.71},
     "invented_articles_23.jsonl": {"entity_f1": 0.73, "event_type_f1": 0.84, "location": 0.68, "counts": 0.74},
     "invented_articles_24.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.83, "location": 0.75, "counts": 0.72},
+    "invented_articles_25.jsonl": {"entity_f1": 0.69, "event_type_f1": 0.69, "location": 0.62, "counts": 0.72},
     "invented_articles_26.jsonl": {"entity_f1": 0.66, "event_type_f1": 0.67, "location": 0.63, "counts": 0.55},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
@@ -87,6 +89,8 @@ NOT_CONFLICT = [
     *[("invented_articles_23.jsonl", i) for i in ("k16", "k17", "k18", "k19", "k20")],
     # r09 (a sports round-up of clubs named الجيش and الشرطة) and r19 (a tech feature) still make events
     *[("invented_articles_24.jsonl", i) for i in ("r08", "r10", "r20")],
+    # p16 (a date festival) and p20 (a national-day parade: artillery, «اقتحمت» the skies) still make events
+    *[("invented_articles_25.jsonl", i) for i in ("p17", "p18", "p19")],
     # q17 (a film festival: a film called «الكمين», «اقتحمت» the competition) and q20 (a marathon: «هجوما
     # مبكرا», «خطف» the lead) still make events
     *[("invented_articles_26.jsonl", i) for i in ("q16", "q18", "q19")],
