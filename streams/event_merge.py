@@ -19,7 +19,7 @@ from .context import EventFinding
 from .event_lexicon import ASSAULT_TYPES, CONTRASTS
 from .tokenize import Sentence
 
-__all__ = ["Mention", "inherit_from_operations", "merge_mentions"]
+__all__ = ["Mention", "inherit_agency", "inherit_from_operations", "merge_mentions"]
 
 _COUNTS = ("killed", "injured", "arrested")
 _fold = lru_cache(maxsize=20_000)(fold)
@@ -67,6 +67,32 @@ class Mention:
     recent: bool = False
     refers_back: bool = False  # العقوبات، الاتفاق: the definite noun names the event told before
     claims: bool = False  # وتبنت حركة الشباب الهجوم: who claimed the attack told before
+
+
+_POLICING = frozenset({"arrest", "seizure", "security_operation"})
+
+
+def inherit_agency(mentions: list[Mention]) -> None:
+    """An arrest, seizure or operation told with no actor (وأضاف البيان أن مفرزة أخرى تمكنت من اعتقال ...)
+    is the work of the body whose arrest, seizure or operation was told last before it, or in its sentence:
+    a communiqué names its force once and then says «the unit», «another detachment»."""
+    for mention in mentions:
+        if mention.type not in _POLICING or mention.actor is not None or mention.background:
+            continue
+        source = next(
+            (
+                n
+                for n in reversed(mentions)
+                if n is not mention
+                and n.type in _POLICING
+                and n.actor is not None
+                and not n.background
+                and n.sentence_index <= mention.sentence_index
+            ),
+            None,
+        )
+        if source is not None:
+            mention.actor = source.actor
 
 
 def inherit_from_operations(mentions: list[Mention]) -> None:

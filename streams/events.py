@@ -27,7 +27,7 @@ from .event_lexicon import (
     token_keys,
     words,
 )
-from .event_merge import Mention, inherit_from_operations, merge_mentions
+from .event_merge import Mention, inherit_agency, inherit_from_operations, merge_mentions
 
 __all__ = ["find_events", "plover_for"]
 
@@ -239,6 +239,7 @@ def find_events(ctx: ArticleContext) -> list[EventFinding]:
             if attach_arguments(index, mention, a, b, trigger):
                 mentions.append(mention)
     inherit_from_operations(mentions)
+    inherit_agency(mentions)
     return merge_mentions(mentions)
 
 

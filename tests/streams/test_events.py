@@ -919,3 +919,13 @@ def test_a_derby_of_clubs_named_for_forces_has_no_conflict_events() -> None:
 def test_a_flood_that_besieges_villages_near_a_crossing_is_no_conflict() -> None:
     body = "حاصرت مياه الفيضان ثلاث قرى قرب معبر العبور النهري، ويحاصر ارتفاع المنسوب مزارع الضفة الشرقية."
     assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+def test_a_communiques_second_arrest_is_the_work_of_the_body_named_first() -> None:
+    body = (
+        "أعلن جهاز الأمن الوطني اعتقال خمسة متهمين بالانتماء إلى التنظيم في قضاء الحويجة.\n\n"
+        "وأضاف البيان أن مفرزة أخرى تمكنت من اعتقال متهمين اثنين في منطقة مطيبيجة."
+    )
+    context = make_context(body, {"جهاز الأمن الوطني": "ORG"})
+    arrests = [e for e in find_events(context) if e.type == "arrest"]
+    assert arrests and all(e.actor is not None and e.actor.text == "جهاز الأمن الوطني" for e in arrests)
