@@ -270,31 +270,42 @@ def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
 def _updates_toll(mention: Mention) -> bool:
     """Whether the mention's sentence updates a casualty toll (ارتفعت حصيلة ضحايا التفجير إلى 10 قتلى), or the
     mention is what a count of the dead is updated for (ارتفع عدد شهداء غارة المواصي إلى ستة)."""
-    return _toll_update(mention.sentence.text) or _count_of_dead_of(mention)
+    return _toll_update(mention.sentence.text) or _toll_before(*_up_to_trigger(mention))[0]
 
 
 @lru_cache(maxsize=4096)
 def _toll_update(text: str) -> bool:
-    return "حصيل" in text and any(word in text for word in _TOLL_VERBS)
+    return "حصيل" in text and _has_toll_verb(text)
 
 
-def _words_before(mention: Mention) -> list[str]:
-    return mention.sentence.text[: mention.trigger.start - mention.sentence.start].split()[-3:]
+@lru_cache(maxsize=4096)
+def _has_toll_verb(text: str) -> bool:
+    return any(word in text for word in _TOLL_VERBS)
 
 
-def _count_of_dead_of(mention: Mention) -> bool:
-    """«عدد شهداء / قتلى / ضحايا» right before the trigger, in a sentence with a toll verb: a cumulative
-    count (ليرتفع عدد ضحايا مخلفات الحرب منذ مطلع العام) is of no one event, so the trigger must follow it."""
-    text = mention.sentence.text
-    return any(word in text for word in _TOLL_VERBS) and _COUNT_OF_DEAD.search(" ".join(_words_before(mention)))
+def _up_to_trigger(mention: Mention) -> tuple[str, int]:
+    return mention.sentence.text, mention.trigger.start - mention.sentence.start
+
+
+@lru_cache(maxsize=4096)
+def _toll_before(text: str, offset: int) -> tuple[bool, bool]:
+    """What a sentence with a toll verb names in the three words before ``offset`` (its trigger): a count of
+    the dead (عدد شهداء / قتلى / ضحايا), and «حصيلة». Made once per trigger: the merge asks for every pair.
+
+    A cumulative count told elsewhere in the sentence (ليرتفع عدد ضحايا مخلفات الحرب منذ مطلع العام) is of no
+    one event, so the trigger must follow it.
+    """
+    if not _has_toll_verb(text):
+        return False, False
+    words = text[:offset].split()[-3:]
+    return _COUNT_OF_DEAD.search(" ".join(words)) is not None, any("حصيل" in word for word in words)
 
 
 def _toll_of(mention: Mention) -> bool:
     """Whether the trigger is what a toll update is the toll of (ارتفعت حصيلة كمين ديابالي، ارتفع عدد شهداء
     غارة المواصي): «حصيلة» or «عدد الشهداء» at most two words before it."""
-    if _count_of_dead_of(mention):
-        return True
-    return _toll_update(mention.sentence.text) and any("حصيل" in word for word in _words_before(mention))
+    count_of_dead, toll = _toll_before(*_up_to_trigger(mention))
+    return count_of_dead or toll
 
 
 def _rolls_up(summary: Mention, cluster: list[Mention]) -> bool:
