@@ -113,12 +113,7 @@ def _with_marked_duals(text: str, found: list[NumberMention]) -> list[NumberMent
         if any(lo < end and start < hi for lo, hi in taken):
             continue
         stem = fold(match.group("stem"))
-        clitics = _CLITICS_BEFORE_ARTICLE.match(stem)
-        if clitics and clitics.end() > 0:
-            stem = stem[clitics.end() :]
-        elif len(stem) > 4 and stem[0] in _CLITICS:
-            stem = stem[1:]
-        stem = stem.removeprefix("ال")
+        stem = stem[_clitic_length(stem, longer_than=4) :].removeprefix("ال")
         construct = match.group("nun") is None
         if len(stem) < (4 if construct else 3):
             continue
@@ -150,12 +145,8 @@ def _candidate(view: FoldedText, match: re.Match[str]) -> tuple[NumberMention | 
         found = _letters_before(view.folded, max(0, match.start() - 30), match.start())
         start = match.start() if found is None else found
         word = view.folded[start : match.end()]
-        clitics = _CLITICS_BEFORE_ARTICLE.match(word)
-        if clitics:
-            start, word = start + clitics.end(), word[clitics.end() :]  # وبالسيارتين
-        elif len(word) > 6 and word[0] in _CLITICS:
-            start, word = start + 1, word[1:]  # وسيارتين (but not وحدتين)
-        return _dual(view, start, word)
+        cut = _clitic_length(word, longer_than=6)  # وبالسيارتين، وسيارتين (but not وحدتين)
+        return _dual(view, start + cut, word[cut:])
     if match.group("num") is not None:
         return _digits(view, match.start("num"))
     start, word, kind = _split_clitic(match.start(), match.group("word"))
@@ -166,6 +157,15 @@ def _candidate(view: FoldedText, match: re.Match[str]) -> tuple[NumberMention | 
     if kind == "dual":
         return _dual(view, start, word)
     return None, match.end()
+
+
+def _clitic_length(word: str, longer_than: int) -> int:
+    """How many letters of a dual's word are proclitics: those before its article (وبالسيارتين), else one و ف ب
+    ل ك before a word longer than ``longer_than`` (وسيارتين, but not the و of وحدتين)."""
+    clitics = _CLITICS_BEFORE_ARTICLE.match(word)
+    if clitics:
+        return clitics.end()
+    return 1 if len(word) > longer_than and word[0] in _CLITICS else 0
 
 
 def _split_clitic(start: int, token: str) -> tuple[int, str, str | None]:
