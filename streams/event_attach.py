@@ -19,7 +19,7 @@ from .event_arguments import (
     span_argument,
     taken_to,
 )
-from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, time_tokens, victims
+from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
 from .event_index import ArticleIndex, key_set, token_flag
 from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, VERB_FORMS, Trigger, token_keys, words
 from .event_merge import Mention
@@ -195,7 +195,7 @@ _ACTOR_BEFORE = 7  # tokens before the trigger where its subject may be named
 def _aside_before(index: ArticleIndex, a: int, lo: int) -> int:
     """How many tokens a time set off right before the trigger takes (عقد الوالي، صباح اليوم الأربعاء،
     اجتماعاً): they do not use up the reach of the subject before it."""
-    timed = time_tokens(index)
+    timed = index.time_tokens()
     k = a - 1
     if k > lo and index.norms[k] == ",":
         k -= 1

@@ -19,7 +19,7 @@ from .event_index import ArticleIndex, key_flag, token_flag
 from .event_lexicon import ASSAULT_TYPES, CONTRASTS, COUNT_BOUNDS, token_keys, words
 from .event_merge import Mention
 
-__all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "time_tokens", "victims"]
+__all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victims"]
 
 # More people than any event kills, wounds or detains: a number above this is not a casualty count.
 _MAX_COUNT = 10_000_000
@@ -214,16 +214,6 @@ def _contrast_part(index: ArticleIndex, a: int, lo: int, hi: int) -> tuple[int, 
     return p_lo, p_hi
 
 
-def time_tokens(index: ArticleIndex) -> frozenset[int]:
-    """The tokens inside the article's time expressions (made once per article)."""
-
-    def compute() -> frozenset[int]:
-        spans = [index.span(t.start, t.end) for t in index.ctx.times]  # type: ignore[attr-defined]
-        return frozenset(k for lo, hi in spans for k in range(lo, hi))
-
-    return index.memo("time_tokens", compute)
-
-
 def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span: int = 1) -> int | None:
     """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun.
 
@@ -235,7 +225,7 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
     if own is not None and not own.vague and own.value is not None:  # type: ignore[attr-defined]
         return int(own.value)  # type: ignore[attr-defined]
     after: list[int] = []
-    timed = time_tokens(index)
+    timed = index.time_tokens()
     k = j + span
     aside = False  # اعتقلوا، يوم الاثنين، ناشطَين: a time set off by commas between the verb and its count
     while k < hi and len(after) < _COUNT_REACH:

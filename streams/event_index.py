@@ -227,6 +227,16 @@ class ArticleIndex:
             found = self._memo[key] = compute()
         return found
 
+    def time_tokens(self) -> frozenset[int]:
+        """The tokens inside the article's time expressions (made once per article): counts, subjects and
+        aircraft may stand on the far side of a time (اعتقلوا، يوم الاثنين، ناشطَين)."""
+
+        def compute() -> frozenset[int]:
+            spans = [self.span(t.start, t.end) for t in self.ctx.times]  # type: ignore[attr-defined]
+            return frozenset(k for lo, hi in spans for k in range(lo, hi))
+
+        return self.memo("time_tokens", compute)
+
     def _flagged(self) -> list[int]:
         """The tokens that pass at least one registered test (a small share of an article)."""
         found = self._memo.get(_flagged_key)

@@ -13,7 +13,6 @@ from functools import lru_cache
 from .context import ArticleContext, EventFinding
 from .event_arguments import build_index, span_argument
 from .event_attach import attach_arguments
-from .event_casualties import time_tokens
 from .event_index import ArticleIndex, key_flag, prefix_flag, token_flag
 from .event_lexicon import (
     ASSAULT_TYPES,
@@ -498,7 +497,7 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
 def _time_between(index: ArticleIndex, lo: int, a: int) -> int:
     """The time tokens in [lo, a), at most twelve tokens back (نفذ سلاح الجو، فجر أمس الأربعاء، ثلاث ضربات):
     they do not use up a reach between two words."""
-    timed = time_tokens(index)
+    timed = index.time_tokens()
     return sum(1 for k in range(max(lo, a - 2 * _AIRCRAFT_REACH), a) if k in timed)
 
 
