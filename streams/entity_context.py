@@ -40,6 +40,7 @@ __all__ = [
     "join_patronymics",
     "name_after_role",
     "names_outlet",
+    "not_after_villages",
     "region_with_its_word",
     "retype_by_context",
     "short_names",
@@ -55,6 +56,8 @@ _SETTLEMENTS = frozenset(
     ["بلده", "قريه", "مدينه", "ناحيه", "مخيم", "محافظه", "منطقه", "قضاء", "مديريه", "بلدات", "قري", "حي",
      "ضاحيه", "مركز", "معتمديه", "مقاطعه"]
 )  # fmt: skip
+# Settlement nouns no organisation's name follows: the name after them is the place's.
+_VILLAGES = frozenset(["بلده", "قريه", "مخيم", "حي", "ناحيه", "ضاحيه", "بلدات", "قري"])
 # A front line (في جبهة الكدحة، على جبهات مأرب) is a place; fronts that are movements have these names.
 _FRONTS = frozenset(["جبهه", "جبهات"])
 _FRONT_MOVEMENTS = frozenset(
@@ -163,6 +166,8 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             continue  # بنادق كلاشينكوف: a weapon named after its designer
         if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
             span = span._replace(type="LOC")
+        elif span.type == "ORG" and before in _VILLAGES:
+            span = span._replace(type="LOC")  # بقرية الجزيرة الخضراء: a village that shares a channel's name
         if span.type != "ORG" and before in _OUTLET_HEADS:
             span = span._replace(type="ORG")  # إذاعة "الأندلس"، قناة الساحة: an outlet, not a place or a person
         if span.type == "ORG" and listed(first, _COUNTRYSIDE):
@@ -172,6 +177,19 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
         if span.type == "PER":
             span = _cut_at_role(span, tokens, i)
         out.append(span)
+    return out
+
+
+def not_after_villages(mentions: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """Known organisations, less those named right after a village noun: «بقرية الجزيرة الخضراء» names a
+    village that shares a channel's name, and the place finders are left to take it whole."""
+    starts = [token.start for token in tokens] if mentions else []
+    out = []
+    for mention in mentions:
+        i = _token_at(starts, mention.start)
+        if i is not None and mention.canonical.type == "ORG" and _word_before(tokens, i) in _VILLAGES:
+            continue
+        out.append(mention)
     return out
 
 

@@ -37,6 +37,7 @@ from .entity_context import (
     join_patronymics,
     names_after_roles,
     names_outlet,
+    not_after_villages,
     region_with_its_word,
     retype_by_context,
     short_names,
@@ -154,7 +155,7 @@ class Extractor:
             (p_start, p_end), (o_start, o_end) = dateline.place, dateline.outlet
             outlets.append(ModelSpan(body[o_start:o_end], "ORG", o_start, o_end))
             rules.append(ModelSpan(body[p_start:p_end], "LOC", p_start, p_end))
-        linked = self.linker.find(body, tokens)
+        linked = not_after_villages(self.linker.find(body, tokens), tokens)
         places = drop_generic_nouns(self.spotter.find(body, tokens))
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
             spans = [s for s in spans if not overlaps(outlets, s.start, s.end)] + outlets

@@ -349,3 +349,14 @@ def test_a_facility_takes_the_adjectives_of_its_name(body: str, place: str, expe
 def test_the_kurdistan_region_keeps_its_word(body: str, place: str, expected: str) -> None:
     found = region_with_its_word(body, [_entity(body, place, "LOC")], tokenize(body))
     assert [e.text for e in found] == [expected]
+
+
+def test_a_village_that_shares_a_channels_name_is_a_place() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "أوقفت الشرطة سمسارين اثنين بقرية الجزيرة الخضراء، وقال مصدر أمني للجزيرة إن الحملة مستمرة."
+    raw = RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z")
+    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    assert ("الجزيرة الخضراء", "LOC") in entities
+    assert any(kind == "ORG" and text.endswith("جزيرة") for text, kind in entities)  # the channel spoken to
