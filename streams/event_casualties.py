@@ -16,7 +16,7 @@ from marsad.schemas.records import EventArgument
 
 from .event_arguments import entity_argument, group_after_count, person_count, span_argument
 from .event_index import ArticleIndex, key_flag, token_flag
-from .event_lexicon import ASSAULT_TYPES, CONTRASTS, COUNT_BOUNDS, token_keys, words
+from .event_lexicon import ASSAULT_TYPES, CONTRASTS, COUNT_BOUNDS, TRIGGERS, token_keys, words
 from .event_merge import Mention
 
 __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victims"]
@@ -56,6 +56,9 @@ _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب",
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
 _VICTIM_REACH = 25  # tokens after an assault's trigger where its casualty word (مما أسفر عن مقتل) may stand
 _UNIT_REACH = 9  # tokens after a casualty word where "من" + an organisation names the victims' unit
+# Words of a second act joined to a casualty word (مصرع مسجل خطر وضبط 19 متهماً): the count after them is
+# theirs.
+_OTHER_ACTS = frozenset(key for key, trigger in TRIGGERS.items() if trigger.type in ("arrest", "seizure", "abduction"))
 _QUANTITY_WORDS = words("مجموعه عدد من عشرات العشرات مئات المئات")
 _PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان سكان اسري")
 _PEOPLE_ENDINGS = ("ين", "تين")  # people in the genitive or accusative: مدنيين، إداريتين (مسلحون may be the killers)
@@ -235,6 +238,8 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
             continue
         if index.norms[k] in {",", "."} or casualty(index.norms[k]):
             break
+        if index.norms[k].startswith("و") and index.has(k, _OTHER_ACTS):
+            break  # مصرع مسجل خطر وضبط 19 متهماً: the nineteen were arrested
         if k in index.numbers and k + 1 < hi and _counted_noun(index.norms[k + 1]):
             break  # قتيل وثلاثة جرحى: the number counts the casualty word after it
         if k in timed:

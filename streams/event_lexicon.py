@@ -146,6 +146,8 @@ def _entries() -> dict[str, Trigger]:
     add("protest", "احتجاج احتجاجات احتجاجي احتجاجيه تظاهره تظاهرات مظاهره مظاهرات اعتصام اضراب محتجون")
     add("protest", "المحتجون المحتجين محتجين متظاهرون المتظاهرون المتظاهرين متظاهرين معتصمون المعتصمون المعتصمين")
     add_verbs("protest", "تظاهر/تظاهر احتج/حتج اعتصم/عتصم")
+    # فبادلتهم القوات إطلاق النار: the forces returned the fire, past the subject
+    add("armed_clash", "بادلتهم بادلهم بادلوهم بادلتها بادلها", verb=True, needs="fire_after")
     add("seizure", "ضبط مصادره حجز استرجاع", needs="seizable")
     add_verbs("seizure", "ضبط/ضبط صادر/صادر حجز/حجز استرجع/سترجع عثر/عثر", needs="seizable")
     add("seizure", "العثور", needs="seizable")
@@ -203,6 +205,8 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("وقف فوري اطلاق نار", Trigger("agreement")),
         ("وقف دائم اطلاق نار", Trigger("agreement")),
         ("حمله امنيه", Trigger("security_operation")),
+        ("حملتين امنيتين", Trigger("security_operation")),
+        ("حملتان امنيتان", Trigger("security_operation")),
         ("حمله عسكريه", Trigger("security_operation")),
         ("حمله اعتقالات", Trigger("security_operation")),
         ("حمله مداهمات", Trigger("security_operation")),

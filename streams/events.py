@@ -129,8 +129,9 @@ _AIRCRAFT_INSTRUMENT_REACH = 12
 # People an Egyptian or Gulf report says were «seized» (ضبط 11 متهماً): an arrest.
 _SUSPECTS = words(
     "متهم متهما متهمين متهمون المتهم المتهمين عنصرين العنصرين عناصر العناصر شخص شخصا شخصين اشخاص مطلوب "
-    "مطلوبا مطلوبين المطلوبين مشتبه المشتبه مهربين المهربين تاجر تجار"
-)
+    "مطلوبا مطلوبين المطلوبين مشتبه المشتبه مهربين المهربين تاجر تجار "
+    "الشباب شباب شبان الشبان سمسار سمسارين السماسره سماسره مهاجرين المهاجرين عاطلين مسجل مسجلين هاربين"
+)  # and the young men, brokers and migrants of an emigration run (ضبط الشباب الـ37، ضبط سمسارين اثنين)
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
 # Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning); and the
@@ -147,6 +148,7 @@ _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة الم�
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed may be named (مسيّرة تركية تقتل)
 _HEADLINE_KILLER_REACH = 8  # a drone opening the sentence this close before the kill verb is the killer
+_FIRE_REACH = 4  # tokens after بادلتهم where the fire returned is named, past its subject
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the instrument of what is told
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
@@ -377,6 +379,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         or _aircraft_subject(index, b, hi)
     ):
         return None  # استهدف alone is aiming; with a drone or a warplane as its subject (before or after) a strike
+    if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _FIRE_REACH)):
+        return None  # بادلتهم التهاني: only fire returned is a clash
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
         return None  # محاولة تهريب is a seizure only when foiled (أحبطت الدوريات محاولة تهريب)
     if trigger.needs == "seizable" and not (
@@ -566,4 +570,5 @@ _using = prefix_flag(("استخدم", "مستخدم", "باستخدام"))
 _launching = prefix_flag(_LAUNCH)
 _received_people = prefix_flag(_RECEIVED)
 _seizing = prefix_flag(_SEIZING)
+_fire = key_flag(words("اطلاق نار رصاص نيران"))
 _foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال"))

@@ -401,6 +401,9 @@ def test_casualty_counts(body: str, killed: int | None, injured: int | None) -> 
         ("أسفرت الحملة الأمنية عن ضبط 11 متهماً في عدد من القرى.", {}, 11),
         ("أسفر تبادل إطلاق النار عن مصرع أربعة منهم وضبط العنصرين الآخرين.", {}, 2),
         ("أعلنت الهيئة إيقاف ثلاثة موظفين في أحد المنافذ الحدودية.", {}, 3),
+        # the young men and brokers of an emigration run are «seized» too
+        ("تمكنت القوات من ضبط الشباب الـ15 قبل صعودهم إلى القارب.", {}, 15),
+        ("تمكن رجال المباحث من ضبط سمسارين اثنين في القرية.", {}, 2),
     ],
 )
 def test_arrest_counts(body: str, entities: dict[str, str], arrested: int) -> None:
@@ -929,3 +932,18 @@ def test_a_communiques_second_arrest_is_the_work_of_the_body_named_first() -> No
     context = make_context(body, {"جهاز الأمن الوطني": "ORG"})
     arrests = [e for e in find_events(context) if e.type == "arrest"]
     assert arrests and all(e.actor is not None and e.actor.text == "جهاز الأمن الوطني" for e in arrests)
+
+
+def test_a_count_after_a_second_act_is_that_acts() -> None:
+    body = "مصرع مطلوب وضبط 12 متهماً في حملة أمنية على بؤرة إجرامية بالقرية."
+    events = find_events(make_context(body))
+    assert [e.killed for e in events if e.killed is not None] == [1]
+
+
+def test_two_security_campaigns_in_the_dual_are_an_operation() -> None:
+    assert "security_operation" in types_of("شنت الأجهزة الأمنية، صباح أمس، حملتين أمنيتين على بؤر إجرامية.")
+
+
+def test_returning_fire_is_a_clash() -> None:
+    body = "أطلق مسلحون النار على الدورية فبادلتهم القوات إطلاق النار في الظهير الصحراوي."
+    assert "armed_clash" in types_of(body)
