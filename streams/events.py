@@ -138,8 +138,8 @@ _THIS = words("هذا هذه")
 # hospital itself as the verb's subject (استقبل مستشفى أسوان 23 حالة).
 _RECEIVED = (
     "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
-    "الحالات", "حاله", "مستشفي", "المستشفي", "شهداء", "شهيد", "قتلي", "جثامين", "جثمان",
-)  # fmt: skip
+    "الحالات", "حاله", "مستشفي", "المستشفي", "شهداء", "شهيد", "قتلي", "جثامين", "جثمان", "طوارئ", "الطوارئ",
+)  # and emergency wards (استقبلت أقسام الطوارئ 37 حالة)  # fmt: skip
 _AIRCRAFT = words(
     "مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو "
     "مسيراتها مسيراته مسيراتهم طائراتها طائراته طائراتهم"  # استهدفت مسيّراتها: its drones
@@ -168,8 +168,9 @@ _CIVIL = words(
     "المستثمرين المستثمرون النفط برميل خام الاستثمار الاستثمارات الاقتصاد الاقتصادي الاقتصاديه التضخم "
     "الفائده الصادرات الواردات المحاصيل الانتاج السياحه "
     "درجه درجات الحراره حراره الارصاد الطقس الامطار امطار الرياح مئويه الاعاصير العاصفه الثلوج منخفض "
-    "التنقيب الاثري الاثريه الاثار اثار"
-)
+    "التنقيب الاثري الاثريه الاثار اثار "
+    "احتفال احتفالات الاحتفال الاحتفالات احتفاليه الاحتفاليه استعراض الاستعراض تحيه مهرجان المهرجان"
+)  # and the words of a celebration: a parade's «طلقة تحية» and the boats that «اقتحمت» the bay
 _PESTS = words("ذبابه الذبابه حشرات الحشرات جراد الجراد افات الافات افه دوده")  # هجوم واسع لذبابة الثمار
 _AMBUSH = words("كمين كمينا الكمين")
 _SUBJECT_REACH = 4  # tokens before a verb where a figurative subject may stand (أسعار المازوت والسماد انفجرت)
@@ -370,8 +371,14 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None
     if trigger.needs == "launch" and trigger.type == "shelling" and index.any_in(_aerial, max(lo, a - 3), a):
         return "airstrike"  # أطلقت المسيرة صاروخين على السيارة: a drone's missiles
-    if trigger.type == "meeting" and trigger.verb and index.any_in(_received_people, b, _received_reach(index, b, hi)):
-        return None  # استقبلت السلطات آلاف النازحين: displaced people taken in, not a meeting
+    if (
+        trigger.type == "meeting"
+        and trigger.verb
+        and (
+            index.any_in(_received_people, b, _received_reach(index, b, hi)) or index.any_in(_wards, max(lo, a - 2), a)
+        )
+    ):
+        return None  # استقبلت السلطات آلاف النازحين، أقسام الطوارئ استقبلت: people in need taken in
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
     if trigger.needs == "aerial_before" and not (
@@ -569,6 +576,7 @@ _fictional = key_flag(_FICTION)
 _using = prefix_flag(("استخدم", "مستخدم", "باستخدام"))
 _launching = prefix_flag(_LAUNCH)
 _received_people = prefix_flag(_RECEIVED)
+_wards = prefix_flag(("مستشفي", "المستشفي", "طوارئ", "الطوارئ"))  # the hospital as a subject before the verb
 _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
 _foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال"))

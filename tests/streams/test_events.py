@@ -947,3 +947,17 @@ def test_two_security_campaigns_in_the_dual_are_an_operation() -> None:
 def test_returning_fire_is_a_clash() -> None:
     body = "أطلق مسلحون النار على الدورية فبادلتهم القوات إطلاق النار في الظهير الصحراوي."
     assert "armed_clash" in types_of(body)
+
+
+def test_a_parades_salute_and_boats_are_no_conflict() -> None:
+    body = (
+        "شهدت الاحتفالات باليوم الوطني عرضاً عسكرياً كبيراً حضره الأمير. وتضمن الاستعراض مرور المركبات، كما "
+        "أطلقت المدفعية 21 طلقة تحية، واقتحمت زوارق القوات البحرية مياه الخليج في عرض بحري. واختتم المهرجان "
+        "بالألعاب النارية وسط احتفالات شعبية."
+    )
+    assert not set(types_of(body)) & {"shelling", "security_operation", "attack"}
+
+
+def test_emergency_wards_that_received_cases_hold_no_meeting() -> None:
+    body = "وأفادت وزارة الصحة بأن أقسام الطوارئ استقبلت منذ مطلع الأسبوع 37 حالة إجهاد حراري."
+    assert "meeting" not in types_of(body)
