@@ -19,7 +19,7 @@ from .context import ArticleContext
 from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
-from .ner_features import word_zipf
+from .ner_features import word_classes, word_zipf
 from .number_words import PERSON_DUAL_STEMS
 
 __all__ = [
@@ -62,6 +62,7 @@ _NOT_NAMES = words(
     "المدينه البلده القريه المخيم العاصمه المحافظه المنطقه"
 )
 # Indefinite nouns after منطقة that describe the area (منطقة عمليات، منطقة نفوذ), not name it (منطقة مير علي).
+_COMMON_ZIPF = 4  # wordfreq's Zipf class of a word too common to be a village's name
 _NOT_AREA_NAMES = words("عمليات نفوذ اشتباك اشتباكات تماس سيطره عازله امنه امنيه عسكريه حدوديه صناعيه سكنيه زراعيه")
 _DIRECTIONS = words("شمال جنوب شرق غرب شمالي جنوبي شرقي غربي حدود اتجاه")  # reference points, not the place
 _ROADS = words("طريق الطريق")
@@ -70,7 +71,8 @@ _PLACED_BY = _DIRECTIONS | words("وسط")  # قرية بوسط البلاد: a 
 # Where the attackers withdrew or fled to (قبل أن تنسحب باتجاه مواقعها في جبل الشيخ، لاذوا بالفرار نحو ...):
 # the place they went back to, not the place of the event.
 _RETREAT = words("تنسحب انسحبت انسحب انسحبوا ينسحب انسحابها انسحابه انسحابهم اتجاه تلوذ لاذ لاذت لاذوا فروا فرت")
-_FLED = _RETREAT - {"اتجاه"} | words("ينسحبوا تنسحبوا فرارهم فرارها فروا يفرون لاذوا")
+_FLED = _RETREAT - {"اتجاه"} | words("ينسحبوا تنسحبوا فرارهم فرارها فروا يفرون لاذوا فرار نزوح هروب")
+# (and where people fled: وفرار المئات إلى مانديرا، نزوح الآلاف نحو المدينة)
 _FLED_REACH = 6
 # Where the wounded were taken (نقل إلى مستشفى ثابت ثابت الحكومي) or a shipment was to be smuggled (معدة للتهريب
 # إلى العراق): a destination, not the event's place. (Where a convoy or a drone was heading is, for analysts,
@@ -245,6 +247,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
         if index.has(j, _PLACED_BY) or (_is_place_head(first) and not first.startswith("ال")):
             continue  # قرية غربي البلاد، قرية بمنطقة تيلابيري: a village placed, not named
+        if _common_verb(first):
+            continue  # في منطقة تشهد منذ سنوات توتراً: a verb, not a name
         if describes(first, feminine=token.norm.endswith("ه")) or (
             not first.startswith("ال") and "منطقه" in head and first in _NOT_AREA_NAMES
         ):
@@ -269,6 +273,14 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         taken.append((start, stop))
         found.append(Place(ctx.body[start:stop], start, stop))
     return found
+
+
+@lru_cache(maxsize=4096)
+def _common_verb(norm: str) -> bool:
+    """A frequent word with an imperfect prefix that no name list knows (تشهد، يقع): a verb."""
+    if norm[:1] not in "يتن" or word_zipf(norm) < _COMMON_ZIPF:
+        return False
+    return not any(c[0] in "flgxw" for c in word_classes().get(norm, ()))
 
 
 def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:

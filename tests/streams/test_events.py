@@ -961,3 +961,21 @@ def test_a_parades_salute_and_boats_are_no_conflict() -> None:
 def test_emergency_wards_that_received_cases_hold_no_meeting() -> None:
     body = "وأفادت وزارة الصحة بأن أقسام الطوارئ استقبلت منذ مطلع الأسبوع 37 حالة إجهاد حراري."
     assert "meeting" not in types_of(body)
+
+
+def test_a_verb_after_an_area_word_names_no_place() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "تعرض الموقع لهجوم أسفر عن مقتل خمسة جنود، في منطقة تشهد منذ سنوات توترا بين الجماعات."
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    assert [e.location for e in enriched.events] == [None]
+
+
+def test_where_people_fled_is_not_where_the_clash_was() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "اشتباكات عنيفة بين الجيش ومسلحين قرب الحدود وفرار المئات إلى مانديرا."
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    assert all(e.location is None or e.location.text != "مانديرا" for e in enriched.events)
