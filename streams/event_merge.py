@@ -34,6 +34,8 @@ _CLAIM_WORDS = frozenset(
 )
 _CLAIMING = frozenset(["تبني", "تبنت", "وتبني", "وتبنت", "يتبني", "تتبني", "تبنيه", "تبنيها", "مسؤوليته", "مسؤوليتها"])
 _NO_TIME = EventTime()
+_KILL_NOUNS = frozenset({"مقتل", "قتل", "استشهاد", "مصرع"})
+_DISTINCT_TOLL = 5
 
 
 @dataclass(slots=True, eq=False)
@@ -67,6 +69,7 @@ class Mention:
     recent: bool = False
     refers_back: bool = False  # العقوبات، الاتفاق: the definite noun names the event told before
     claims: bool = False  # وتبنت حركة الشباب الهجوم: who claimed the attack told before
+    toll_of: Mention | None = None  # the more specific report of the same dead (a headline's مقتل 23)
 
 
 _POLICING = frozenset({"arrest", "seizure", "security_operation"})
@@ -162,6 +165,14 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
         if before:
             mention.type = before[-1].type
     for mention in mentions:
+        if mention.type == "attack" and mention.killed is not None and _kill_word(mention.trigger.text):
+            same = [n for n in mentions if _same_toll(mention, n)]
+            attacks = [n for n in mentions if n is not mention and n.type == "attack" and n.killed == mention.killed]
+            if (
+                same and not attacks
+            ):  # يعلن مقتل 23 من عناصر الشباب ... مقتل ٢٣ عنصراً في عملية عسكرية: one toll, one event
+                mention.type, mention.toll_of = same[0].type, same[0]
+    for mention in mentions:
         if _toll_of(mention):
             # ارتفعت حصيلة كمين ديابالي إلى 21 قتيلاً: the toll of the event told before, wherever this
             # sentence is set (its other places are the sources' and the authorities')
@@ -171,6 +182,25 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
             mention.refers_back = _told_before(mention, mentions)
         elif mention.type in ASSAULT_TYPES and _definite(mention.trigger.text):
             mention.claims = _claims_responsibility(mention.sentence.text)
+
+
+def _kill_word(trigger: str) -> bool:
+    return fold(trigger).removeprefix("و") in _KILL_NOUNS
+
+
+def _same_toll(mention: Mention, other: Mention) -> bool:
+    """Whether ``other`` is a more specific report of the dead a kill word counts: another type of assault or
+    an operation, in another sentence, with the same toll. Told in the headline, or a toll of five or more,
+    it is the same incident (two incidents of the same large toll in one article are rare)."""
+    return (
+        other.type != "attack"
+        and (other.type in ASSAULT_TYPES or other.type == "security_operation")
+        and other.sentence_index != mention.sentence_index
+        and other.killed == mention.killed
+        and other.background == mention.background
+        and (mention.sentence_index == 0 or mention.killed >= _DISTINCT_TOLL)  # type: ignore[operator]
+        and _actors_agree(mention.actor, other.actor)
+    )
 
 
 def _told_before(mention: Mention, mentions: list[Mention]) -> bool:
@@ -219,7 +249,9 @@ def _date_by_summaries(clusters: list[list[Mention]]) -> None:
 
 def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
     clusters: list[list[Mention]] = []
-    for mention in [m for m in mentions if not m.summary] + [m for m in mentions if m.summary]:
+    twins = [m for m in mentions if m.toll_of is not None]
+    told = [m for m in mentions if m.toll_of is None]
+    for mention in [m for m in told if not m.summary] + [m for m in told if m.summary]:
         if mention.refers_back:
             earlier = [
                 c for c in clusters if c[0].type == mention.type and c[0].sentence_index < mention.sentence_index
@@ -239,6 +271,12 @@ def _cluster(mentions: list[Mention]) -> list[list[Mention]]:
                 claimed[-1].append(mention)
             else:
                 clusters.append([mention])
+    for mention in twins:
+        home = next((c for c in clusters if mention.toll_of in c), None)
+        if home is not None:
+            home.append(mention)
+        else:
+            clusters.append([mention])
     return clusters
 
 

@@ -979,3 +979,15 @@ def test_where_people_fled_is_not_where_the_clash_was() -> None:
     body = "اشتباكات عنيفة بين الجيش ومسلحين قرب الحدود وفرار المئات إلى مانديرا."
     enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
     assert all(e.location is None or e.location.text != "مانديرا" for e in enriched.events)
+
+
+def test_a_headlines_toll_is_the_operation_that_killed_them() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = (
+        "الجيش يعلن مقتل 23 مسلحا قرب بلدة كورتا\n\n"
+        "أعلن الجيش، اليوم الخميس، مقتل ٢٣ مسلحا في عملية عسكرية نفذها في ضواحي مديرية كورتا بإقليم هيران."
+    )
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    assert [(e.type, e.killed) for e in enriched.events] == [("security_operation", 23)]
