@@ -77,7 +77,10 @@ _FLED_REACH = 6
 # Where the wounded were taken (نقل إلى مستشفى ثابت ثابت الحكومي) or a shipment was to be smuggled (معدة للتهريب
 # إلى العراق): a destination, not the event's place. (Where a convoy or a drone was heading is, for analysts,
 # where the attack on it or its downing belongs: «المتجهة إلى العاصمة باماكو».)
-_TAKEN_TO = words("نقل نقلا نقلوا نقلت نقلتا اسعف اسعفا اسعفوا اسعفت تهريب للتهريب تهريبها")
+_TAKEN_TO = words(
+    "نقل نقلا نقلوا نقلت نقلتا اسعف اسعفا اسعفوا اسعفت تهريب للتهريب تهريبها "
+    "نقلته نقلتهما نقلتهم نقلوه نقلوهما نقلوهم نقلها نقلهما نقلهم اسعفته اسعفتهما اسعفتهم اسعفوه اسعفوهم"
+)  # with the wounded as an object pronoun too (ونقلتهما طواقم الهلال الأحمر إلى مستشفى رفيديا)
 _TAKEN_REACH = 8
 _FIRST = itemgetter(0)
 _START = attrgetter("start")

@@ -35,7 +35,7 @@ from .event_targets import (
     force_phrase,
     phrase_at,
 )
-from .event_time import attach_time
+from .event_time import attach_time, dated_lately
 
 __all__ = ["attach_arguments"]
 
@@ -603,6 +603,6 @@ def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
             break
         # but قُتل ثلاثة جنود إثر انفجار عبوة: the cause of casualties reported now; and «عاد الهدوء بعد
         # اشتباكات اندلعت مساء الثلاثاء»: what happened after an event dated in the past days is news too
-        current = index.any_in(casualty, lo, j) or m.recent
+        current = index.any_in(casualty, lo, j) or m.recent or dated_lately(index, lo, j)
         if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not current:
             m.background = True

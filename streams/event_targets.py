@@ -206,11 +206,20 @@ def force_phrase(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:
         indefinite = not index.norms[j].startswith("ال") and describes(norm)  # قناص حوثي، مسلحون قبليون
         if not (definite_nisba(norm) or indefinite or index.has(end, _FORCE_QUALIFIERS)):
             break
+        if _disagrees(index.norms[j], norm):
+            break  # مستوطنون قاطفي الزيتون: a sound plural's adjective is a sound plural too; this is the object
         end += 1
     if end == j + 1 and not index.has(j, _FORCE_ALONE):
         return None  # القوات alone stands for a force named before; the merge and inheritance find it
     tokens = index.ctx.tokens
     return span_argument(index.ctx.body, tokens[j].start, tokens[end - 1].end)
+
+
+def _disagrees(head: str, word: str) -> bool:
+    """Whether ``word`` cannot qualify an indefinite sound masculine plural ``head`` (مسلحون، مستوطنين): its
+    adjectives take the same ending (مسلحون مجهولون، مستوطنين متطرفين)."""
+    plural = not head.startswith("ال") and head.endswith(("ون", "ين"))
+    return plural and not word.endswith(("ون", "ين"))
 
 
 def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgument] | None:

@@ -14,7 +14,7 @@ from .event_lexicon import REPORTING_VERBS
 from .event_merge import Mention
 from .timex import TimeExpression
 
-__all__ = ["attach_time"]
+__all__ = ["attach_time", "dated_lately"]
 
 _RECENT_DAYS = 7
 _NEAR = 8  # tokens: a time this close to the trigger dates the event itself
@@ -54,6 +54,21 @@ def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, l
         m.background = age > _OLD_DAYS
     elif m.time.text is not None:
         m.recent = in_clause
+
+
+def dated_lately(index: ArticleIndex, lo: int, j: int) -> bool:
+    """Whether tokens [lo, j) hold a time of the article's day or the day before (اعتقلت القوات، فجر اليوم،
+    ثمانية مواطنين عقب دهم منازلهم): what that clause tells "after" is the same night's news."""
+    ctx = index.ctx
+    if ctx.time_anchor != "published" or j <= lo:
+        return False
+    start, end = ctx.tokens[lo].start, ctx.tokens[j].start
+    times = index.memo("event_times", lambda: _event_times(ctx))
+    for t in times:
+        value = _iso(t.value) if start <= t.start < end and t.precision == "day" else None
+        if value is not None and 0 <= (ctx.anchor_date - value).days <= 1:
+            return True
+    return False
 
 
 def _dates_the_report(index: ArticleIndex, e: TimeExpression, a: int) -> bool:

@@ -43,7 +43,7 @@ _COMMON_WORDS = frozenset(
 _COMPOUND_FIRST = frozenset("عين تل دير بيت كفر راس حوش بئر بير خربه ام ابو دار".split())
 # Words no place is read behind the و of, though the rest is commoner: وادي (a valley) and وأدى ("and it led")
 # both fold to وادي, and neither is و + the village ادي.
-_NO_CLITIC_WORDS = frozenset(["وادي"])
+_NO_CLITIC_WORDS = frozenset(["وادي", "بحجه"])  # بحجة وجودهم: "on the pretext of", not "in Hajjah"
 # A word this frequent (wordfreq Zipf) is read as itself, not as clitic + place; and a name announced once
 # is taken alone elsewhere only when rarer than this as a word.
 _COMMON_ZIPF = 4

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from marsad.schemas.records import Entity, Place
+from marsad.schemas.records import EnrichedArticle, Entity, Place
 from marsad.streams.context import ArticleContext
 from marsad.streams.event_lexicon import CONFLICT_TYPES
 from marsad.streams.events import find_events, plover_for
@@ -991,3 +991,36 @@ def test_a_headlines_toll_is_the_operation_that_killed_them() -> None:
     )
     enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
     assert [(e.type, e.killed) for e in enriched.events] == [("security_operation", 23)]
+
+
+def _enriched(body: str) -> EnrichedArticle:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    return Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-05-12T09:00:00Z"))
+
+
+def test_what_a_raid_followed_the_same_night_is_no_background() -> None:
+    body = "اعتقلت قوات الاحتلال، فجر اليوم، ثمانية مواطنين من محافظة نابلس، عقب دهم منازلهم والعبث بمحتوياتها."
+    assert [e.background for e in _enriched(body).events] == [False, False]
+
+
+def test_the_summit_of_a_mountain_is_no_meeting() -> None:
+    body = "منذ استشهاد الشاب برصاص الاحتلال على قمة جبل صبيح، في آذار الماضي."
+    assert "meeting" not in [e.type for e in _enriched(body).events]
+
+
+def test_on_the_pretext_of_is_no_place() -> None:
+    body = "احتجزت قوات الاحتلال ثلاثة من المزارعين لعدة ساعات بحجة وجودهم في منطقة عسكرية مغلقة."
+    assert [e.location for e in _enriched(body).events] == [None]
+
+
+def test_the_hospital_the_wounded_were_taken_to_is_no_place_of_the_raid() -> None:
+    body = "وأصيب شابان بالرصاص خلال اقتحام بلدة عورتا، ونقلتهما طواقم الهلال الأحمر إلى مستشفى رفيديا الحكومي."
+    [event] = _enriched(body).events
+    assert event.location is not None and event.location.text == "عورتا"
+
+
+def test_a_sound_plural_force_does_not_take_its_object_as_an_adjective() -> None:
+    [event] = _enriched("هاجم مستوطنون قاطفي الزيتون في البلدة وأصابوا أربعة مواطنين.").events
+    assert event.actor is not None and event.actor.text == "مستوطنون"
