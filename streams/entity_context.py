@@ -56,6 +56,19 @@ _SETTLEMENTS = frozenset(
     ["بلده", "قريه", "مدينه", "ناحيه", "مخيم", "محافظه", "منطقه", "قضاء", "مديريه", "بلدات", "قري", "حي",
      "ضاحيه", "مركز", "معتمديه", "مقاطعه"]
 )  # fmt: skip
+# Nouns that open the name of a place or a body, never a person's (a "person" the tagger starts with one).
+_HEADED = {
+    **dict.fromkeys(
+        ["مسجد", "جامع", "كنيسه", "مستشفي", "مدرسه", "مطار", "ميناء", "معبر", "حاجز", "سجن", "مخيم", "ملعب",
+         "ستاد", "شارع", "ميدان", "ساحه", "جسر", "سهل", "وادي", "حي", "حاره"],
+        "LOC",
+    ),
+    **dict.fromkeys(
+        ["قوه", "قوات", "كتيبه", "كتائب", "سرايا", "جماعه", "تنظيم", "حركه", "حزب", "وزاره", "مجلس", "هيئه",
+         "لجنه", "جيش", "فرقه"],
+        "ORG",
+    ),
+}  # fmt: skip
 # Settlement nouns no organisation's name follows: the name after them is the place's.
 _VILLAGES = frozenset(["بلده", "قريه", "مخيم", "حي", "ناحيه", "ضاحيه", "بلدات", "قري"])
 # A front line (في جبهة الكدحة، على جبهات مأرب) is a place; fronts that are movements have these names.
@@ -164,8 +177,12 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
         first = tokens[i].norm
         if span.type == "PER" and (before in _WEAPONS or listed(first, _WEAPONS)):
             continue  # بنادق كلاشينكوف: a weapon named after its designer
-        if span.type == "PER" and (before in _SETTLEMENTS or _between_in_and_countryside(tokens, i, span.end)):
-            span = span._replace(type="LOC")
+        if span.type == "PER" and (
+            before in _SETTLEMENTS or _HEADED.get(before) == "LOC" or _between_in_and_countryside(tokens, i, span.end)
+        ):
+            span = span._replace(type="LOC")  # بلدة كفرشوبا، مسجد عقابا الكبير: the name of a place
+        elif span.type == "PER" and tokens[i].end < span.end and (kind := _HEADED.get(strip_clitics(first))):
+            span = span._replace(type=kind)  # مسجد عقابا الكبير، قوة الرضوان: a head noun no person's name opens
         elif span.type == "ORG" and before in _VILLAGES:
             span = span._replace(type="LOC")  # بقرية الجزيرة الخضراء: a village that shares a channel's name
         if span.type != "ORG" and before in _OUTLET_HEADS:
