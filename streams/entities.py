@@ -128,6 +128,9 @@ def _places_joined(body: str, start: int, end: int, inside: Sequence[Entity]) ->
     return any(e.type == "LOC" for e in inside) and " و" in body[start:end]
 
 
+_WATERS = ("بحيرة", "نهر")  # a lake or a river named for a place is a place of its own
+
+
 def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     """Whether an institution or person found by rule holds every place it overlaps: مجلس محافظة البصرة is
     one ORG, فلاديمير ميدينسكي one person (not Vladimir, the Russian town).
@@ -139,6 +142,8 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
     if rule.text.startswith("مديرية") and any(e.end == rule.end and _one_word_before(rule, e) for e in inside):
         return False  # مديرية القطن is a district of Yemen, not a directorate
+    if rule.type == "LOC" and rule.text.startswith(_WATERS):
+        return all(rule.start <= e.start and e.end <= rule.end and e.type == "LOC" for e in inside)  # بحيرة تشاد
     return rule.type in ("ORG", "PER") and all(
         rule.start <= e.start
         and e.end <= rule.end

@@ -32,7 +32,7 @@ __all__ = [
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
-     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "ستاد", "منفذ"]
+     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "ستاد", "منفذ", "بحيره", "نهر"]
 )  # fmt: skip
 # Masculine place nouns: a word in -ية after them is no adjective of theirs but a name (معبر جوسية).
 _MASCULINE_PLACE_HEADS = frozenset(

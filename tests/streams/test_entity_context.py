@@ -363,3 +363,14 @@ def test_a_village_that_shares_a_channels_name_is_a_place() -> None:
     entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
     assert ("الجزيرة الخضراء", "LOC") in entities
     assert any(kind == "ORG" and text.endswith("جزيرة") for text, kind in entities)  # the channel spoken to
+
+
+def test_a_lake_or_river_named_for_a_place_is_a_place_of_its_own() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "هاجم مسلحون جزيرة في بحيرة تشاد قرب نهر لوغون، ثم فروا نحو الحدود."
+    raw = RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z")
+    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    assert {("بحيرة تشاد", "LOC"), ("نهر لوغون", "LOC")} <= entities
+    assert ("تشاد", "LOC") not in entities
