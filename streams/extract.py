@@ -160,6 +160,7 @@ class Extractor:
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
             spans = [s for s in spans if not overlaps(outlets, s.start, s.end)] + outlets
             places = [p for p in places if not overlaps(outlets, p.start, p.end)]
+            rules = [r for r in rules if r.type != "LOC" or not overlaps(outlets, r.start, r.end)]  # صحراء ميديا
         merged = merge_entities(body, spans, linked, link, self._known, places, rules)
         entities = extend_nationality(body, forces_of_places(body, short_names(tokens, merged), tokens), tokens)
         entities = complete_facility_names(body, regional_commands(body, entities), tokens)

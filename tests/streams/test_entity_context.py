@@ -374,3 +374,13 @@ def test_a_lake_or_river_named_for_a_place_is_a_place_of_its_own() -> None:
     entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
     assert {("بحيرة تشاد", "LOC"), ("نهر لوغون", "LOC")} <= entities
     assert ("تشاد", "LOC") not in entities
+
+
+def test_the_articles_outlet_named_like_a_desert_is_the_outlet() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "باسكنو (صحراء ميديا) – وصل مئات اللاجئين إلى مقاطعة باسكنو فارين من ضربات المسيرات."
+    raw = RawArticle(id="t", body=body, source="صحراء ميديا", published_at="2026-03-01T00:00:00Z")
+    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    assert ("صحراء ميديا", "ORG") in entities and ("صحراء ميديا", "LOC") not in entities
