@@ -167,6 +167,9 @@ def group_after_count(index: ArticleIndex, k: int) -> int:
     """The people joined after the group a number at ``k`` counts (5 جنود و17 من المسلحين: 17 more)."""
     norms = index.norms
     i = k + 1
+    number = index.numbers.get(k)
+    if number is not None and _dual_of_people(number.noun) and i < len(norms):  # type: ignore[attr-defined]
+        return _coordinated_group(index, i) or 0  # جنديين وثلاثة من المتطوعين: the dual is its own noun
     if i + 1 >= len(norms) or not (_people_plural(norms[i]) or _is_person(norms[i])):
         return 0
     return _coordinated_group(index, i + 1) or 0

@@ -95,6 +95,11 @@ def test_two_counted_groups_are_added() -> None:
     assert [event.killed for event in attacks] == [22]
 
 
+def test_a_group_after_a_dual_of_people_is_added() -> None:
+    body = "انفجرت عبوة ناسفة بقافلة عسكرية، ما أدى إلى مقتل جنديين وثلاثة من المتطوعين."
+    assert [event.killed for event in events(body, "bombing")] == [5]
+
+
 def test_took_the_lives_of_is_killed() -> None:
     body = "تبنى التنظيم هجوماً انتحارياً على معسكر للجيش في منطقة المحفد أودى بحياة 16 جندياً."
     assert [event.killed for event in events(body, "bombing")] == [16]
