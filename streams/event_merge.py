@@ -219,9 +219,18 @@ def _claims_responsibility(text: str) -> bool:
     return not _sentence_words(text).isdisjoint(_CLAIMING)
 
 
+@lru_cache(maxsize=4096)
 def _claimants_version(text: str) -> bool:
-    """Whether a sentence gives a claimant's account (زاعماً أن، مدعياً أن، زعم): its figures are claims."""
-    return not _sentence_words(text).isdisjoint(_CLAIM_WORDS)
+    """Whether a sentence gives a claimant's account (زاعماً أن، مدعياً أن، زعم): its figures are claims.
+
+    Not when a contrast sets the claim apart (مقتل ستة جنود ...، فيما زعمت الحركة أنها قتلت 30): the
+    figures before it are the report's own, and the casualty counts keep to their part of the sentence.
+    """
+    if _sentence_words(text).isdisjoint(_CLAIM_WORDS):
+        return False
+    words = fold(text).split()
+    first = next(i for i, word in enumerate(words) if word in _CLAIM_WORDS)
+    return CONTRASTS.isdisjoint(words[:first])
 
 
 @lru_cache(maxsize=4096)

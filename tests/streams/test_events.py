@@ -771,6 +771,15 @@ def test_a_claimants_figures_are_no_toll_of_their_own() -> None:
     assert [(e.type, e.killed, e.actor.text if e.actor else None) for e in events] == [("bombing", 7, "الجماعة")]
 
 
+def test_a_claim_set_apart_by_a_contrast_leaves_the_reports_toll() -> None:
+    body = (
+        "شن مسلحو الحركة هجوما على قاعدة للجيش في البلدة، ما أدى إلى مقتل ستة جنود وإصابة تسعة آخرين، "
+        "فيما زعمت الحركة أنها قتلت أكثر من 30 جنديا."
+    )
+    [event] = [e for e in find_events(make_context(body)) if e.type == "attack"]
+    assert (event.killed, event.injured) == (6, 9)
+
+
 def test_sanctions_and_agreements_named_again_are_one_event() -> None:
     body = (
         "فرضت وزارة الخزانة الأمريكية عقوبات على خمس شركات أمس. وشملت العقوبات شخصين متهمين بالتمويل. "
