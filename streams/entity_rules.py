@@ -32,12 +32,12 @@ __all__ = [
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
-     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "ستاد", "منفذ", "بحيره", "نهر"]
+     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "ستاد", "منفذ", "بحيره", "نهر", "حاجز"]
 )  # fmt: skip
 # Masculine place nouns: a word in -ية after them is no adjective of theirs but a name (معبر جوسية).
 _MASCULINE_PLACE_HEADS = frozenset(
     ["مطار", "زقاق", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "وادي", "سهل", "مسجد", "جامع",
-     "قصر", "مستشفي", "ستاد", "منفذ", "جبل"]
+     "قصر", "مستشفي", "ستاد", "منفذ", "جبل", "حاجز"]
 )  # fmt: skip
 # Heads of institutions' names, read only in the construct state (وزارة الداخلية, not الوزارة): nouns that in
 # news name little else. Left out on purpose: قيادة (بقيادة الولايات المتحدة is "led by"), حركة (حركة السير),

@@ -117,6 +117,7 @@ def _entries() -> dict[str, Trigger]:
     add("attack", "اغتيال كمين اسقاط اعتداء")
     add_verbs("attack", "هاجم/هاجم", retype=True)  # هاجم المسلحون ... بطائرة مسيرة: by what means
     add_verbs("attack", "اغتال/غتال اسقط")
+    add("attack", "اعتدي اعتدت اعتدوا يعتدي تعتدي يعتدون يعتدوا", verb=True)  # واعتدوا بالضرب على مسن
     add("attack", "مقتل استشهاد مصرع قتل", kill=True)
     add_verbs("attack", "قتل/قتل استشهد", kill=True)
     add("bombing", "انفجار تفجير عبوه مفخخه انتحاري ناسفه")

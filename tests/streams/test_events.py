@@ -1033,3 +1033,13 @@ def test_the_hospital_the_wounded_were_taken_to_is_no_place_of_the_raid() -> Non
 def test_a_sound_plural_force_does_not_take_its_object_as_an_adjective() -> None:
     [event] = _enriched("هاجم مستوطنون قاطفي الزيتون في البلدة وأصابوا أربعة مواطنين.").events
     assert event.actor is not None and event.actor.text == "مستوطنون"
+
+
+def test_soldiers_who_beat_workers_at_a_checkpoint_attacked_them_there() -> None:
+    body = (
+        "اعتقلت قوات الاحتلال تسعة شبان من مخيم شعفاط. "
+        "واعتدى جنود الاحتلال على أربعة عمال بالضرب المبرح على حاجز قلنديا مساء أمس."
+    )
+    [attack] = [e for e in _enriched(body).events if e.type == "attack"]
+    assert attack.actor is not None and attack.actor.text == "جنود الاحتلال"
+    assert attack.location is not None and attack.location.text == "حاجز قلنديا"
