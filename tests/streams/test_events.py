@@ -1043,3 +1043,8 @@ def test_soldiers_who_beat_workers_at_a_checkpoint_attacked_them_there() -> None
     [attack] = [e for e in _enriched(body).events if e.type == "attack"]
     assert attack.actor is not None and attack.actor.text == "جنود الاحتلال"
     assert attack.location is not None and attack.location.text == "حاجز قلنديا"
+
+
+def test_the_pursuit_to_arrest_the_rest_is_no_arrest() -> None:
+    body = 'اعتقل الجيش ثلاثة أشخاص في البلدة. وقال البيان إن "المتابعة مستمرة، وتستمر المتابعة لتوقيف بقية المتورطين".'
+    assert [e.arrested for e in _enriched(body).events if e.type == "arrest"] == [3]
