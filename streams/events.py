@@ -74,7 +74,9 @@ _FIGURATIVE = words(
     # a transformer or a gas cylinder that blew up is an accident (انفجار محولة كهربائية)
     "محوله محولات اسطوانه اسطوانات قاروره "
     # a speculative «attack» on a currency; a striker «shelling» the net (يقصف شباك الزوراء)
-    "مضاربي مضاربيه شباك"
+    "مضاربي مضاربيه شباك "
+    # joy bursting out, and books «besieged» by a student (انفجرت الزغاريد، حاصرتُ الكتب)
+    "الزغاريد زغاريد الضحكات الفرحه التصفيق الكتب"
 )
 _FIGURATIVE_SUBJECTS = words(
     "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء "

@@ -1048,3 +1048,8 @@ def test_soldiers_who_beat_workers_at_a_checkpoint_attacked_them_there() -> None
 def test_the_pursuit_to_arrest_the_rest_is_no_arrest() -> None:
     body = 'اعتقل الجيش ثلاثة أشخاص في البلدة. وقال البيان إن "المتابعة مستمرة، وتستمر المتابعة لتوقيف بقية المتورطين".'
     assert [e.arrested for e in _enriched(body).events if e.type == "arrest"] == [3]
+
+
+def test_ululations_that_burst_out_are_no_bombing() -> None:
+    body = "حصلت الطالبة على المرتبة الأولى، وفي منزل عائلتها بالمخيم انفجرت الزغاريد وسط حضور الجيران."
+    assert "bombing" not in [e.type for e in _enriched(body).events]
