@@ -54,6 +54,7 @@ _CONDEMN_REACH = 4  # words before a name where a condemnation verb makes it the
 _CONDEMNING = words("ادان ادانت يدين تدين ندد نددت يندد تندد استنكر استنكرت يستنكر شجب شجبت يشجب")
 _POSSESSIVE = ("ه", "ها", "هم")  # as written: ة is no pronoun
 _THAT = "ان"  # إن / أن as folded, opening reported speech; أنه / أنها (its own act) are other words
+_QUOTED_WORDS = 3  # a quotation at least this long is speech, not a quoted name (قضاء "المدائن")
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
 _BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
 _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
@@ -526,6 +527,8 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
     # not where the wounded were taken (نُقل إلى مستشفى الخليل) nor where the attackers fled (انسحبوا باتجاه
     # الحدود مع النيجر): they say nothing of where the event was
     sentence_places = [p for p in index.places_in(lo, hi) if not taken_to(index, p[0]) and not fled_to(index, p[0])]
+    # nor a place the speaker names in a quotation the event is outside of (مؤكداً أن "موريتانيا لن تغلق ...")
+    sentence_places = [p for p in sentence_places if not _quoted_apart(index, p[0], a, lo, hi)]
     if not sentence_places:
         return
     # Per article: a sentence's places, a place's rank and its location record are the same for every
@@ -573,6 +576,30 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         if location is None:
             location = memo[("location", id(place))] = location_of(place)
         m.location, m.rank = location, best
+
+
+def _quoted_apart(index: ArticleIndex, k: int, a: int, lo: int, hi: int) -> bool:
+    """Whether token ``k`` is inside a quotation of three words or more in [lo, hi) opened after token ``a``."""
+    for q_lo, q_hi in index.memo(("quotations", lo), lambda: _quotations(index, lo, hi)):
+        if q_lo < k < q_hi:
+            return a < q_lo
+    return False
+
+
+def _quotations(index: ArticleIndex, lo: int, hi: int) -> list[tuple[int, int]]:
+    """The (open, close) token pairs of the quotations of [lo, hi) three words long or more."""
+    spans = []
+    open_at = None
+    for j in range(lo, hi):
+        norm = index.norms[j]
+        if norm in ("«", "»", '"', "“", "”"):
+            if open_at is None and norm != "»" and norm != "”":
+                open_at = j
+            elif open_at is not None:
+                if j - open_at > _QUOTED_WORDS:
+                    spans.append((open_at, j))
+                open_at = None
+    return spans
 
 
 def _country_only(place: Any) -> bool:

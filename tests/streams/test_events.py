@@ -1053,3 +1053,12 @@ def test_the_pursuit_to_arrest_the_rest_is_no_arrest() -> None:
 def test_ululations_that_burst_out_are_no_bombing() -> None:
     body = "حصلت الطالبة على المرتبة الأولى، وفي منزل عائلتها بالمخيم انفجرت الزغاريد وسط حضور الجيران."
     assert "bombing" not in [e.type for e in _enriched(body).events]
+
+
+def test_a_country_the_speaker_names_after_the_meeting_is_not_where_it_was() -> None:
+    body = (
+        'التقى والي الحوض الشرقي، أمس الأربعاء، ممثلين عن اللاجئين، مؤكدا أن "موريتانيا لن تغلق أبوابها أمام '
+        'الفارين من العنف".'
+    )
+    [meeting] = [e for e in _enriched(body).events if e.type == "meeting"]
+    assert meeting.location is None or meeting.location.text != "موريتانيا"
