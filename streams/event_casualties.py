@@ -24,7 +24,11 @@ __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victi
 # More people than any event kills, wounds or detains: a number above this is not a casualty count.
 _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع", "حتف", "يقتل", "تقتل")
-_LIVES = frozenset({"بحياه"})  # أودى بحياة 16 جندياً: "took the lives of"
+_LIVES = frozenset({"بحياه"})
+# «Neutralised» (حيّدت 32 إرهابياً، تحييد ثلاثة مسلحين): how army communiqués say killed (whole words: حيدر is a name)
+_NEUTRALISED = frozenset(
+    {"حيدت", "حيد", "حيدوا", "تحييد", "وحيدت", "بتحييد"}
+)  # أودى بحياة 16 جندياً: "took the lives of"
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _SINGULAR_COUNTED = words("قتيل جريح شهيد")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more
@@ -139,7 +143,8 @@ def casualty(norm: str) -> bool:
 
 @lru_cache(maxsize=50_000)
 def _kill_word(norm: str) -> bool:
-    return norm in _LIVES or any(key.startswith(_KILL) for key in token_keys(norm))
+    keys = token_keys(norm)
+    return norm in _LIVES or any(key.startswith(_KILL) or key in _NEUTRALISED for key in keys)
 
 
 @lru_cache(maxsize=50_000)

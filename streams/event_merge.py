@@ -299,6 +299,8 @@ def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
     for other in cluster:
         if not _actors_agree(mention.actor, other.actor):
             return False
+        if mention.type == "statement" and _other_days(mention, other):
+            return False  # أدان الناطق، مساء الاثنين ... وأعلن الجيش في بيان ثانٍ، اليوم الثلاثاء: two statements
         if not mention.summary and not other.summary and not (_updates_toll(mention) or _updates_toll(other)):
             for name in _COUNTS:
                 a, b = getattr(mention, name), getattr(other, name)
@@ -312,6 +314,15 @@ def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
         return False
     agreeing = [agree for _, agree in relations]
     return any(agreeing) and (all(agreeing) or any(_same_name_location(mention, o) for o in located))
+
+
+def _other_days(m: Mention, n: Mention) -> bool:
+    """Whether both mentions are dated next to their triggers, to the day, and on different days (and neither is
+    «البيان», which refers back to the one told before, whatever the date near it)."""
+    if not (m.time_explicit and n.time_explicit) or _definite(m.trigger.text) or _definite(n.trigger.text):
+        return False
+    days = (m.time.date, n.time.date), (m.time.precision, n.time.precision)
+    return None not in days[0] and days[1] == ("day", "day") and days[0][0][:10] != days[0][1][:10]  # type: ignore[index]
 
 
 def _updates_toll(mention: Mention) -> bool:

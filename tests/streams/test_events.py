@@ -1062,3 +1062,18 @@ def test_a_country_the_speaker_names_after_the_meeting_is_not_where_it_was() -> 
     )
     [meeting] = [e for e in _enriched(body).events if e.type == "meeting"]
     assert meeting.location is None or meeting.location.text != "موريتانيا"
+
+
+def test_neutralised_is_how_an_army_says_killed() -> None:
+    body = 'وأعلن الجيش أن وحداته "حيّدت ٣٢ إرهابيا" خلال عمليات تمشيط في جزيرة كايغا.'
+    [operation] = [e for e in _enriched(body).events if e.type == "security_operation"]
+    assert operation.killed == 32
+
+
+def test_two_statements_dated_on_different_days_stay_two() -> None:
+    body = (
+        "قتل أحد عشر جنديا في هجوم على موقع عسكري في جزيرة بركرم ليل الأحد. "
+        'وفي بيان صدر مساء الاثنين، أدان الناطق باسم الحكومة "الهجوم الجبان". '
+        "وأعلن الجيش التشادي في بيان ثان، اليوم الثلاثاء، أن وحداته قتلت 32 إرهابيا."
+    )
+    assert [e.type for e in _enriched(body).events].count("statement") == 2
