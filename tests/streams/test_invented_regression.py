@@ -1,9 +1,9 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Twenty-six sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Thirty sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_26.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_30.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
@@ -15,7 +15,10 @@ security news from Syria and Iraq of the kind the product is built for; ``_17`` 
 Maghreb; ``_21`` pan-Arab TV sites; ``_22`` Palestinian, Lebanese, Syrian state and Kurdish outlets; ``_23``
 Sudan, Libya, Somalia, Yemen and the Sahel; ``_24`` tickers, round-ups and analyses; ``_25`` Gulf news agencies
 and the Yemeni front and ``_26`` North Africa's police, security and court news, both written last and
-measured only, no fix made looking at them). The fixes each
+measured only, no fix made looking at them in their own session; ``_27`` the Sahel, Lake Chad and the Horn;
+``_28`` the West Bank, Jerusalem, Gaza and south Lebanon; ``_29`` Iraqi and Syrian security reporting and
+``_30`` the state agencies of the Gulf, Egypt and the Maghreb, these two measured only in their session). The
+fixes each
 of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -57,6 +60,10 @@ SETS = {
     "invented_articles_24.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.83, "location": 0.75, "counts": 0.72},
     "invented_articles_25.jsonl": {"entity_f1": 0.69, "event_type_f1": 0.69, "location": 0.62, "counts": 0.72},
     "invented_articles_26.jsonl": {"entity_f1": 0.66, "event_type_f1": 0.67, "location": 0.63, "counts": 0.55},
+    "invented_articles_27.jsonl": {"entity_f1": 0.70, "event_type_f1": 0.78, "location": 0.60, "counts": 0.84},
+    "invented_articles_28.jsonl": {"entity_f1": 0.66, "event_type_f1": 0.75, "location": 0.65, "counts": 0.56},
+    "invented_articles_29.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.73, "location": 0.78, "counts": 0.60},
+    "invented_articles_30.jsonl": {"entity_f1": 0.68, "event_type_f1": 0.72, "location": 0.51, "counts": 0.45},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -89,11 +96,18 @@ NOT_CONFLICT = [
     *[("invented_articles_23.jsonl", i) for i in ("k16", "k17", "k18", "k19", "k20")],
     # r09 (a sports round-up of clubs named الجيش and الشرطة) and r19 (a tech feature) still make events
     *[("invented_articles_24.jsonl", i) for i in ("r08", "r10", "r20")],
-    # p16 (a date festival) and p20 (a national-day parade: artillery, «اقتحمت» the skies) still make events
-    *[("invented_articles_25.jsonl", i) for i in ("p17", "p18", "p19")],
+    # p20 (a national-day parade: artillery, «اقتحمت» the skies) still makes events
+    *[("invented_articles_25.jsonl", i) for i in ("p16", "p17", "p18", "p19")],
     # q17 (a film festival: a film called «الكمين», «اقتحمت» the competition) and q20 (a marathon: «هجوما
     # مبكرا», «خطف» the lead) still make events
     *[("invented_articles_26.jsonl", i) for i in ("q16", "q18", "q19")],
+    *[("invented_articles_27.jsonl", i) for i in ("a05", "a13", "a15", "a17", "a18")],
+    # i12 (exam results: a student quoted «حاصرتُ الكتب كما يحاصرنا الاحتلال») still makes an operation
+    *[("invented_articles_28.jsonl", i) for i in ("i08", "i11", "i13", "i14")],
+    *[("invented_articles_29.jsonl", i) for i in ("l16", "l17", "l18", "l19", "l20")],
+    # o07 (a date festival «اقتحام» of the market) and o11 (a rally: «يخطف» the lead, a tyre's «انفجار») still
+    # make events
+    *[("invented_articles_30.jsonl", i) for i in ("o03", "o15", "o20")],
 ]
 
 
