@@ -630,6 +630,6 @@ def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
             break
         # but قُتل ثلاثة جنود إثر انفجار عبوة: the cause of casualties reported now; and «عاد الهدوء بعد
         # اشتباكات اندلعت مساء الثلاثاء»: what happened after an event dated in the past days is news too
-        current = index.any_in(casualty, lo, j) or m.recent or dated_lately(index, lo, j)
-        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not current:
+        current = index.any_in(casualty, lo, j) or m.recent
+        if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not current and not dated_lately(index, lo, j):
             m.background = True

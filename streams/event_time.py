@@ -63,12 +63,15 @@ def dated_lately(index: ArticleIndex, lo: int, j: int) -> bool:
     if ctx.time_anchor != "published" or j <= lo:
         return False
     start, end = ctx.tokens[lo].start, ctx.tokens[j].start
+    return any(start <= at < end for at in index.memo("lately", lambda: _lately(index)))
+
+
+def _lately(index: ArticleIndex) -> list[int]:
+    """Where the article's times of its own day or the day before start (made once per article)."""
+    ctx = index.ctx
     times = index.memo("event_times", lambda: _event_times(ctx))
-    for t in times:
-        value = _iso(t.value) if start <= t.start < end and t.precision == "day" else None
-        if value is not None and 0 <= (ctx.anchor_date - value).days <= 1:
-            return True
-    return False
+    days = [(t.start, _iso(t.value)) for t in times if t.precision == "day"]
+    return [at for at, value in days if value is not None and 0 <= (ctx.anchor_date - value).days <= 1]
 
 
 def _dates_the_report(index: ArticleIndex, e: TimeExpression, a: int) -> bool:
