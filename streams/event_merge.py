@@ -165,12 +165,11 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
         if before:
             mention.type = before[-1].type
     for mention in mentions:
-        if mention.type == "attack" and mention.killed is not None and _kill_word(mention.trigger.text):
+        # يعلن مقتل 23 من عناصر الشباب ... مقتل ٢٣ عنصراً في عملية عسكرية: one toll, one event
+        if mention.type == "attack" and mention.killed is not None and _kill_noun(mention.trigger.text):
             same = [n for n in mentions if _same_toll(mention, n)]
             attacks = [n for n in mentions if n is not mention and n.type == "attack" and n.killed == mention.killed]
-            if (
-                same and not attacks
-            ):  # يعلن مقتل 23 من عناصر الشباب ... مقتل ٢٣ عنصراً في عملية عسكرية: one toll, one event
+            if same and not attacks:
                 mention.type, mention.toll_of = same[0].type, same[0]
     for mention in mentions:
         if _toll_of(mention):
@@ -184,7 +183,8 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
             mention.claims = _claims_responsibility(mention.sentence.text)
 
 
-def _kill_word(trigger: str) -> bool:
+def _kill_noun(trigger: str) -> bool:
+    """Whether a trigger is a plain kill noun or verb (مقتل، قتل، استشهاد، مصرع), not a kind of assault."""
     return fold(trigger).removeprefix("و") in _KILL_NOUNS
 
 
