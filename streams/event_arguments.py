@@ -203,7 +203,8 @@ def _join_split_places(body: str, places: list[Place]) -> list[Place]:
     for place in sorted(places, key=_START):
         last = joined[-1] if joined else None
         second = fold(place.text.split(" ", 1)[0]) if last is not None else ""
-        if last is not None and body[last.end : place.start] == " " and second not in _DIRECTIONS:
+        joined_by_and = second.startswith("و") and not place.text.startswith(_WADI)  # حوران وضربتان: two things
+        if last is not None and body[last.end : place.start] == " " and second not in _DIRECTIONS and not joined_by_and:
             joined[-1] = Place(body[last.start : place.end], last.start, place.end)
         else:
             joined.append(place)

@@ -152,6 +152,8 @@ _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة الم�
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed may be named (مسيّرة تركية تقتل)
 _HEADLINE_KILLER_REACH = 8  # a drone opening the sentence this close before the kill verb is the killer
+_GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
+_SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
 _HEIGHTS = words("جبل الجبل تله التله تل التل هضبه الهضبه مرتفع")
 _FIRE_REACH = 4  # tokens after بادلتهم where the fire returned is named, past its subject
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
@@ -384,6 +386,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         )
     ):
         return None  # استقبلت السلطات آلاف النازحين، أقسام الطوارئ استقبلت: people in need taken in
+    if trigger.type == "abduction" and (index.has(a - 1, _GANGS) or index.has(a - 1, _SPECIALISED)):
+        return None  # عصابة خطف، عصابة متخصصة بالخطف: what a gang does, not a kidnapping told
     if trigger.type == "meeting" and index.has(b, _HEIGHTS) and "قمه" in index.keys[a]:
         return None  # على قمة جبل صبيح: a summit of a mountain
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):

@@ -1077,3 +1077,15 @@ def test_two_statements_dated_on_different_days_stay_two() -> None:
         "وأعلن الجيش التشادي في بيان ثان، اليوم الثلاثاء، أن وحداته قتلت 32 إرهابيا."
     )
     assert [e.type for e in _enriched(body).events].count("statement") == 2
+
+
+def test_two_air_strikes_in_the_nominative_are_an_airstrike_and_and_ends_a_place() -> None:
+    body = "ضبط 40 عبوة في وادي حوران وضربتان جويتان تقتلان خمسة من داعش بين كركوك وصلاح الدين"
+    [strike] = [e for e in _enriched(body).events if e.type != "seizure"]
+    assert strike.type == "airstrike" and strike.killed == 5
+    assert strike.location is None or "ضربتان" not in strike.location.text
+
+
+def test_a_kidnapping_gang_is_no_kidnapping() -> None:
+    body = "قُتل عنصر من قوى الأمن واثنان من أفراد عصابة متخصصة بالخطف في اشتباك شرقي درعا. وفككت الشرطة عصابة خطف."
+    assert "abduction" not in [e.type for e in _enriched(body).events]
