@@ -76,7 +76,10 @@ _FIGURATIVE = words(
     # a speculative «attack» on a currency; a striker «shelling» the net (يقصف شباك الزوراء)
     "مضاربي مضاربيه شباك "
     # joy bursting out, and books «besieged» by a student (انفجرت الزغاريد، حاصرتُ الكتب)
-    "الزغاريد زغاريد الضحكات الفرحه التصفيق الكتب"
+    "الزغاريد زغاريد الضحكات الفرحه التصفيق الكتب "
+    # a rally's lead taken and a tyre burst (يخطف صدارة الرالي، انفجار إطارين); citizenship revoked (إسقاط الجنسية)
+    "صداره اطار اطارين اطارات الاطار الجنسيه جنسيه "
+    "الاسواق"  # اقتحام الأسواق الأوروبية: exports entering markets
 )
 _FIGURATIVE_SUBJECTS = words(
     "اسعار الاسعار ازمه الازمه غضب الغضب الاوضاع الوضع الخلافات الخلاف فيروس الفيروس المرض الوباء وباء "
@@ -152,6 +155,9 @@ _RIGGED = frozenset({"مفخخه"})  # «الطائرات المسيرة الم�
 _AIRCRAFT_REACH = 6  # tokens before استهدف where the aircraft that aimed may be named
 _KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed may be named (مسيّرة تركية تقتل)
 _HEADLINE_KILLER_REACH = 8  # a drone opening the sentence this close before the kill verb is the killer
+_CULTURAL = words("الثقافيه ثقافيه الفنيه فنيه الرياضيه رياضيه العلميه علميه السياحيه سياحيه الاقتصاديه")
+_PROGRAMME = words("برنامج فعاليات افتتاح اختتام دوره طبعه")
+_REGULATED = words("العمل الصيد السباحه البناء الرعي")
 _GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
 _SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
 _HEIGHTS = words("جبل الجبل تله التله تل التل هضبه الهضبه مرتفع")
@@ -386,6 +392,10 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         )
     ):
         return None  # استقبلت السلطات آلاف النازحين، أقسام الطوارئ استقبلت: people in need taken in
+    if trigger.type == "protest" and (index.has(b, _CULTURAL) or index.has(a - 1, _PROGRAMME)):
+        return None  # التظاهرة الثقافية، برنامج التظاهرة: in the Maghreb a festival is a «تظاهرة»
+    if trigger.type == "sanction" and index.has(b, _REGULATED):
+        return None  # قرار حظر العمل في المواقع المكشوفة: a regulation, not a sanction
     if trigger.type == "abduction" and (index.has(a - 1, _GANGS) or index.has(a - 1, _SPECIALISED)):
         return None  # عصابة خطف، عصابة متخصصة بالخطف: what a gang does, not a kidnapping told
     if trigger.type == "meeting" and index.has(b, _HEIGHTS) and "قمه" in index.keys[a]:

@@ -1089,3 +1089,24 @@ def test_two_air_strikes_in_the_nominative_are_an_airstrike_and_and_ends_a_place
 def test_a_kidnapping_gang_is_no_kidnapping() -> None:
     body = "قُتل عنصر من قوى الأمن واثنان من أفراد عصابة متخصصة بالخطف في اشتباك شرقي درعا. وفككت الشرطة عصابة خطف."
     assert "abduction" not in [e.type for e in _enriched(body).events]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "ويتضمن برنامج التظاهرة، التي تتواصل إلى غاية السبت، معارض لمنتجات النخيل.",  # a festival
+        "انطلقت التظاهرة الثقافية في المدينة بمشاركة فرق فنية من عدة ولايات.",
+        "وذكّرت الوزارة أصحاب العمل بقرار حظر العمل في المواقع المكشوفة وقت الظهيرة.",  # a regulation
+        "تعرض السائق لضربة قوية بعد انفجار إطارين في سيارته عند الكيلومتر 190.",  # a tyre burst
+        "قضت المحكمة بسجن ستة متهمين مع إسقاط الجنسية عن المحكوم عليهم.",  # citizenship revoked
+        'وتناولت ندوة سبل "اقتحام الأسواق الأوروبية والآسيوية" بعد تراجع الصادرات.',  # markets entered
+    ],
+)
+def test_festivals_regulations_tyres_citizenship_and_markets_are_no_events(body: str) -> None:
+    assert not {e.type for e in _enriched(body).events} & {
+        "protest",
+        "sanction",
+        "bombing",
+        "attack",
+        "security_operation",
+    }

@@ -105,9 +105,8 @@ NOT_CONFLICT = [
     # i12 (exam results: a student quoted «حاصرتُ الكتب كما يحاصرنا الاحتلال») still makes an operation
     *[("invented_articles_28.jsonl", i) for i in ("i08", "i11", "i13", "i14")],
     *[("invented_articles_29.jsonl", i) for i in ("l16", "l17", "l18", "l19", "l20")],
-    # o07 (a date festival «اقتحام» of the market) and o11 (a rally: «يخطف» the lead, a tyre's «انفجار») still
-    # make events
-    *[("invented_articles_30.jsonl", i) for i in ("o03", "o15", "o20")],
+    # o11 (a rally: «خطف السائق ... صدارة الترتيب», the lead taken past the subject) still makes an event
+    *[("invented_articles_30.jsonl", i) for i in ("o03", "o07", "o15", "o20")],
 ]
 
 
