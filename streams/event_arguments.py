@@ -82,6 +82,8 @@ _TAKEN_TO = words(
     "نقلته نقلتهما نقلتهم نقلوه نقلوهما نقلوهم نقلها نقلهما نقلهم اسعفته اسعفتهما اسعفتهم اسعفوه اسعفوهم"
 )  # with the wounded as an object pronoun too (ونقلتهما طواقم الهلال الأحمر إلى مستشفى رفيديا)
 _TAKEN_REACH = 8
+_CORRESPONDENTS = words("لمراسل مراسل لمراسله مراسله لمراسلي مراسلي لمندوب")
+_TO_OUTLETS = ("لوكاله", "لصحيفه", "لقناه", "لموقع", "لاذاعه", "لجريده")  # قال لوكالة ...: spoken to
 _FIRST = itemgetter(0)
 _START = attrgetter("start")
 _PEOPLE_PLURALS = words("جنود عناصر ضباط رجال اطفال نساء عمال طلاب افراد شبان اشخاص")
@@ -96,7 +98,11 @@ def build_index(ctx: ArticleContext) -> ArticleIndex:
     index = ArticleIndex.tokens_of(ctx)
     # The agency of a dateline (غزة - الأناضول) reports the article's events; it takes part in none.
     outlet = ctx.dateline.outlet if ctx.dateline is not None else None
-    actors = [e for e in ctx.entities if e.type in ("ORG", "PER") and (e.start, e.end) != outlet]
+    actors = [
+        e
+        for e in ctx.entities
+        if e.type in ("ORG", "PER") and (e.start, e.end) != outlet and not _spoken_to(ctx.body, e)
+    ]
     entities = tuple(index.ranges(actors))
     cover = cover_of(entities)
 
@@ -192,6 +198,15 @@ def _is_person(norm: str) -> bool:
     found = {k[:-1] if k.endswith("ا") else k for k in token_keys(norm)}
     found |= {w[2:] for w in found if w.startswith("ال")}
     return not found.isdisjoint(_PERSON_NOUNS)
+
+
+def _spoken_to(body: str, entity: Entity) -> bool:
+    """Whether an organisation is an outlet a source spoke to (قال لمراسل وكالة الأنباء الليبية، في تصريح
+    لصحيفة الوطن): it reports the events and takes part in none."""
+    if entity.type != "ORG":
+        return False
+    before = fold(body[max(0, entity.start - 12) : entity.start]).split()
+    return (bool(before) and before[-1] in _CORRESPONDENTS) or fold(entity.text).startswith(_TO_OUTLETS)
 
 
 def _join_split_places(body: str, places: list[Place]) -> list[Place]:

@@ -1110,3 +1110,12 @@ def test_festivals_regulations_tyres_citizenship_and_markets_are_no_events(body:
         "attack",
         "security_operation",
     }
+
+
+def test_the_outlet_a_source_spoke_to_is_no_actor() -> None:
+    body = (
+        "دخل العاملون في القطاع الصحي بمدينة سبها، اليوم الأربعاء، في إضراب شامل عن العمل. وقال رئيس النقابة "
+        "لمراسل وكالة الأنباء الليبية إن الإضراب يشمل مركز سبها الطبي."
+    )
+    [strike] = [e for e in _enriched(body).events if e.type == "protest"]
+    assert strike.actor is None or "وكالة" not in strike.actor.text
