@@ -55,6 +55,8 @@ _CONDEMNING = words("ادان ادانت يدين تدين ندد نددت ين�
 _POSSESSIVE = ("ه", "ها", "هم")  # as written: ة is no pronoun
 _THAT = "ان"  # إن / أن as folded, opening reported speech; أنه / أنها (its own act) are other words
 _QUOTED_WORDS = 3  # a quotation at least this long is speech, not a quoted name (قضاء "المدائن")
+_QUOTE_MARKS = frozenset(['"', "«", "»", "“", "”"])
+_CLOSING_MARKS = frozenset(["»", "”"])  # marks that only close; " opens and closes
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
 _BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
 _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
@@ -592,8 +594,8 @@ def _quotations(index: ArticleIndex, lo: int, hi: int) -> list[tuple[int, int]]:
     open_at = None
     for j in range(lo, hi):
         norm = index.norms[j]
-        if norm in ("«", "»", '"', "“", "”"):
-            if open_at is None and norm != "»" and norm != "”":
+        if norm in _QUOTE_MARKS:
+            if open_at is None and norm not in _CLOSING_MARKS:
                 open_at = j
             elif open_at is not None:
                 if j - open_at > _QUOTED_WORDS:

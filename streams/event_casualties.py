@@ -24,11 +24,9 @@ __all__ = ["NOT_VICTIMS", "casualty", "count_casualties", "names_people", "victi
 # More people than any event kills, wounds or detains: a number above this is not a casualty count.
 _MAX_COUNT = 10_000_000
 _KILL = ("قتل", "مقتل", "قتلي", "قتيل", "استشهد", "استشهاد", "شهيد", "شهداء", "مصرع", "حتف", "يقتل", "تقتل")
-_LIVES = frozenset({"بحياه"})
+_LIVES = frozenset({"بحياه"})  # أودى بحياة 16 جندياً: "took the lives of"
 # «Neutralised» (حيّدت 32 إرهابياً، تحييد ثلاثة مسلحين): how army communiqués say killed (whole words: حيدر is a name)
-_NEUTRALISED = frozenset(
-    {"حيدت", "حيد", "حيدوا", "تحييد", "وحيدت", "بتحييد"}
-)  # أودى بحياة 16 جندياً: "took the lives of"
+_NEUTRALISED = frozenset({"حيدت", "حيد", "حيدوا", "تحييد", "وحيدت", "بتحييد"})
 _COUNTED = ("قتلي", "قتيل", "شهداء", "شهيد", "جرحي", "جريح", "مصاب", "ضحايا", "ضحي")
 _SINGULAR_COUNTED = words("قتيل جريح شهيد")
 _ANOTHER = words("اخر اخري ثالث ثالثه رابع رابعه")  # وإصابة آخر، وأصيب ثالث: one more

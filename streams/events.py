@@ -141,12 +141,15 @@ _SUSPECTS = words(
 )  # and the young men, brokers and migrants of an emigration run (ضبط الشباب الـ37، ضبط سمسارين اثنين)
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
-# Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning); and the
-# hospital itself as the verb's subject (استقبل مستشفى أسوان 23 حالة).
+# Hospitals and emergency wards (by word beginning): as the subject of «استقبل», before the verb (أقسام الطوارئ
+# استقبلت 37 حالة) or after it (استقبل مستشفى أسوان 23 حالة), they take in people in need, not guests.
+_WARDS = ("مستشفي", "المستشفي", "طوارئ", "الطوارئ")
+# Whom a hospital or a town «receives» (استقبل): people in need, not officials (by word beginning), and the
+# hospital itself as the verb's subject.
 _RECEIVED = (
     "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
-    "الحالات", "حاله", "مستشفي", "المستشفي", "شهداء", "شهيد", "قتلي", "جثامين", "جثمان", "طوارئ", "الطوارئ",
-)  # and emergency wards (استقبلت أقسام الطوارئ 37 حالة)  # fmt: skip
+    "الحالات", "حاله", "شهداء", "شهيد", "قتلي", "جثامين", "جثمان", *_WARDS,
+)  # fmt: skip
 _AIRCRAFT = words(
     "مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو "
     "مسيراتها مسيراته مسيراتهم طائراتها طائراته طائراتهم"  # استهدفت مسيّراتها: its drones
@@ -161,7 +164,7 @@ _REGULATED = words("العمل الصيد السباحه البناء الرعي
 _GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
 _SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
 _HEIGHTS = words("جبل الجبل تله التله تل التل هضبه الهضبه مرتفع")
-_FIRE_REACH = 4  # tokens after بادلتهم where the fire returned is named, past its subject
+_RETURNED_FIRE_REACH = 4  # tokens after بادلتهم where the fire returned is named, past its subject
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the instrument of what is told
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
@@ -407,7 +410,7 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         or _aircraft_subject(index, b, hi)
     ):
         return None  # استهدف alone is aiming; with a drone or a warplane as its subject (before or after) a strike
-    if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _FIRE_REACH)):
+    if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _RETURNED_FIRE_REACH)):
         return None  # بادلتهم التهاني: only fire returned is a clash
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
         return None  # محاولة تهريب is a seizure only when foiled (أحبطت الدوريات محاولة تهريب)
@@ -597,7 +600,7 @@ _fictional = key_flag(_FICTION)
 _using = prefix_flag(("استخدم", "مستخدم", "باستخدام"))
 _launching = prefix_flag(_LAUNCH)
 _received_people = prefix_flag(_RECEIVED)
-_wards = prefix_flag(("مستشفي", "المستشفي", "طوارئ", "الطوارئ"))  # the hospital as a subject before the verb
+_wards = prefix_flag(_WARDS)
 _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
 _foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال"))
