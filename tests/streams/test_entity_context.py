@@ -28,6 +28,15 @@ from marsad.streams.quotes import SPEECH_VERBS
 from marsad.streams.tokenize import tokenize
 
 
+def pipeline_entities(body: str, source: str | None = None) -> set[tuple[str, str]]:
+    """The (text, type) of the entities the whole pipeline finds in ``body``, from ``source``."""
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    raw = RawArticle(id="t", body=body, source=source, published_at="2026-03-01T00:00:00Z")
+    return {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+
+
 def span(body: str, text: str, type_: str) -> ModelSpan:
     start = body.index(text)
     return ModelSpan(text, type_, start, start + len(text))
@@ -269,12 +278,8 @@ def test_the_articles_own_outlet_named_in_its_text(body: str, source: str | None
 
 
 def test_in_the_pipeline_the_outlet_is_no_person() -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
     body = 'وقال والي الولاية لـ"سودان تربيون" إن الهجوم أسفر عن مقتل ثلاثة مدنيين.'
-    raw = RawArticle(id="t", body=body, source="سودان تربيون", published_at="2026-03-01T00:00:00Z")
-    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    entities = pipeline_entities(body, source="سودان تربيون")
     assert ("سودان تربيون", "ORG") in entities
     assert not any("تربيون" in text for text, kind in entities if kind != "ORG")
 
@@ -355,32 +360,20 @@ def test_the_kurdistan_region_keeps_its_word(body: str, place: str, expected: st
 
 
 def test_a_village_that_shares_a_channels_name_is_a_place() -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
     body = "أوقفت الشرطة سمسارين اثنين بقرية الجزيرة الخضراء، وقال مصدر أمني للجزيرة إن الحملة مستمرة."
-    raw = RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z")
-    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    entities = pipeline_entities(body)
     assert ("الجزيرة الخضراء", "LOC") in entities
     assert any(kind == "ORG" and text.endswith("جزيرة") for text, kind in entities)  # the channel spoken to
 
 
 def test_a_lake_or_river_named_for_a_place_is_a_place_of_its_own() -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
     body = "هاجم مسلحون جزيرة في بحيرة تشاد قرب نهر لوغون، ثم فروا نحو الحدود."
-    raw = RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z")
-    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    entities = pipeline_entities(body)
     assert {("بحيرة تشاد", "LOC"), ("نهر لوغون", "LOC")} <= entities
     assert ("تشاد", "LOC") not in entities
 
 
 def test_the_articles_outlet_named_like_a_desert_is_the_outlet() -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
     body = "باسكنو (صحراء ميديا) – وصل مئات اللاجئين إلى مقاطعة باسكنو فارين من ضربات المسيرات."
-    raw = RawArticle(id="t", body=body, source="صحراء ميديا", published_at="2026-03-01T00:00:00Z")
-    entities = {(e.text, e.type) for e in Pipeline.load().process(raw).entities}
+    entities = pipeline_entities(body, source="صحراء ميديا")
     assert ("صحراء ميديا", "ORG") in entities and ("صحراء ميديا", "LOC") not in entities

@@ -54,6 +54,14 @@ def types_of(body: str, entities: dict[str, str] | None = None) -> list[str]:
     return sorted(e.type for e in find_events(make_context(body, entities)))
 
 
+def _enriched(body: str, published: str = "2026-05-12T09:00:00Z") -> EnrichedArticle:
+    """The whole pipeline's output (entity layer, geocoder and all) for ``body``."""
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    return Pipeline.load().process(RawArticle(id="t", body=body, published_at=published))
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
@@ -799,10 +807,7 @@ def test_sanctions_and_agreements_named_again_are_one_event() -> None:
     ],
 )
 def test_the_event_is_placed_at_the_named_spot(body: str, location: str) -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
-    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    enriched = _enriched(body, "2026-03-01T00:00:00Z")
     assert enriched.events and enriched.events[0].location is not None
     assert enriched.events[0].location.text == location
 
@@ -973,40 +978,24 @@ def test_emergency_wards_that_received_cases_hold_no_meeting() -> None:
 
 
 def test_a_verb_after_an_area_word_names_no_place() -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
     body = "تعرض الموقع لهجوم أسفر عن مقتل خمسة جنود، في منطقة تشهد منذ سنوات توترا بين الجماعات."
-    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    enriched = _enriched(body, "2026-03-01T00:00:00Z")
     assert [e.location for e in enriched.events] == [None]
 
 
 def test_where_people_fled_is_not_where_the_clash_was() -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
     body = "اشتباكات عنيفة بين الجيش ومسلحين قرب الحدود وفرار المئات إلى مانديرا."
-    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    enriched = _enriched(body, "2026-03-01T00:00:00Z")
     assert all(e.location is None or e.location.text != "مانديرا" for e in enriched.events)
 
 
 def test_a_headlines_toll_is_the_operation_that_killed_them() -> None:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
     body = (
         "الجيش يعلن مقتل 23 مسلحا قرب بلدة كورتا\n\n"
         "أعلن الجيش، اليوم الخميس، مقتل ٢٣ مسلحا في عملية عسكرية نفذها في ضواحي مديرية كورتا بإقليم هيران."
     )
-    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    enriched = _enriched(body, "2026-03-01T00:00:00Z")
     assert [(e.type, e.killed) for e in enriched.events] == [("security_operation", 23)]
-
-
-def _enriched(body: str) -> EnrichedArticle:
-    from marsad.schemas.records import RawArticle
-    from marsad.streams.pipeline import Pipeline
-
-    return Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-05-12T09:00:00Z"))
 
 
 def test_what_a_raid_followed_the_same_night_is_no_background() -> None:
