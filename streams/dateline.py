@@ -14,7 +14,11 @@ Shapes, at the start of the body or of a line (after a headline):
 - ``CITY: «AGENCY»``, as Asharq Al-Awsat writes it: ``بغداد: «الشرق الأوسط»``;
 - ``CITY -`` or ``CITY:`` with no agency, only when the caller knows the words as a place; an outlet no
   list knows is then read where the dateline marks it off: ``طرابلس - بوابة الوسط |``, ``مأرب: «الشرق الأوسط»``,
-  ``مأرب - «الشرق الأوسط» |``, or by the end of the line (``الخرطوم - سودان تربيون``, ``تعز - عدن الغد - خاص``).
+  ``مأرب - «الشرق الأوسط» |``, or by the end of the line (``الخرطوم - سودان تربيون``, ``تعز - عدن الغد - خاص``);
+- ``CITY DATE`` then the agency, as the state agencies of the Gulf, Egypt and the Maghreb file: between slashes
+  (``أبوظبي في 9 سبتمبر / وام /``, ``القاهرة في ٢٥ مارس/أ ش أ/``), in parentheses (``سيدي بوزيد 8 أفريل 2026
+  (وات)-``, ``الكويت - 23 - 9 (كونا) --``) or ending the line (``الرياض 30 رجب 1447 هـ الموافق 19 يناير 2026 م
+  واس``). The date must name a month or be a day and month in digits, so «غزة 5 شهداء» opens no dateline.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .event_lexicon import TRIGGERS, token_keys
+from .timex_patterns import MONTHS
 from .tokenize import Token
 
 __all__ = ["Dateline", "find_dateline", "outlet_after"]
@@ -33,6 +38,14 @@ _QUOTES = frozenset("\"'“”«»")
 _PIPES = frozenset("|:")  # what closes an agency's name in «CITY - AGENCY |» or «CITY - AGENCY:»
 _MAX_PLACE_WORDS = 3
 _MAX_OUTLET_WORDS = 4
+# The words of a dateline's date: month names of every family (كانون الثاني is two), the Hijri months, and the
+# era marks of «30 رجب 1447 هـ الموافق 19 يناير 2026 م».
+_MONTH_WORDS = frozenset(word for name in MONTHS for word in name.split())
+_HIJRI_WORDS = frozenset(
+    "محرم صفر ربيع جمادي الاول الاولي الثاني الاخر الاخره رجب شعبان رمضان شوال ذو ذي القعده الحجه".split()
+)
+_DATE_WORDS = _MONTH_WORDS | _HIJRI_WORDS | {"في", "ه", "الموافق", "م", ","}
+_MAX_DATE_TOKENS = 14
 # A dateline opens the body or a line; a headline runs on into the body after a line break or a wide gap.
 _REACH = 60  # tokens from the start of the body
 
@@ -86,6 +99,9 @@ def _dateline_at(
     k = _words_end(tokens, i, _MAX_PLACE_WORDS)
     if k == i or k >= n:
         return None
+    dated = _dated(body, tokens, i, k, is_outlet, is_place)
+    if dated is not None:
+        return dated
     place = (tokens[i].start, tokens[k - 1].end)
     separator = _mark(tokens[k])
     if separator in _SEPARATORS:
@@ -115,6 +131,61 @@ def _dateline_at(
                 return Dateline(place, _closed_run(tokens, k + 2, _QUOTES))
         return Dateline(place, None) if is_place(*place) else None
     return None
+
+
+def _dated(
+    body: str,
+    tokens: Sequence[Token],
+    i: int,
+    k: int,
+    is_outlet: Callable[[str], bool],
+    is_place: Callable[[int, int], bool],
+) -> Dateline | None:
+    """A dateline whose date stands between the city and the agency: ``أبوظبي في 9 سبتمبر / وام /``.
+
+    ``k`` ends the city's words, which may have run into the date's «في». The agency is the outlet named after
+    the date, or, after a city the caller knows, the words a slash or parentheses close.
+    """
+    if k - 1 > i and tokens[k - 1].norm == "في":
+        k -= 1
+    end = _date_end(tokens, k)
+    if end == k or end >= len(tokens):
+        return None
+    place = (tokens[i].start, tokens[k - 1].end)
+    mark = _mark(tokens[end])
+    if mark in ("/", "("):
+        closer = "/" if mark == "/" else ")"
+        outlet = outlet_after(body, tokens, end + 1, is_outlet)
+        if outlet is not None and outlet[2] < len(tokens) and tokens[outlet[2]].norm == closer:
+            return Dateline(place, outlet[:2])
+        if is_place(*place):
+            run = _closed_run(tokens, end + 1, frozenset(closer))
+            return Dateline(place, run) if run is not None else None
+        return None
+    outlet = outlet_after(body, tokens, end, is_outlet)  # ... 2026 م واس ⏎
+    if outlet is not None and (outlet[2] >= len(tokens) or _line_break_before(body, tokens, outlet[2])):
+        return Dateline(place, outlet[:2])
+    return None
+
+
+def _date_end(tokens: Sequence[Token], k: int) -> int:
+    """The token after the date that starts at token ``k``, or ``k`` when none does.
+
+    A date here names a month (٢٥ مارس, 30 رجب 1447 هـ) or is a day and a month in digits (- 23 - 9).
+    """
+    end, digits, month = k, 0, False
+    while end < len(tokens) and end - k < _MAX_DATE_TOKENS:
+        token = tokens[end]
+        if token.norm.isdigit():
+            digits += 1
+        elif token.norm in _MONTH_WORDS or token.norm in _HIJRI_WORDS:
+            month = True
+        elif token.norm not in _DATE_WORDS and not (
+            _mark(token) in _DASHES and end + 1 < len(tokens) and tokens[end + 1].norm.isdigit()
+        ):  # الكويت - 23 - 9: dashes before and between the day and the month
+            break
+        end += 1
+    return end if digits and (month or digits >= 2) else k
 
 
 def _closed_run(tokens: Sequence[Token], j: int, closers: frozenset[str]) -> tuple[int, int] | None:

@@ -9,7 +9,8 @@ from marsad.streams.dateline import find_dateline
 from marsad.streams.pipeline import Pipeline
 from marsad.streams.tokenize import tokenize
 
-_AGENCIES = {"أ ف ب", "رويترز", "الأناضول", "سانا", "الشرق الأوسط"}  # as the linker may know them
+# as the linker may know them
+_AGENCIES = {"أ ف ب", "رويترز", "الأناضول", "سانا", "الشرق الأوسط", "وام", "أ ش أ", "واس", "كونا", "وات"}
 
 
 def dateline(body: str, places: tuple[str, ...] = ()) -> tuple[str, str | None] | None:
@@ -35,6 +36,12 @@ def dateline(body: str, places: tuple[str, ...] = ()) -> tuple[str, str | None] 
         ("بغداد/ الأناضول\n\nأعلنت قيادة العمليات", ("بغداد", "الأناضول")),
         # after a headline, at the start of the next line
         ("مقتل جنديين في هجوم\nكابل - أ ف ب | قُتل جنديان", ("كابل", "أ ف ب")),
+        # a date between the city and the agency, as the state agencies of the Gulf, Egypt and the Maghreb file
+        ("أبوظبي في 9 سبتمبر / وام / استقبل سمو", ("أبوظبي", "وام")),
+        ("القاهرة في ٢٥ مارس/أ ش أ/ أصدر المتحدث", ("القاهرة", "أ ش أ")),
+        ("سيدي بوزيد 8 أفريل 2026 (وات)- دخل أعوان", ("سيدي بوزيد", "وات")),
+        ("الكويت - 23 - 9 (كونا) -- أعلنت وزارة", ("الكويت", "كونا")),
+        ("الرياض 30 رجب 1447 هـ الموافق 19 يناير 2026 م واس\nصرّح المتحدث", ("الرياض", "واس")),
     ],
 )
 def test_a_dateline_with_an_agency(body: str, expected: tuple[str, str]) -> None:
@@ -54,6 +61,7 @@ def test_without_an_agency_only_a_known_place_opens_a_dateline() -> None:
         "قتل ثلاثة أشخاص في هجوم.",
         "وزارة الدفاع (الخميس) - قالت",  # a weekday in parentheses is no agency
         "موجز أخبار (رويترز) الإقليمية\n\nقتل ثلاثة أشخاص.",  # a headline: no dash closes the agency
+        "غزة 5 شهداء في قصف / وام / على المخيم",  # a count, not a date: no month, one number
     ],
 )
 def test_no_dateline(body: str) -> None:
@@ -89,9 +97,19 @@ def test_the_agency_is_an_organisation_and_no_side_of_the_event() -> None:
         assert event.target is None or event.target.text != "الأناضول"
 
 
+def test_a_dated_dateline_names_the_agency_not_the_place_it_shares_a_name_with() -> None:
+    # قنا is also an Egyptian city: after the date and between slashes it is Qatar's agency
+    enriched = _process("الدوحة في 22 يوليو /قنا/ أعربت دولة قطر عن إدانتها للهجوم على معسكر في أبين.")
+    (agency,) = [e for e in enriched.entities if e.text == "قنا"]
+    assert agency.type == "ORG" and agency.canonical_id == "marsad:org/qna"
+    assert "قنا" not in {place.text for place in enriched.places}
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
+        # after a date, the words slashes close are the agency, known or not
+        ("المنامة في 17 أغسطس / وكالة محلية / صرّح", ("المنامة", "وكالة محلية")),
         # an outlet no list knows, where the dateline marks it off: a pipe, or quotes after a colon
         ("طرابلس - بوابة الوسط | اندلعت اشتباكات", ("طرابلس", "بوابة الوسط")),
         ("مأرب: «صحيفة محلية» قتل ثلاثة جنود", ("مأرب", "صحيفة محلية")),
