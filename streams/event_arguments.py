@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 
 from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 
-from .arabic import fold, fold_with_offsets, strip_clitics
+from .arabic import definite_nisba, fold, fold_with_offsets, strip_clitics
 from .context import ArticleContext
 from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
@@ -31,6 +31,7 @@ __all__ = [
     "location_of",
     "nearest",
     "person_count",
+    "phrase_places",
     "place_rank",
     "retreat_destination",
     "span_argument",
@@ -294,6 +295,54 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             continue
         taken.append((start, stop))
         found.append(Place(ctx.body[start:stop], start, stop))
+    return found
+
+
+# Settlement and district words: the name after them is the place's name (ناحية العظيم is العظيم, حي المزة is
+# المزة), where the other place words are part of it (ميناء الصليف، مخيم طولكرم).
+_SETTLEMENT_WORDS = words("قريه بلده بلدات مدينه منطقه ناحيه قضاء محليه معتمديه ولايه محافظه مديريه بلديه مقاطعه حي")
+# Place words whose common-noun complement names what they serve, no place: مديرية زراعة (a directorate of
+# agriculture), ساحة حرب (a battlefield). A market is left out whole: what follows سوق is mostly its goods
+# (سوق الخضار، سوق المواشي), and the event keeps it as its place all the same.
+_SERVING_HEADS = words("ساحه مديريه بلديه")
+_MARKET = words("سوق")
+# منطقة الجزاء is a football pitch's penalty area; مستشفى القضاء is the district's hospital, named elsewhere
+_NOT_PHRASE_NAMES = words("الجزاء جزاء الضيوف خلال غير العمليات القضاء الناحيه")
+
+
+def phrase_places(index: ArticleIndex) -> list[Place]:
+    """The places of the index that only a place phrase found (في ناحية العظيم), named as a gazetteer would.
+
+    The entity layer misses most villages, districts and neighbourhoods no list knows; the event pickers
+    find them after their place word. Reported as places of the article, they stay unresolved: a settlement
+    word is dropped from the name, a port or a camp keeps its own, and a field's «النفطي» is no part of it.
+    """
+    ctx = index.ctx
+    found: list[Place] = []
+    for _, _, place in index.places:
+        if any(e.start < place.end and place.start < e.end for e in ctx.entities):
+            continue
+        head, _, name = place.text.partition(" ")
+        if not name:
+            continue
+        keys, first = frozenset(token_keys(fold(head))), fold(name.split(" ", 1)[0])
+        indefinite = not first.startswith("ال")
+        if (
+            first in _NOT_PHRASE_NAMES
+            or first.startswith("لل")
+            or not keys.isdisjoint(_MARKET)
+            or (not keys.isdisjoint(_SERVING_HEADS) and word_zipf(first.removeprefix("ال")) >= _COMMON_ZIPF)
+            or (indefinite and first[:1] in "بل" and word_zipf(first[1:]) >= _COMMON_ZIPF)
+            or (indefinite and " " not in name and word_zipf(first) >= _COMMON_ZIPF)
+        ):
+            continue  # ميناء بمياه إقليمية، سوق للأسماك، شاطئ معزول: a preposition or a common word, no name
+        start, end = place.start, place.end
+        if not keys.isdisjoint(_SETTLEMENT_WORDS):
+            start = end - len(name)
+        last = name.rsplit(" ", 1)
+        if len(last) == 2 and definite_nisba(fold(last[1])) and not fold(last[0].rsplit(" ", 1)[-1]).startswith("ال"):
+            end -= len(last[1]) + 1  # حقل كورمور الغازي: the field is كورمور's
+        found.append(Place(ctx.body[start:end], start, end))
     return found
 
 

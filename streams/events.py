@@ -223,11 +223,12 @@ for _key, _trigger in sorted(MULTIWORD.items(), key=lambda item: -len(item[0])):
     _BY_FIRST_WORD.setdefault(_key[0], []).append((_key[1:], _trigger))
 
 
-def find_events(ctx: ArticleContext) -> list[EventFinding]:
+def find_events(ctx: ArticleContext, index: ArticleIndex | None = None) -> list[EventFinding]:
     """Find the typed events of one article.
 
     Args:
         ctx: The article's text, tokens, sentences and mentions (entities, places, times, numbers).
+        index: ``build_index(ctx)``, when the caller has built it already.
 
     Returns:
         One :class:`EventFinding` per real-world event, in text order; conflict types only when the
@@ -235,7 +236,7 @@ def find_events(ctx: ArticleContext) -> list[EventFinding]:
     """
     if not ctx.tokens:
         return []
-    index = build_index(ctx)
+    index = build_index(ctx) if index is None else index
     candidates = index.tokens_where(_candidate)
     if not candidates:
         return []

@@ -46,6 +46,7 @@ from .entity_context import (
     token_cues,
 )
 from .entity_rules import extend_nationality, forces_of_places, regional_commands, rule_spans
+from .event_arguments import build_index, phrase_places
 from .events import find_events, plover_for
 from .geocode import Geocoder
 from .linking import EntityLinker
@@ -84,7 +85,10 @@ class Extractor:
 
     def extract(self, article: NormalizedArticle) -> EnrichedArticle:
         context = self.context(article)
-        findings = find_events(context)
+        index = build_index(context) if context.tokens else None
+        findings = find_events(context, index)
+        # places only the event pickers' place phrases found (في ناحية العظيم): unresolved, but the article's
+        phrased = phrase_places(index) if index is not None else []
         return EnrichedArticle(
             id=article.id,
             url=article.url,
@@ -94,8 +98,8 @@ class Extractor:
             ingested_at=article.ingested_at,
             language=article.language,
             fingerprint=article.fingerprint,
-            entities=list(context.entities),
-            places=list(context.places),
+            entities=sorted([*context.entities, *map(_place_entity, phrased)], key=_position),
+            places=sorted([*context.places, *phrased], key=_position),
             times=[_time_record(t) for t in context.times],
             quotes=find_quotes(context),
             events=_dedupe([self._event(article, f) for f in findings]),
@@ -242,8 +246,12 @@ def event_id(article_id: str, type_: str, trigger_start: int, trigger_end: int) 
     return digest.hexdigest()[:20]
 
 
-def _position(entity: Entity) -> tuple[int, int]:
+def _position(entity: Entity | Place) -> tuple[int, int]:
     return entity.start, entity.end
+
+
+def _place_entity(place: Place) -> Entity:
+    return Entity(place.text, "LOC", place.start, place.end, source="rule")
 
 
 def _never(text: str) -> bool:
