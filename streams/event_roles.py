@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from .arabic import strip_clitics
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex, key_set
 from .event_lexicon import ASSAULT_TYPES, PARTICIPANTS, REPEL, token_keys, words
@@ -23,6 +24,7 @@ _CELLS = words("خليه خلايا عناصر عنصر مسلحي مقاتلي 
 _MEMBER_TYPES = frozenset({"arrest", "security_operation"})
 _MEMBER_REACH = 5  # tokens before the group: بانتمائهما إلى تنظيم "داعش"
 _GROUP_REACH = 20  # tokens after the trigger where the group may be named (past the actor's own apposition)
+_FOIL = words("احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل")  # foiled before it struck: no fighting
 _REPEL_REACH = 3  # tokens before an attack trigger where a repel verb governs it
 _SUBJECT_REACH = 7
 _MAX_NP = 3  # a participant phrase: a definite noun and at most two definite adjectives
@@ -70,6 +72,10 @@ def repelled_attack(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
     verb = next((j for j in range(a - 1, max(lo, a - _REPEL_REACH) - 1, -1) if index.has(j, REPEL)), None)
     if verb is None:
         return
+    if m.type == "attack" and not index.has(verb, _FOIL) and not _definite(index.ctx.tokens[a].norm):
+        # an attack fought back (صدت القوات هجوماً) is fighting between two armed sides; a foiled one is not,
+        # and «صد الهجوم» is the attack told before, fought back
+        m.type = "armed_clash"
     trigger_start = index.ctx.tokens[a].start
     if m.actor is not None and m.actor.start < trigger_start:
         m.target, m.actor = m.actor, None
@@ -79,6 +85,10 @@ def repelled_attack(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
         defender = entity_argument(before[-1][2])
         if m.actor is None or m.actor.text != defender.text:
             m.target = defender
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith("لل") or strip_clitics(norm).startswith("ال")
 
 
 def protest_participants(index: ArticleIndex, m: Mention, a: int, b: int, hi: int) -> None:

@@ -670,15 +670,18 @@ def test_membership_names_the_arrested_group() -> None:
 
 
 @pytest.mark.parametrize(
-    ("body", "actor", "target"),
+    ("body", "type_", "actor", "target"),
     [
-        ("أعلنت قوات الجيش في بيان أنها صدت هجوما على مواقعها قرب الحدود.", None, "قوات الجيش"),
-        ("تصدت قوات الجيش لهجوم شنه مسلحو جماعة النصر على مواقعها.", "جماعة النصر", "قوات الجيش"),
-        ("أحبطت قوات الجيش هجوما مسلحا على نقطة تفتيش.", None, "قوات الجيش"),
+        # an attack fought back is a clash between the two sides
+        ("أعلنت قوات الجيش في بيان أنها صدت هجوما على مواقعها قرب الحدود.", "armed_clash", None, "قوات الجيش"),
+        ("تصدت قوات الجيش لهجوم شنه مسلحو جماعة النصر على مواقعها.", "armed_clash", "جماعة النصر", "قوات الجيش"),
+        # a foiled attack never came to fighting; «صد الهجوم» is the attack told before
+        ("أحبطت قوات الجيش هجوما مسلحا على نقطة تفتيش.", "attack", None, "قوات الجيش"),
+        ("قال مسؤول إن قوات الجيش تمكنت من صد الهجوم على مواقعها.", "attack", None, "قوات الجيش"),
     ],
 )
-def test_repelling_side_is_the_target(body: str, actor: str | None, target: str) -> None:
-    events = [e for e in find_events(make_context(body, {"قوات الجيش": "ORG", **GROUP})) if e.type == "attack"]
+def test_repelling_side_is_the_target(body: str, type_: str, actor: str | None, target: str) -> None:
+    events = [e for e in find_events(make_context(body, {"قوات الجيش": "ORG", **GROUP})) if e.type == type_]
     (attack,) = events
     assert (attack.actor.text if attack.actor else None) == actor
     assert attack.target is not None and attack.target.text == target
