@@ -94,8 +94,9 @@ _NAME_STOP = frozenset({"ل", "ان", "انه", "انها", "في", "من", "ع�
 # First words of compound village names (بيت لاهيا، دير البلح، كفر نبل، تل أبيض، عين العرب، أبو كمال، بئر
 # الحكيم، ود مدني، سيدي بوزيد، برج باجي مختار، حاسي مسعود).
 _COMPOUND_FIRST = frozenset(
-    ["بيت", "دير", "كفر", "تل", "عين", "راس", "ابو", "ابي", "ام", "بئر", "بير", "ود", "سيدي", "برج", "حاسي", "خربه"]
-)
+    ["بيت", "دير", "كفر", "تل", "عين", "راس", "ابو", "ابي", "ام", "بئر", "بير", "ود", "سيدي", "برج", "حاسي", "خربه",
+     "باب"]
+)  # fmt: skip
 _PLACE_CLITICS = frozenset("بولف")
 _SOURCE_CLITICS = frozenset("ولب")
 _ROLE_REACH = 10  # tokens between a speech verb and the comma that closes the speaker's role
@@ -268,12 +269,18 @@ def complete_compound_places(body: str, spans: Sequence[Any], tokens: Sequence[T
         if span.type != "LOC" or i is None or i + 1 >= len(tokens) or tokens[i].end != span.end:
             out.append(span)
             continue
-        if i > 0 and (start := _compound_first(tokens[i - 1])) is not None:  # ناحية أبي | صيدا
+        joined = i > 0 and "\n" not in body[tokens[i - 1].end : tokens[i].start]  # not across a line
+        if joined and (start := _compound_first(tokens[i - 1])) is not None:  # ناحية أبي | صيدا
             out.append(span._replace(text=body[start : span.end], start=start))
             continue
         start = _compound_first(tokens[i])
         following = tokens[i + 1]
-        if start is None or not following.norm.isalpha() or following.norm in _NAME_STOP:
+        if (
+            start is None
+            or not following.norm.isalpha()
+            or following.norm in _NAME_STOP
+            or "\n" in body[tokens[i].end : following.start]  # قبالة ذو باب ⏎ عدن - سبأنت: a headline ends
+        ):
             out.append(span)
             continue
         out.append(span._replace(text=body[start : following.end], start=start, end=following.end))

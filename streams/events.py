@@ -402,6 +402,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # قرار حظر العمل في المواقع المكشوفة: a regulation, not a sanction
     if trigger.type == "abduction" and (index.has(a - 1, _GANGS) or index.has(a - 1, _SPECIALISED)):
         return None  # عصابة خطف، عصابة متخصصة بالخطف: what a gang does, not a kidnapping told
+    if trigger.type == "attack" and index.any_in(_fire, a, b) and index.any_in(_into_the_air, b, min(hi, b + 3)):
+        return None  # تفريق المتظاهرين بإطلاق النار في الهواء: warning or celebratory shots hit no one
     if trigger.type == "meeting" and index.has(b, _HEIGHTS) and "قمه" in index.keys[a]:
         return None  # على قمة جبل صبيح: a summit of a mountain
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
@@ -604,4 +606,5 @@ _received_people = prefix_flag(_RECEIVED)
 _wards = prefix_flag(_WARDS)
 _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
+_into_the_air = key_flag(words("الهواء"))
 _foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال"))

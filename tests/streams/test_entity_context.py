@@ -218,6 +218,9 @@ def test_the_countryside_of_a_place_is_a_place() -> None:
         ("ضبطت القوات المهربين قرب بئر الحكيم فجر اليوم.", "بئر", "بئر الحكيم"),  # Egypt's, the Maghreb's,
         ("اقتحم مسلحون قرية ود الشافعي أمس.", "ود", "ود الشافعي"),  # Sudan's first words too
         ("عاد الهدوء إلى سيدي بوزيد بعد المواجهات.", "سيدي", "سيدي بوزيد"),
+        ("صدت القوات هجوماً في منطقة باب غلق شمال الضالع.", "باب", "باب غلق"),  # a gate's, a pass's
+        ("ضبط شحنة أسلحة قبالة ذو باب\n\nعدن - سبأنت", "باب", "باب"),  # a line break ends a name
+        ("ضبط شحنة أسلحة قبالة ذو باب\n\nعدن - سبأنت", "عدن", "عدن"),
     ],
 )
 def test_a_compound_village_name_is_completed(body: str, found: str, expected: str) -> None:

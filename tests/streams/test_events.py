@@ -669,6 +669,11 @@ def test_membership_names_the_arrested_group() -> None:
     assert event.actor is not None and event.actor.text == "الشرطة"
 
 
+def test_shots_fired_into_the_air_are_no_attack() -> None:
+    body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
+    assert "attack" not in {e.type for e in _enriched(body).events}
+
+
 @pytest.mark.parametrize(
     ("body", "type_", "actor", "target"),
     [
