@@ -669,6 +669,16 @@ def test_membership_names_the_arrested_group() -> None:
     assert event.actor is not None and event.actor.text == "الشرطة"
 
 
+def test_a_fronted_after_phrase_leaves_the_main_clause_current() -> None:
+    body = (
+        "قتل سبعة ركاب اليوم في انفجار عبوة ناسفة استهدف حافلة قرب بلدة سوراب.\n\n"
+        "وعقب الهجوم، أطلقت قوات حرس الحدود عملية تمشيط واسعة في محيط سوراب، واعتقلت ثلاثة مشتبه بهم."
+    )
+    events = {e.type: e for e in _enriched(body).events}
+    assert not events["security_operation"].background
+    assert not events["arrest"].background
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
