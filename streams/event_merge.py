@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from marsad.schemas.records import EventArgument, EventLocation, EventTime, Place
 
-from .arabic import fold
+from .arabic import fold, strip_clitics
 from .context import EventFinding
 from .event_lexicon import ASSAULT_TYPES, CONTRASTS
 from .tokenize import Sentence
@@ -32,8 +32,14 @@ _REFERRING_TYPES = frozenset({"sanction", "agreement", "meeting"})  # وقّعا
 _CLAIM_WORDS = frozenset(
     ["زاعما", "زاعمه", "زاعمين", "مدعيا", "مدعيه", "زعم", "زعمت", "وزعم", "وزعمت", "ادعي", "ادعت", "وادعي", "وادعت"]
 )
-_CLAIMING = frozenset(["تبني", "تبنت", "وتبني", "وتبنت", "يتبني", "تتبني", "تبنيه", "تبنيها", "مسؤوليته", "مسؤوليتها"])
+# claiming verbs, with the jussive after لم (ولم تتبنَّ أي جهة الهجوم)
+_CLAIMING = frozenset(
+    ["تبني", "تبنت", "وتبني", "وتبنت", "يتبني", "تتبني", "تتبن", "يتبن", "تبنيه", "تبنيها", "مسؤوليته", "مسؤوليتها"]
+)
 _NO_TIME = EventTime()
+# The bomb or blast of a bombing, named again with the article (وانفجرت العبوة لحظة مرور الحافلة)
+_BOMBS = frozenset(["العبوه", "العبوه الناسفه", "الانفجار", "التفجير", "السياره المفخخه", "الحزام الناسف"])
+_ORDINALS = frozenset(["الثاني", "الثانيه", "الاخر", "الاخري", "الثالث", "الثالثه", "الاول", "الاولي", "المماثل"])
 _KILL_NOUNS = frozenset({"مقتل", "قتل", "استشهاد", "مصرع"})
 _DISTINCT_TOLL = 5
 
@@ -179,8 +185,21 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
             continue
         if mention.type in _REFERRING_TYPES and not mention.time_explicit and _definite(mention.trigger.text):
             mention.refers_back = _told_before(mention, mentions)
+        elif _the_bomb_again(mention):
+            # وانفجرت العبوة لحظة مرور الحافلة: the bomb of the blast told before, wherever its sentence places it
+            mention.refers_back = _told_before(mention, mentions)
         elif mention.type in ASSAULT_TYPES and _definite(mention.trigger.text):
             mention.claims = _claims_responsibility(mention.sentence.text)
+
+
+def _the_bomb_again(mention: Mention) -> bool:
+    """A definite bomb or blast noun with no casualties or time of its own (العبوة، الانفجار), not a second one."""
+    if mention.type != "bombing" or mention.time_explicit or strip_clitics(fold(mention.trigger.text)) not in _BOMBS:
+        return False
+    if mention.killed is not None or mention.injured is not None:
+        return False
+    after = mention.sentence.text[mention.trigger.end - mention.sentence.start :].split()[:1]
+    return not any(fold(word).strip("،,.") in _ORDINALS for word in after)
 
 
 def _kill_noun(trigger: str) -> bool:

@@ -679,6 +679,24 @@ def test_a_fronted_after_phrase_leaves_the_main_clause_current() -> None:
     assert not events["arrest"].background
 
 
+def test_the_bomb_told_again_and_an_unclaimed_attack_are_the_blast_told_before() -> None:
+    body = (
+        "قتل 7 ركاب وأصيب 21 آخرون اليوم جراء انفجار عبوة ناسفة استهدف حافلة على الطريق بين كويتا وكراتشي.\n\n"
+        "وقال مسؤول محلي إن العبوة زرعت على جانب الطريق قرب بلدة سوراب، وانفجرت لحظة مرور الحافلة.\n\n"
+        "ولم تتبن أي جهة الهجوم حتى الساعة، غير أن مسلحين كثيرا ما يستهدفون العمال القادمين من إقليم البنجاب."
+    )
+    (bombing,) = [e for e in _enriched(body).events if e.type in ("bombing", "attack")]
+    assert (bombing.type, bombing.killed, bombing.injured) == ("bombing", 7, 21)
+
+
+def test_a_second_blast_is_another_event() -> None:
+    body = (
+        "قتل ثلاثة أشخاص اليوم في انفجار عبوة ناسفة في بلدة سوراب.\n\n"
+        "وبعد ساعة، استهدف الانفجار الثاني دورية للشرطة في بلدة قلات."
+    )
+    assert len([e for e in _enriched(body).events if e.type == "bombing"]) == 2
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
