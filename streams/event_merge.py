@@ -185,7 +185,7 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
             continue
         if mention.type in _REFERRING_TYPES and not mention.time_explicit and _definite(mention.trigger.text):
             mention.refers_back = _told_before(mention, mentions)
-        elif _the_bomb_again(mention):
+        elif _the_bomb_again(mention) or _the_attack_again(mention):
             # وانفجرت العبوة لحظة مرور الحافلة: the bomb of the blast told before, wherever its sentence places it
             mention.refers_back = _told_before(mention, mentions)
         elif mention.type in ASSAULT_TYPES and _definite(mention.trigger.text):
@@ -200,6 +200,14 @@ def _the_bomb_again(mention: Mention) -> bool:
         return False
     after = mention.sentence.text[mention.trigger.end - mention.sentence.start :].split()[:1]
     return not any(fold(word).strip("،,.") in _ORDINALS for word in after)
+
+
+def _the_attack_again(mention: Mention) -> bool:
+    """«الهجوم» with no casualties or time of its own (تنديداً بالهجوم): the attack told before."""
+    if mention.type not in ASSAULT_TYPES or mention.time_explicit or mention.killed or mention.injured:
+        return False
+    trigger = strip_clitics(fold(mention.trigger.text))
+    return trigger in _BACK_REFERENCES and not _claims_responsibility(mention.sentence.text)  # a claim has its path
 
 
 def _kill_noun(trigger: str) -> bool:

@@ -689,6 +689,16 @@ def test_the_bomb_told_again_and_an_unclaimed_attack_are_the_blast_told_before()
     assert (bombing.type, bombing.killed, bombing.injured) == ("bombing", 7, 21)
 
 
+def test_the_attack_named_again_in_a_protest_against_it_is_the_attack_told_before() -> None:
+    body = (
+        "قتل 22 مدنيا اليوم في هجوم شنه مسلحون على سوق أسبوعية في قرية تيلوا غربي النيجر.\n\n"
+        "وفي العاصمة نيامي، خرج مئات المتظاهرين في مسيرة دعت إليها منظمات مؤيدة للمجلس العسكري، تنديدا بالهجوم."
+    )
+    events = _enriched(body).events
+    assert len([e for e in events if e.type == "attack"]) == 1
+    assert "protest" in {e.type for e in events}
+
+
 def test_a_second_blast_is_another_event() -> None:
     body = (
         "قتل ثلاثة أشخاص اليوم في انفجار عبوة ناسفة في بلدة سوراب.\n\n"
