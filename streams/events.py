@@ -404,6 +404,10 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # عصابة خطف، عصابة متخصصة بالخطف: what a gang does, not a kidnapping told
     if trigger.type == "attack" and index.any_in(_fire, a, b) and index.any_in(_into_the_air, b, min(hi, b + 3)):
         return None  # تفريق المتظاهرين بإطلاق النار في الهواء: warning or celebratory shots hit no one
+    if trigger.type == "bombing" and index.any_in(_strife, max(lo, a - 6), a) and "تفجر" in index.keys[a]:
+        return None  # صراع دامٍ بين الفصيلين، تفجّر بعد اعتقال زعيمه: the strife broke out
+    if trigger.kill and index.any_in(_war, lo, a) and index.any_in(_since, lo, a):
+        return None  # تخوض نيجيريا منذ 2009 نزاعاً ... أسفر عن مقتل أكثر من 40 ألفاً: a war's toll, no event
     if trigger.type == "meeting" and index.has(b, _HEIGHTS) and "قمه" in index.keys[a]:
         return None  # على قمة جبل صبيح: a summit of a mountain
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
@@ -607,4 +611,7 @@ _wards = prefix_flag(_WARDS)
 _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
 _into_the_air = key_flag(words("الهواء"))
+_strife = key_flag(words("صراع نزاع خلاف خلافات ازمه الازمه الوضع الاوضاع غضب احتقان"))
+_war = key_flag(words("حرب نزاع نزاعا صراع صراعا تمرد"))
+_since = key_flag(words("منذ"))
 _foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال"))

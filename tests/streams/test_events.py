@@ -707,6 +707,23 @@ def test_a_second_blast_is_another_event() -> None:
     assert len([e for e in _enriched(body).events if e.type == "bombing"]) == 2
 
 
+_AMBUSH = "قتل خمسة جنود اليوم في كمين نصبه مسلحون لدورية عسكرية قرب بلدة دامبوا.\n\n"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a war's toll since it began, no event of the day
+        "وتخوض نيجيريا منذ عام 2009 نزاعا مع جماعة بوكو حرام أسفر عن مقتل أكثر من 40 ألف شخص ونزوح الملايين.",
+        # strife that broke out, no bomb
+        "وتعيش الولاية منذ أشهر على وقع صراع دام بين الفصيلين، تفجر بعد اعتقال زعيم الكارتل في الخارج.",
+    ],
+)
+def test_a_war_toll_and_strife_breaking_out_make_no_event(body: str) -> None:
+    assaults = [e for e in _enriched(_AMBUSH + body).events if e.type in ("attack", "bombing")]
+    assert [(e.type, e.killed) for e in assaults] == [("attack", 5)]
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
