@@ -55,7 +55,8 @@ SEIZABLE = words(
 PARTICIPANTS = words("محتجون محتجين متظاهرون متظاهرين معتصمون معتصمين")
 # Verbs of repelling or foiling (صد الجيش هجوما): their subject is the attacked side, not the attacker.
 REPEL = words(
-    "صد صدت صدوا يصد تصد نصد تصدي تصدت تصدوا يتصدي تتصدي التصدي احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل"
+    "صد صدت صدوا يصد تصد نصد تصدي تصدت تصدوا يتصدي تتصدي التصدي احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل "
+    "كسر كسرت كسروا يكسر تكسر"  # كسرت قوات الجيش هجوماً: broke an attack, as Yemeni outlets write it
 )
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from .arabic import strip_clitics
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex, key_set
-from .event_lexicon import ASSAULT_TYPES, PARTICIPANTS, REPEL, token_keys, words
+from .event_lexicon import ASSAULT_TYPES, PARTICIPANTS, REPEL, TRIGGERS, token_keys, words
 from .event_merge import Mention
 
 __all__ = ["arrested_group", "protest_participants", "repelled_attack"]
@@ -25,7 +25,7 @@ _MEMBER_TYPES = frozenset({"arrest", "security_operation"})
 _MEMBER_REACH = 5  # tokens before the group: بانتمائهما إلى تنظيم "داعش"
 _GROUP_REACH = 20  # tokens after the trigger where the group may be named (past the actor's own apposition)
 _FOIL = words("احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل")  # foiled before it struck: no fighting
-_REPEL_REACH = 3  # tokens before an attack trigger where a repel verb governs it
+_REPEL_REACH = 8  # tokens before an attack trigger where a repel verb governs it, past its subject and a time
 _SUBJECT_REACH = 7
 _MAX_NP = 3  # a participant phrase: a definite noun and at most two definite adjectives
 
@@ -72,7 +72,8 @@ def repelled_attack(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
     verb = next((j for j in range(a - 1, max(lo, a - _REPEL_REACH) - 1, -1) if index.has(j, REPEL)), None)
     if verb is None:
         return
-    if m.type == "attack" and not index.has(verb, _FOIL) and not _definite(index.ctx.tokens[a].norm):
+    norm = index.ctx.tokens[a].norm
+    if m.type == "attack" and not index.has(verb, _FOIL) and not _definite(norm) and not _verb(norm):
         # an attack fought back (صدت القوات هجوماً) is fighting between two armed sides; a foiled one is not,
         # and «صد الهجوم» is the attack told before, fought back
         m.type = "armed_clash"
@@ -85,6 +86,11 @@ def repelled_attack(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
         defender = entity_argument(before[-1][2])
         if m.actor is None or m.actor.text != defender.text:
             m.target = defender
+
+
+def _verb(norm: str) -> bool:
+    """A verb trigger (وأسقطت بعضها) is an act of its own after the repel verb, not the attack it repelled."""
+    return any(TRIGGERS[key].verb for key in token_keys(norm) if key in TRIGGERS)
 
 
 def _definite(norm: str) -> bool:
@@ -135,6 +141,11 @@ def _participant(norm: str) -> bool:
 
 
 @lru_cache(maxsize=50_000)
+def _verb(norm: str) -> bool:
+    """A verb trigger (وأسقطت بعضها) is an act of its own after the repel verb, not the attack it repelled."""
+    return any(TRIGGERS[key].verb for key in token_keys(norm) if key in TRIGGERS)
+
+
 def _definite(norm: str) -> bool:
     """A definite word (الطلاب), or one with ل / لل before it (للعسكريين), long enough to be a noun."""
     keys = token_keys(norm)

@@ -137,8 +137,10 @@ _AIRCRAFT_INSTRUMENT_REACH = 12
 _SUSPECTS = words(
     "متهم متهما متهمين متهمون المتهم المتهمين عنصرين العنصرين عناصر العناصر شخص شخصا شخصين اشخاص مطلوب "
     "مطلوبا مطلوبين المطلوبين مشتبه المشتبه مهربين المهربين تاجر تجار "
-    "الشباب شباب شبان الشبان سمسار سمسارين السماسره سماسره مهاجرين المهاجرين عاطلين مسجل مسجلين هاربين"
-)  # and the young men, brokers and migrants of an emigration run (ضبط الشباب الـ37، ضبط سمسارين اثنين)
+    "الشباب شباب شبان الشبان سمسار سمسارين السماسره سماسره مهاجرين المهاجرين عاطلين مسجل مسجلين هاربين "
+    "خليه الخليه خلايا"
+)  # and the young men, brokers and migrants of an emigration run (ضبط الشباب الـ37، ضبط سمسارين اثنين), and
+# a cell of people (ضبط خلية تجسسية مكونة من 9 عناصر)
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
 _THIS = words("هذا هذه")
 # Hospitals and emergency wards (by word beginning): as the subject of «استقبل», before the verb (أقسام الطوارئ
@@ -488,8 +490,10 @@ def _aircraft_subject(index: ArticleIndex, b: int, hi: int) -> bool:
 
 
 def _suspects_after(index: ArticleIndex, b: int, hi: int) -> bool:
-    """Whether people are what was «seized»: a suspect noun within three words, past a count."""
-    return index.any_in(_suspect, b, min(hi, b + 3))
+    """Whether people are what was «seized»: a suspect noun within three words, past a count; not the people
+    in whose possession something was seized (ضبطت بحوزة المتهمين أجهزة اتصال)."""
+    suspects = index.tokens_in(_suspect, b, min(hi, b + 3))
+    return bool(suspects) and not index.any_in(_possession, b, suspects[0])
 
 
 def _stops_something(index: ArticleIndex, b: int, hi: int) -> bool:
@@ -600,6 +604,7 @@ _aerial = key_flag(_AIR)
 _seizable = key_flag(SEIZABLE)
 _unreal = key_flag(_NEGATION | _IRREALIS)
 _suspect = key_flag(_SUSPECTS)
+_possession = prefix_flag(("بحوز", "حوز", "بحياز", "بحوزت"))
 _aircraft = key_flag(_AIRCRAFT)
 _referenced = key_flag(_REFERENCED)
 _habitual = key_flag(_HABITUAL)

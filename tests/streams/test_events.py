@@ -724,6 +724,31 @@ def test_a_war_toll_and_strife_breaking_out_make_no_event(body: str) -> None:
     assert [(e.type, e.killed) for e in assaults] == [("attack", 5)]
 
 
+def test_an_attack_broken_past_the_subject_and_a_time_is_a_clash() -> None:
+    body = "كسرت قوات الجيش الوطني، فجر اليوم، هجوماً واسعاً شنته مليشيا الحوثي على مواقعها في جبهة البلق جنوب مأرب."
+    assert "armed_clash" in {e.type for e in _enriched(body).events}
+
+
+def test_missiles_shot_down_after_a_repel_verb_are_no_clash() -> None:
+    body = "نفذ العدو عدواناً جوياً على محيط بلدة الكسوة، وقد تصدت وسائط الدفاع الجوي لصواريخ العدوان وأسقطت بعضها."
+    assert "armed_clash" not in {e.type for e in _enriched(body).events}
+
+
+@pytest.mark.parametrize(
+    ("body", "types", "arrested"),
+    [
+        # a cell of people «seized» is arrested, with its count
+        ("أعلنت وزارة الداخلية اليوم ضبط خلية تجسسية مكونة من 9 عناصر في العاصمة.", {"arrest"}, 9),
+        # what was seized in the suspects' possession is seized, not them
+        ("وأشار إلى أن الأجهزة الأمنية ضبطت بحوزة المتهمين أسلحة وذخائر متنوعة.", {"seizure"}, None),
+    ],
+)
+def test_seized_people_and_what_they_held(body: str, types: set[str], arrested: int | None) -> None:
+    events = _enriched(body).events
+    assert {e.type for e in events} == types
+    assert all(e.arrested == arrested for e in events if e.type == "arrest")
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
