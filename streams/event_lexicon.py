@@ -47,7 +47,7 @@ CONFLICT_TYPES = ASSAULT_TYPES | {"security_operation", "abduction"}
 SEIZABLE = words(
     "ذخيره ذخائر اسلحه سلاح مخدرات متفجرات عبوات حبوب كبتاغون كبتاجون حشيش صواريخ قذائف بنادق "
     "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات كوكايين هيروين الكيف قنب قناطير "
-    "كميه كميات اقراص قرص حبه مركبه مركبات عربه عربات شاحنه شاحنات مولدات سجائر وقود مهربات"
+    "كميه كميات اقراص قرص حبه مركبه مركبات عربه عربات شاحنه شاحنات مولدات سجائر وقود مهربات طلقه"
 )
 
 
@@ -225,6 +225,7 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("عمليه تفتيش", Trigger("security_operation")),
         ("عمليات تفتيش", Trigger("security_operation")),
         ("عمليه دهم", Trigger("security_operation")),
+        ("عمليه مضاده", Trigger("security_operation")),  # نفذت الشرطة عملية مضادة: a counter-operation
         ("انزال جوي", Trigger("security_operation")),
         ("عمليه انزال", Trigger("security_operation")),
         ("طوق امني", Trigger("security_operation")),

@@ -185,7 +185,7 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
             continue
         if mention.type in _REFERRING_TYPES and not mention.time_explicit and _definite(mention.trigger.text):
             mention.refers_back = _told_before(mention, mentions)
-        elif _the_bomb_again(mention) or _the_attack_again(mention):
+        elif _the_bomb_again(mention) or _the_attack_again(mention, mentions):
             # وانفجرت العبوة لحظة مرور الحافلة: the bomb of the blast told before, wherever its sentence places it
             mention.refers_back = _told_before(mention, mentions)
         elif mention.type in ASSAULT_TYPES and _definite(mention.trigger.text):
@@ -202,12 +202,23 @@ def _the_bomb_again(mention: Mention) -> bool:
     return not any(fold(word).strip("،,.") in _ORDINALS for word in after)
 
 
-def _the_attack_again(mention: Mention) -> bool:
-    """«الهجوم» with no casualties or time of its own (تنديداً بالهجوم): the attack told before."""
-    if mention.type not in ASSAULT_TYPES or mention.time_explicit or mention.killed or mention.injured:
-        return False
+def _the_attack_again(mention: Mention, mentions: list[Mention]) -> bool:
+    """«الهجوم» with no casualties or time of its own (تنديداً بالهجوم): the attack told before.
+
+    A toll its sentence gives to another event (ورداً على الهجوم، نفذت الشرطة عملية أسفرت عن مقتل 5) is
+    that event's, and taken from it.
+    """
     trigger = strip_clitics(fold(mention.trigger.text))
-    return trigger in _BACK_REFERENCES and not _claims_responsibility(mention.sentence.text)  # a claim has its path
+    if mention.type not in ASSAULT_TYPES or mention.time_explicit or trigger not in _BACK_REFERENCES:
+        return False
+    if _claims_responsibility(mention.sentence.text):
+        return False  # a claim has its own path, which keeps the claimant
+    if mention.killed or mention.injured:
+        others = [n for n in mentions if n is not mention and n.sentence_index == mention.sentence_index]
+        if not any((n.killed, n.injured) == (mention.killed, mention.injured) for n in others):
+            return False
+        mention.killed = mention.injured = None
+    return True
 
 
 def _kill_noun(trigger: str) -> bool:
@@ -397,6 +408,8 @@ def _rolls_up(summary: Mention, cluster: list[Mention]) -> bool:
     """A summary (انفجارين، تفجيرات منفصلة) sums up incidents of its country: it adds no event of its own."""
     if summary.type != cluster[0].type or not all(_actors_agree(summary.actor, m.actor) for m in cluster):
         return False
+    if summary.background and not any(m.background for m in cluster):
+        return False  # وكانت العصابات قد شنت هجمات على السجون: earlier attacks, not today's summed up
     here = summary.location
     return here is None or any(
         m.location is None or not here.country_code or m.location.country_code in (None, here.country_code)

@@ -749,6 +749,20 @@ def test_seized_people_and_what_they_held(body: str, types: set[str], arrested: 
     assert all(e.arrested == arrested for e in events if e.type == "arrest")
 
 
+def test_a_counter_operation_in_reply_to_the_attack_takes_its_own_toll() -> None:
+    body = (
+        "قتل مسلحون 14 مدنيا فجر الخميس في هجوم على بلدة كنسكوف جنوب شرقي العاصمة.\n\n"
+        "وردا على الهجوم، نفذت الشرطة الوطنية عملية مضادة على طريق كنسكوف أسفرت عن مقتل 5 من أفراد العصابات.\n\n"
+        "كما أعلنت الشرطة توقيف عنصرين عند معبر مالباس الحدودي، وضبط نحو 3 آلاف طلقة بحوزتهما."
+    )
+    events = _enriched(body).events
+    assert sorted((e.type, e.killed) for e in events if e.type in ("attack", "security_operation")) == [
+        ("attack", 14),
+        ("security_operation", 5),
+    ]
+    assert "seizure" in {e.type for e in events}
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
