@@ -334,6 +334,8 @@ def _placed_in(mention: Mention, text: str) -> bool:
 def _compatible(mention: Mention, cluster: list[Mention]) -> bool:
     if mention.type != cluster[0].type:
         return False
+    if mention.background and any(_earlier_day(mention, m) for m in cluster if not m.background):
+        return False  # وكان العدوان قد شن الأحد الماضي غارات على المطار: an earlier strike, not today's again
     for other in cluster:
         if not _actors_agree(mention.actor, other.actor):
             return False
@@ -361,6 +363,13 @@ def _other_days(m: Mention, n: Mention) -> bool:
         return False
     days = (m.time.date, n.time.date), (m.time.precision, n.time.precision)
     return None not in days[0] and days[1] == ("day", "day") and days[0][0][:10] != days[0][1][:10]  # type: ignore[index]
+
+
+def _earlier_day(m: Mention, n: Mention) -> bool:
+    """Whether background ``m`` is dated, next to its trigger, to a day before the day ``n`` is dated to."""
+    if not (m.time_explicit and n.time_explicit) or m.time.date is None or n.time.date is None:
+        return False
+    return m.time.date[:10] < n.time.date[:10]
 
 
 def _updates_toll(mention: Mention) -> bool:

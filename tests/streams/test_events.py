@@ -763,6 +763,18 @@ def test_a_counter_operation_in_reply_to_the_attack_takes_its_own_toll() -> None
     assert "seizure" in {e.type for e in events}
 
 
+def test_an_earlier_dated_strike_told_as_background_is_its_own_event() -> None:
+    body = (
+        "العدوان الأمريكي يشن 7 غارات على الحديدة وصنعاء\n\n"
+        "شن العدوان الأمريكي، فجر اليوم الأربعاء، سلسلة غارات جوية استهدفت محافظة الحديدة.\n\n"
+        "وأفاد مراسل المسيرة بأن طيران العدوان شن خمس غارات على ميناء رأس عيسى، ما أدى إلى استشهاد ثلاثة عمال.\n\n"
+        "وكان العدوان قد شن يوم الأحد الماضي ثلاث غارات على مطار الحديدة الدولي، ألحقت أضراراً بمدرج المطار."
+    )
+    strikes = [e for e in _enriched(body, "2026-05-13T09:00:00Z").events if e.type == "airstrike"]
+    (earlier,) = [e for e in strikes if e.background]
+    assert earlier.killed is None and earlier.time is not None and earlier.time.date.startswith("2026-05-10")
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}

@@ -56,7 +56,7 @@ SETS = {
     "invented_articles_20.jsonl": {"entity_f1": 0.70, "event_type_f1": 0.78, "location": 0.71, "counts": 0.80},
     "invented_articles_21.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.69, "location": 0.79, "counts": 0.67},
     "invented_articles_22.jsonl": {"entity_f1": 0.68, "event_type_f1": 0.78, "location": 0.72, "counts": 0.71},
-    "invented_articles_23.jsonl": {"entity_f1": 0.73, "event_type_f1": 0.84, "location": 0.68, "counts": 0.74},
+    "invented_articles_23.jsonl": {"entity_f1": 0.73, "event_type_f1": 0.84, "location": 0.66, "counts": 0.74},
     "invented_articles_24.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.83, "location": 0.75, "counts": 0.72},
     "invented_articles_25.jsonl": {"entity_f1": 0.69, "event_type_f1": 0.69, "location": 0.62, "counts": 0.72},
     "invented_articles_26.jsonl": {"entity_f1": 0.66, "event_type_f1": 0.67, "location": 0.63, "counts": 0.55},
