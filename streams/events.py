@@ -138,7 +138,7 @@ _SUSPECTS = words(
     "متهم متهما متهمين متهمون المتهم المتهمين عنصرين العنصرين عناصر العناصر شخص شخصا شخصين اشخاص مطلوب "
     "مطلوبا مطلوبين المطلوبين مشتبه المشتبه مهربين المهربين تاجر تجار "
     "الشباب شباب شبان الشبان سمسار سمسارين السماسره سماسره مهاجرين المهاجرين عاطلين مسجل مسجلين هاربين "
-    "خليه الخليه خلايا"
+    "خليه الخليه خلايا مخالف مخالفا مخالفين المخالفين"
 )  # and the young men, brokers and migrants of an emigration run (ضبط الشباب الـ37، ضبط سمسارين اثنين), and
 # a cell of people (ضبط خلية تجسسية مكونة من 9 عناصر)
 _COMES = words("ياتي تاتي وياتي وتاتي")  # ويأتي الهجوم بعد ...: a re-mention that frames what came before
@@ -165,6 +165,7 @@ _PROGRAMME = words("برنامج فعاليات افتتاح اختتام دور
 _REGULATED = words("العمل الصيد السباحه البناء الرعي")
 _GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
 _SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
+_RECEIVING = words("تلقي تلقت تلقينا تلقوا ورود وصول استلام")
 _HEIGHTS = words("جبل الجبل تله التله تل التل هضبه الهضبه مرتفع")
 _RETURNED_FIRE_REACH = 4  # tokens after بادلتهم where the fire returned is named, past its subject
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
@@ -410,9 +411,11 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # صراع دامٍ بين الفصيلين، تفجّر بعد اعتقال زعيمه: the strife broke out
     if trigger.kill and index.any_in(_war, lo, a) and index.any_in(_since, lo, a):
         return None  # تخوض نيجيريا منذ 2009 نزاعاً ... أسفر عن مقتل أكثر من 40 ألفاً: a war's toll, no event
+    if trigger.type == "statement" and "البلاغ" in index.norms[a] and index.has(a - 1, _RECEIVING):
+        return None  # باشرت الفرق الحادثة فور تلقي البلاغ: a report received, not a communiqué issued
     if trigger.type == "meeting" and index.has(b, _HEIGHTS) and "قمه" in index.keys[a]:
         return None  # على قمة جبل صبيح: a summit of a mountain
-    if trigger.type == "seizure" and index.starts_with(a, ("ضبط",)) and _suspects_after(index, b, hi):
+    if trigger.type == "seizure" and index.starts_with(a, ("ضبط", "يضبط", "تضبط")) and _suspects_after(index, b, hi):
         return "arrest"  # ضبط 11 متهماً، ضبط العنصرين الآخرين: people are arrested, not seized
     if trigger.needs == "aerial_before" and not (
         index.any_in(_aircraft, max(lo, a - _AIRCRAFT_REACH - _time_between(index, lo, a)), a)

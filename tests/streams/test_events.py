@@ -775,6 +775,25 @@ def test_an_earlier_dated_strike_told_as_background_is_its_own_event() -> None:
     assert earlier.killed is None and earlier.time is not None and earlier.time.date.startswith("2026-05-10")
 
 
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("حرس الحدود بجازان يضبط 4 مخالفين لتهريبهم 350 كيلوغراماً من القات المخدر", {("arrest", 4)}),
+        (
+            "أوضح الدفاع المدني أن مقذوفاً عسكرياً أُطلق من داخل الأراضي اليمنية سقط مساء أمس على قرية الجابري، "
+            "ما أسفر عن إصابة مقيمين اثنين. وباشرت فرق الدفاع المدني الحادثة فور تلقي البلاغ.",
+            {("shelling", None)},
+        ),
+        # demining: ordnance removed, nothing fired; a received report is no communiqué
+        ("أعلن مشروع مسام انتزاع 1,147 لغماً ومقذوفاً خلال أسبوع في مديريات الساحل الغربي.", set()),
+    ],
+)
+def test_border_violators_projectiles_and_ordnance(body: str, expected: set[tuple[str, int | None]]) -> None:
+    events = _enriched(body).events
+    assert {(e.type, e.arrested) for e in events if e.type != "statement"} == expected
+    assert not any(e.type == "statement" and e.trigger.text == "البلاغ" for e in events)
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
