@@ -199,6 +199,10 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("هجوم صاروخي", Trigger("shelling")),
         ("اطلاق نار", Trigger("attack")),
         ("تبادل اطلاق نار", Trigger("armed_clash")),
+        ("نزاع عشائري", Trigger("armed_clash")),  # بنزاع عشائري اندلع بين عشيرتين: two armed sides fight
+        ("نزاعات عشائريه", Trigger("armed_clash")),
+        ("اشتباك عشائري", Trigger("armed_clash")),
+        ("اشتباكات عشائريه", Trigger("armed_clash")),
         ("عدوان جوي", Trigger("airstrike")),
         ("مذكره تفاهم", Trigger("agreement")),
         ("صفقه تبادل", Trigger("agreement")),

@@ -794,6 +794,12 @@ def test_border_violators_projectiles_and_ordnance(body: str, expected: set[tupl
     assert not any(e.type == "statement" and e.trigger.text == "البلاغ" for e in events)
 
 
+def test_a_tribal_dispute_is_a_clash_with_its_toll() -> None:
+    body = "أفاد مصدر أمني في البصرة اليوم بمقتل ثلاثة أشخاص وإصابة خمسة آخرين بنزاع عشائري اندلع في قضاء القرنة."
+    (event,) = [e for e in _enriched(body).events if e.type != "statement"]
+    assert (event.type, event.killed, event.injured) == ("armed_clash", 3, 5)
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
