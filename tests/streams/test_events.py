@@ -800,6 +800,14 @@ def test_a_tribal_dispute_is_a_clash_with_its_toll() -> None:
     assert (event.type, event.killed, event.injured) == ("armed_clash", 3, 5)
 
 
+def test_a_book_fair_besieged_by_its_visitors_has_no_siege() -> None:
+    body = (
+        "شهد اليوم الثالث من معرض أربيل الدولي للكتاب إقبالاً لافتاً، إذ حاصر مئات الزوار أجنحة دور النشر منذ "
+        "الصباح. وقال مدير المعرض إن الناس اقتحموا الأجنحة بحثاً عن الكتب الجديدة، وإن القراء الشباب غزوا المعرض."
+    )
+    assert not {e.type for e in _enriched(body).events} & CONFLICT_TYPES
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
