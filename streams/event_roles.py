@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .arabic import strip_clitics
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex, key_set
 from .event_lexicon import ASSAULT_TYPES, PARTICIPANTS, REPEL, TRIGGERS, token_keys, words
@@ -88,15 +87,6 @@ def repelled_attack(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
             m.target = defender
 
 
-def _verb(norm: str) -> bool:
-    """A verb trigger (وأسقطت بعضها) is an act of its own after the repel verb, not the attack it repelled."""
-    return any(TRIGGERS[key].verb for key in token_keys(norm) if key in TRIGGERS)
-
-
-def _definite(norm: str) -> bool:
-    return norm.startswith("لل") or strip_clitics(norm).startswith("ال")
-
-
 def protest_participants(index: ArticleIndex, m: Mention, a: int, b: int, hi: int) -> None:
     """Who protested when no organisation did: the participant noun itself (المحتجون), or the noun
     phrase after the trigger (تظاهر مئات الطلاب، تحرك احتجاجي للعسكريين المتقاعدين); a vague quantity
@@ -146,6 +136,7 @@ def _verb(norm: str) -> bool:
     return any(TRIGGERS[key].verb for key in token_keys(norm) if key in TRIGGERS)
 
 
+@lru_cache(maxsize=50_000)
 def _definite(norm: str) -> bool:
     """A definite word (الطلاب), or one with ل / لل before it (للعسكريين), long enough to be a noun."""
     keys = token_keys(norm)
