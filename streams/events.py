@@ -165,6 +165,8 @@ _PROGRAMME = words("برنامج فعاليات افتتاح اختتام دور
 _REGULATED = words("العمل الصيد السباحه البناء الرعي")
 _GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
 _SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
+_LIVELIHOOD = words("عيش العيش")
+_STORE_REACH = 12  # tokens before a shell noun where a seizure or a depot names it as a seized item
 _RECEIVING = words("تلقي تلقت تلقينا تلقوا ورود وصول استلام")
 _HEIGHTS = words("جبل الجبل تله التله تل التل هضبه الهضبه مرتفع")
 _RETURNED_FIRE_REACH = 4  # tokens after بادلتهم where the fire returned is named, past its subject
@@ -415,6 +417,10 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # تخوض نيجيريا منذ 2009 نزاعاً ... أسفر عن مقتل أكثر من 40 ألفاً: a war's toll, no event
     if trigger.type == "statement" and "البلاغ" in index.norms[a] and index.has(a - 1, _RECEIVING):
         return None  # باشرت الفرق الحادثة فور تلقي البلاغ: a report received, not a communiqué issued
+    if trigger.type == "meeting" and index.norms[a].endswith("لقمه") and index.has(b, _LIVELIHOOD):
+        return None  # ليؤمّن لقمة عيش أطفاله: a morsel of bread, no summit
+    if trigger.type == "shelling" and not trigger.verb and index.any_in(_stored, max(lo, a - _STORE_REACH), a):
+        return None  # ضبطت مستودعاً للأسلحة يحوي قذائف هاون: shells seized, none fired
     if trigger.type == "meeting" and index.has(b, _HEIGHTS) and "قمه" in index.keys[a]:
         return None  # على قمة جبل صبيح: a summit of a mountain
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط", "يضبط", "تضبط")) and _suspects_after(index, b, hi):
@@ -621,6 +627,9 @@ _wards = prefix_flag(_WARDS)
 _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
 _into_the_air = key_flag(words("الهواء"))
+_stored = prefix_flag(
+    ("ضبط", "يضبط", "تضبط", "مصادره", "صادر", "مستودع", "مخزن", "عثر", "العثور", "يضم", "تضم", "يحوي", "تحوي", "يحتوي")
+)  # a seizure, a depot, what it holds
 _strife = key_flag(words("صراع نزاع خلاف خلافات ازمه الازمه الوضع الاوضاع غضب احتقان"))
 _war = key_flag(words("حرب نزاع نزاعا صراع صراعا تمرد"))
 _since = key_flag(words("منذ"))

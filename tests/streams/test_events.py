@@ -808,6 +808,19 @@ def test_a_book_fair_besieged_by_its_visitors_has_no_siege() -> None:
     assert not {e.type for e in _enriched(body).events} & CONFLICT_TYPES
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        # shells in a depot seized are seized, not fired
+        "ضبطت قيادة الأمن الداخلي مستودعاً للأسلحة في قرية الهوشرية شرقي منبج، يضم 40 صاروخاً وعشرات قذائف الهاون.",
+        # a morsel of bread (لقمة عيش) is no summit
+        "وقال شقيق أحد المخطوفين إن أخاه خرج ليؤمّن لقمة عيش أطفاله، ولا يعرف عنه شيئاً منذ خطفه.",
+    ],
+)
+def test_seized_shells_and_a_morsel_of_bread_make_no_shelling_or_meeting(body: str) -> None:
+    assert not {e.type for e in _enriched(body).events} & {"shelling", "meeting"}
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
