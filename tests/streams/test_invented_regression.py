@@ -20,7 +20,7 @@ measured only, no fix made looking at them in their own session; ``_27`` the Sah
 ``_30`` the state agencies of the Gulf, Egypt and the Maghreb, these two measured only in their session;
 ``_31`` the Yemeni and Red Sea fronts; ``_32`` wars outside the Arab world as the Arabic press covers them;
 ``_33`` Syria after the fall of the Assad government and ``_34`` Iraqi, Jordanian and Kurdish security and
-crime news, these two measured blind before the last two fixes they guided). The fixes each
+crime news, these two measured blind before the last fixes they guided). The fixes each
 of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
