@@ -166,6 +166,7 @@ _REGULATED = words("العمل الصيد السباحه البناء الرعي
 _GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
 _SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
 _LIVELIHOOD = words("عيش العيش")
+_ending = key_flag(words("وقف لوقف بوقف رفع برفع لرفع انهاء لانهاء بانهاء"))
 _STORE_REACH = 12  # tokens before a shell noun where a seizure or a depot names it as a seized item
 _RECEIVING = words("تلقي تلقت تلقينا تلقوا ورود وصول استلام")
 _HEIGHTS = words("جبل الجبل تله التله تل التل هضبه الهضبه مرتفع")
@@ -417,6 +418,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # تخوض نيجيريا منذ 2009 نزاعاً ... أسفر عن مقتل أكثر من 40 ألفاً: a war's toll, no event
     if trigger.type == "statement" and "البلاغ" in index.norms[a] and index.has(a - 1, _RECEIVING):
         return None  # باشرت الفرق الحادثة فور تلقي البلاغ: a report received, not a communiqué issued
+    if trigger.type == "security_operation" and not trigger.verb and index.any_in(_ending, max(lo, a - 2), a):
+        return None  # لن تتوقف إلا برفع الحصار، بالتدخل لوقف العمليات العسكرية: a demand to end it, no operation
     if trigger.type == "meeting" and index.norms[a].endswith("لقمه") and index.has(b, _LIVELIHOOD):
         return None  # ليؤمّن لقمة عيش أطفاله: a morsel of bread, no summit
     if trigger.type == "shelling" and not trigger.verb and index.any_in(_stored, max(lo, a - _STORE_REACH), a):

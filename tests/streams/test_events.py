@@ -821,6 +821,17 @@ def test_seized_shells_and_a_morsel_of_bread_make_no_shelling_or_meeting(body: s
     assert not {e.type for e in _enriched(body).events} & {"shelling", "meeting"}
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وجدد البيان التأكيد على أن العمليات لن تتوقف إلا بوقف العدوان ورفع الحصار عن قطاع غزة.",
+        "ويطالب سكان القرى الحدودية منذ سنوات الحكومة بالتدخل لوقف العمليات العسكرية في المنطقة.",
+    ],
+)
+def test_a_demand_to_lift_a_siege_or_stop_operations_is_no_operation(body: str) -> None:
+    assert "security_operation" not in {e.type for e in _enriched(body).events}
+
+
 def test_shots_fired_into_the_air_are_no_attack() -> None:
     body = "وانتشرت قوات الأمن في الساحة وعمدت إلى تفريق المحتجين بإطلاق النار في الهواء، واعتقلت عدداً من الشبان."
     assert "attack" not in {e.type for e in _enriched(body).events}
