@@ -53,6 +53,8 @@ _NOT_PEOPLE_COUNTED = words(
     "الايام الاسابيع الاشهر الشهور السنوات الاعوام الساعات الدقائق الدول الاطراف البلدان المحافظات المدن "
     "القري المناطق الماضيه الاخيره"
 )
+_ASIDE_OPENERS = frozenset(["في", "خلال", "ضمن", "اثناء", "وفق", "بحسب"])
+_ASIDE_WORDS = 4  # words of a phrase set off by commas between a verb and its count
 _COUNT_REACH = 4  # words after a casualty or arrest word where its count may stand, bounds not counted
 _INJURE = ("اصاب", "اصيب", "جرح", "جريح", "جرحي", "مصاب", "جروح")
 _VICTIMS_BEFORE = 8  # tokens before the trigger where its casualties may be told first
@@ -220,6 +222,13 @@ def _contrast_part(index: ArticleIndex, a: int, lo: int, hi: int) -> tuple[int, 
     return p_lo, p_hi
 
 
+def _phrase_aside(index: ArticleIndex, k: int, hi: int) -> int | None:
+    """The comma that closes a short prepositional phrase opened by the comma at ``k``, or None."""
+    if k + 1 >= hi or index.norms[k + 1] not in _ASIDE_OPENERS:
+        return None
+    return next((c for c in range(k + 2, min(hi, k + 2 + _ASIDE_WORDS)) if index.norms[c] == ","), None)
+
+
 def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span: int = 1) -> int | None:
     """The count next to a casualty or arrest word: a number, a vague quantity, or a singular person noun.
 
@@ -238,6 +247,9 @@ def _count_near(index: ArticleIndex, m: Mention, j: int, lo: int, hi: int, span:
         if index.norms[k] == "," and (k + 1 in timed or (aside and k - 1 in timed)):
             aside = not aside
             k += 1
+            continue
+        if index.norms[k] == "," and (close := _phrase_aside(index, k, hi)) is not None:
+            k = close + 1  # اعتقلت، في عملية منفصلة، متهمَين اثنين: a phrase set off by commas
             continue
         if index.norms[k] in {",", "."} or casualty(index.norms[k]):
             break

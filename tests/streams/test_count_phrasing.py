@@ -115,6 +115,11 @@ def test_a_time_set_off_by_commas_stands_between_the_verb_and_its_count() -> Non
     assert [event.arrested for event in events(body, "arrest")] == [2]
 
 
+def test_a_phrase_set_off_by_commas_stands_between_the_verb_and_its_count() -> None:
+    body = "وأضاف المتحدث أن القطعات الأمنية اعتقلت، في عملية منفصلة، متهمَين اثنين بالإرهاب في قضاء الرطبة."
+    assert [event.arrested for event in events(body, "arrest")] == [2]
+
+
 def test_the_two_sides_of_a_battle_are_no_victims() -> None:
     body = "توقف الهجوم عند أطراف المدينة بعد معارك أودت بحياة الآلاف من الطرفين."
     (clash,) = events(body, "armed_clash")
