@@ -16,6 +16,7 @@ from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 
 from .arabic import definite_nisba, fold, fold_with_offsets, strip_clitics
 from .context import ArticleContext
+from .entities import overlaps
 from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
@@ -320,7 +321,7 @@ def phrase_places(index: ArticleIndex) -> list[Place]:
     ctx = index.ctx
     found: list[Place] = []
     for _, _, place in index.places:
-        if any(e.start < place.end and place.start < e.end for e in ctx.entities):
+        if overlaps(ctx.entities, place.start, place.end):
             continue
         head, _, name = place.text.partition(" ")
         if not name:
