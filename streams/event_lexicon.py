@@ -18,6 +18,7 @@ __all__ = [
     "CONFLICT_TYPES",
     "CONTRASTS",
     "COUNT_BOUNDS",
+    "FOIL",
     "MULTIWORD",
     "PARTICIPANTS",
     "REPEL",
@@ -53,9 +54,11 @@ SEIZABLE = words(
 
 # Nouns naming the people who protest: a protest trigger that is also its actor (المحتجون).
 PARTICIPANTS = words("محتجون محتجين متظاهرون متظاهرين معتصمون معتصمين")
+# Verbs of foiling (أحبط الجيش هجوماً): the attack was stopped before it struck.
+FOIL = words("احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل")
 # Verbs of repelling or foiling (صد الجيش هجوما): their subject is the attacked side, not the attacker.
-REPEL = words(
-    "صد صدت صدوا يصد تصد نصد تصدي تصدت تصدوا يتصدي تتصدي التصدي احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل "
+REPEL = FOIL | words(
+    "صد صدت صدوا يصد تصد نصد تصدي تصدت تصدوا يتصدي تتصدي التصدي "
     "كسر كسرت كسروا يكسر تكسر"  # كسرت قوات الجيش هجوماً: broke an attack, as Yemeni outlets write it
 )
 

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .event_arguments import entity_argument, span_argument
 from .event_index import ArticleIndex, key_set
-from .event_lexicon import ASSAULT_TYPES, PARTICIPANTS, REPEL, TRIGGERS, token_keys, words
+from .event_lexicon import ASSAULT_TYPES, FOIL, PARTICIPANTS, REPEL, TRIGGERS, token_keys, words
 from .event_merge import Mention
 
 __all__ = ["arrested_group", "protest_participants", "repelled_attack"]
@@ -23,7 +23,6 @@ _CELLS = words("خليه خلايا عناصر عنصر مسلحي مقاتلي 
 _MEMBER_TYPES = frozenset({"arrest", "security_operation"})
 _MEMBER_REACH = 5  # tokens before the group: بانتمائهما إلى تنظيم "داعش"
 _GROUP_REACH = 20  # tokens after the trigger where the group may be named (past the actor's own apposition)
-_FOIL = words("احبط احبطت احبطوا يحبط تحبط افشل افشلت يفشل تفشل")  # foiled before it struck: no fighting
 _REPEL_REACH = 8  # tokens before an attack trigger where a repel verb governs it, past its subject and a time
 _SUBJECT_REACH = 7
 _MAX_NP = 3  # a participant phrase: a definite noun and at most two definite adjectives
@@ -72,7 +71,7 @@ def repelled_attack(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
     if verb is None:
         return
     norm = index.ctx.tokens[a].norm
-    if m.type == "attack" and not index.has(verb, _FOIL) and not _definite(norm) and not _verb(norm):
+    if m.type == "attack" and not index.has(verb, FOIL) and not _definite(norm) and not _verb(norm):
         # an attack fought back (صدت القوات هجوماً) is fighting between two armed sides; a foiled one is not,
         # and «صد الهجوم» is the attack told before, fought back
         m.type = "armed_clash"
