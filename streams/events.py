@@ -354,6 +354,8 @@ def _sentence_triggers(
             continue  # هاجمت الحاجز بالأسلحة الرشاشة والقذائف: the weapons of the attack told before
         if type_ == "shelling" and index.any_in(_using, max(lo, i - _USED_REACH), i):
             continue  # استخدم المهاجمون أسلحة رشاشة وقذائف «آر بي جي»: what they fought with, no shelling
+        if trigger.type == "shelling" and not trigger.verb and index.any_in(_stored, max(lo, i - _STORE_REACH), i):
+            continue  # ضبطت مستودعاً للأسلحة يحوي قذائف هاون: shells seized, none fired (a bomb's twin is above)
         # a colon opens a new part, and so does a contrast (الانفجار الأول ...، فيما استهدف الانفجار الثاني ...)
         key = (type_, bisect_left(colons, i), bisect_left(contrasts, i))
         if trigger.kill:
@@ -422,8 +424,6 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # لن تتوقف إلا برفع الحصار، بالتدخل لوقف العمليات العسكرية: a demand to end it, no operation
     if trigger.type == "meeting" and index.norms[a].endswith("لقمه") and index.has(b, _LIVELIHOOD):
         return None  # ليؤمّن لقمة عيش أطفاله: a morsel of bread, no summit
-    if trigger.type == "shelling" and not trigger.verb and index.any_in(_stored, max(lo, a - _STORE_REACH), a):
-        return None  # ضبطت مستودعاً للأسلحة يحوي قذائف هاون: shells seized, none fired
     if trigger.type == "meeting" and index.has(b, _HEIGHTS) and "قمه" in index.keys[a]:
         return None  # على قمة جبل صبيح: a summit of a mountain
     if trigger.type == "seizure" and index.starts_with(a, ("ضبط", "يضبط", "تضبط")) and _suspects_after(index, b, hi):
@@ -618,7 +618,7 @@ _aerial = key_flag(_AIR)
 _seizable = key_flag(SEIZABLE)
 _unreal = key_flag(_NEGATION | _IRREALIS)
 _suspect = key_flag(_SUSPECTS)
-_possession = prefix_flag(("بحوز", "حوز", "بحياز", "بحوزت"))
+_possession = prefix_flag(("بحوز", "حوز", "بحياز"))  # بحوزة، بحوزتهم، بحيازة
 _aircraft = key_flag(_AIRCRAFT)
 _referenced = key_flag(_REFERENCED)
 _habitual = key_flag(_HABITUAL)
