@@ -60,7 +60,6 @@ _CLOSING_MARKS = frozenset(["»", "”"])  # marks that only close; " opens and 
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
 _BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
 _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
-_COMMAS = frozenset({"،", ","})
 _SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما", "لكن", "الا", "."})
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
@@ -634,7 +633,7 @@ def _background(index: ArticleIndex, m: Mention, a: int, lo: int) -> None:
         # but قُتل ثلاثة جنود إثر انفجار عبوة: the cause of casualties reported now; and «عاد الهدوء بعد
         # اشتباكات اندلعت مساء الثلاثاء»: what happened after an event dated in the past days is news too
         current = index.any_in(casualty, lo, j) or m.recent
-        if index.has(j, _BG_SCOPE) and j <= lo + 1 and any(index.norms[k] in _COMMAS for k in range(j + 1, a)):
+        if index.has(j, _BG_SCOPE) and j <= lo + 1 and "," in index.norms[j + 1 : a]:
             break  # وعقب الهجوم، أطلقت القوات عملية تمشيط: a fronted «after» phrase ends at its comma
         if index.has(j, _BG_SCOPE) and not index.has(j - 1, _ON) and not current and not dated_lately(index, lo, j):
             m.background = True
