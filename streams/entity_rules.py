@@ -57,7 +57,7 @@ _HEAD_NEEDS = {
     "حرس": frozenset(["الحدود", "السواحل", "المنشات"]),
     "خفر": frozenset(["السواحل"]),
     "حراس": frozenset(["السواحل", "الحدود"]),
-    "قياده": frozenset(["عمليات", "العمليات", "الاركان", "الشرطه", "المنطقه", "الحرس", "الامن"]),
+    "قياده": frozenset(["عمليات", "العمليات", "الاركان", "الشرطه", "المنطقه", "الحرس", "الامن", "الجيش"]),
     "جهاز": frozenset(
         ["الامن", "المخابرات", "الاستخبارات", "مكافحه", "الشرطه", "الردع", "الاسعاف", "دعم", "الدفاع", "حرس"]
     ),
@@ -194,11 +194,23 @@ _GENERIC_FORCES = frozenset(
      "قوات", "سلام", "مسلحين", "فصائل", "اخري", "نفسها", "ذاتها", "شعبيه"]
 )  # fmt: skip
 # A place closing a force's name (جيش تحرير بلوشستان، مديرية أمن بنغازي): the nouns between head and place.
-_SECURITY_NOUNS = frozenset(["امن", "شرطه", "حرس", "مخابرات", "استخبارات", "دفاع"])
+_SECURITY_NOUNS = frozenset(["امن", "شرطه", "حرس", "مخابرات", "استخبارات", "دفاع", "عمليات"])
 _PLACE_FORCE_NOUNS = _SECURITY_NOUNS | {"تحرير"}
 _PLACE_FORCE_HEADS = frozenset(["قوات", "مديريه", "قياده", "جهاز", "اداره"])
+# Forces named by a place alone: جيش ميانمار, and the armed groups of the West Bank's towns and camps (كتيبة
+# جنين، كتيبة طمون).
+_PLACE_NAMED_FORCES = frozenset(["جيش", "كتيبه"])
 _NATIONAL_FORCES = frozenset(["درك", "امن"])  # generic, except with a country's adjective: قوات الأمن العراقية
-_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE = 1, 2, 3, 4, 5, 6, 7
+# A country's armed services, named by a definite noun and their arm (القوات المسلحة المصرية، القوة الجوية
+# العراقية، سلاح الجو التركي): the arms that name a service alone (القوات المسلحة، القوة الجوية, also an Iraqi
+# club) and those that need a country's adjective or another after them (القوات البرية في الجيش is a part).
+_SERVICE_ARMS: dict[str, dict[str, bool]] = {  # head -> arm -> whether the arm alone names the service
+    "القوات": {"المسلحه": True, "الجويه": True, "البحريه": False, "البريه": False},
+    "القوه": {"الجويه": True, "البحريه": False, "البريه": False, "الصاروخيه": False, "الجوفضائيه": False},
+    "سلاح": {"الجو": False, "البحريه": False},
+}
+_SERVICE_QUALIFIERS = frozenset(["الملكيه", "الثوريه", "الاميريه", "المسير"])  # …الملكية، سلاح الجو المسير
+_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE, _SERVICE = 1, 2, 3, 4, 5, 6, 7, 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -264,8 +276,8 @@ def regional_commands(body: str, entities: list[Entity]) -> list[Entity]:
 
 
 def forces_of_places(body: str, entities: list[Entity], tokens: Sequence[Token]) -> list[Entity]:
-    """A place that ends a force's or a security body's name makes it an organisation: جيش ميانمار، جيش تحرير
-    بلوشستان، مديرية أمن بنغازي، قوات أمن بونتلاند، قيادة شرطة ديالى. The place is found by the entity layer
+    """A place that ends a force's or a security body's name makes it an organisation: جيش ميانمار، كتيبة جنين،
+    جيش تحرير بلوشستان، مديرية أمن بنغازي، قوات أمن بونتلاند، قيادة شرطة ديالى. The place is found by the entity layer
     (a rule cannot tell a name from a word); the head and the noun before the place are read here."""
     out = []
     for entity in entities:
@@ -282,7 +294,7 @@ def forces_of_places(body: str, entities: list[Entity], tokens: Sequence[Token])
 def _force_head_before(tokens: Sequence[Token], at: int) -> int | None:
     """The token of جيش (right before the place, or one noun before it) or of a security body's head with
     its noun (مديرية أمن، قوات أمن، قيادة شرطة), ending right before token ``at``."""
-    if at >= 1 and strip_clitics(tokens[at - 1].norm) == "جيش":
+    if at >= 1 and listed(tokens[at - 1].norm, _PLACE_NAMED_FORCES):
         return at - 1
     if at >= 2 and tokens[at - 1].norm in _PLACE_FORCE_NOUNS:
         head = strip_clitics(tokens[at - 2].norm)
@@ -305,6 +317,8 @@ def _head_kind(norm: str) -> int:
         return _NUMBERED
     if listed(norm, _FORCE_NAME_HEADS):
         return _FORCE
+    if strip_clitics(norm) in _SERVICE_ARMS:
+        return _SERVICE
     if listed(norm, _PLACE_HEADS):  # as written first: وادي, وزارة, فوج begin with a clitic letter
         return _PLACE
     if listed(norm, _ORG_HEADS) or norm in _COMMAND:
@@ -502,6 +516,23 @@ def _named_force(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None
     return "ORG", i, last
 
 
+def _armed_service(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """A country's armed service: its head, its arm, then the country's adjective and the qualifiers of its
+    name (القوات المسلحة الملكية، القوات الجوية الأميرية القطرية). An arm that does not name a service alone
+    needs one of them (سلاح الجو نفذ ضربات is "the air force" of a country named elsewhere)."""
+    arms = _SERVICE_ARMS[strip_clitics(tokens[i].norm)]
+    if i + 1 >= len(tokens) or tokens[i + 1].norm not in arms:
+        return None
+    last = i + 1
+    while last + 1 < len(tokens) and (
+        tokens[last + 1].norm in _SERVICE_QUALIFIERS or _country_adjective(tokens[last + 1].norm, _NOT_COUNTRIES)
+    ):
+        last += 1
+    if last == i + 1 and not arms[tokens[i + 1].norm]:
+        return None
+    return "ORG", i, last
+
+
 def _definite_institution(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
     """A definite head and the adjectives that name it: المجلس الرئاسي، البنك المركزي المصري, and what it
     is of, with لل (القيادة العامة للقوات المسلحة الأردنية، المفوضية العليا للانتخابات).
@@ -612,8 +643,8 @@ def _adjectives_after(tokens: Sequence[Token], last: int) -> int:
 
 def _start_after_clitic(token: Token) -> int:
     """Where a head noun starts inside its token: past a proclitic (بساحة), not into the word (وادي، وزارة)."""
-    if token.norm in _PLACE_HEADS or token.norm in _ORG_HEADS:
-        return token.start
+    if token.norm in _PLACE_HEADS or token.norm in _ORG_HEADS or token.norm in _PLACE_NAMED_FORCES:
+        return token.start  # كتيبة begins with ك
     stripped = strip_clitics(token.norm)
     removed = len(token.norm) - len(stripped)
     if removed and token.text[:removed] == token.norm[:removed]:
@@ -629,4 +660,5 @@ _FINDERS = {
     _ORG_DEFINITE: _definite_institution,
     _NUMBERED: _numbered_unit,
     _FORCE: _named_force,
+    _SERVICE: _armed_service,
 }

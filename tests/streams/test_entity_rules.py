@@ -289,7 +289,8 @@ def test_units_named_by_a_number(text: str, expected: list[tuple[str, str]]) -> 
         ("انتشرت قوات الاتحاد الأفريقي في", []),
         ("هاجمت قوات مجلس دير الزور العسكري", [("مجلس دير الزور العسكري", "ORG")]),
         ("وصلت قوات كبيرة إلى", []),
-        ("انسحبت القوات المسلحة من", []),
+        # the armed forces of the country the article is about name it as much as its army does
+        ("انسحبت القوات المسلحة من", [("القوات المسلحة", "ORG")]),
         # a commander's title names the force all the same
         ("قال قائد قوات الحزام الأمني إن", [("قوات الحزام الأمني", "ORG")]),
     ],
@@ -381,3 +382,52 @@ def test_a_command_named_after_a_region_with_its_acronym_is_one_organisation() -
     assert "أفريقيا" not in {place.text for place in enriched.places}
     strikes = [e for e in enriched.events if e.type == "airstrike"]  # غارتين: a dual gives the context too
     assert [e.location.text if e.location else None for e in strikes] == ["بوصاصو"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وقالت القوة الجوية العراقية إنها قصفت", [("القوة الجوية العراقية", "ORG")]),
+        ("وأعلن سلاح الجو التركي أن", [("سلاح الجو التركي", "ORG")]),
+        ("وأضاف أن العملية نفذها سلاح الجو المسيّر", [("سلاح الجو المسيّر", "ORG")]),
+        ("انتشرت وحدات من القوات المسلحة الملكية", [("القوات المسلحة الملكية", "ORG")]),
+        ("وقال المتحدث باسم القوات المسلحة إن", [("القوات المسلحة", "ORG")]),
+        ("وقال إن طائرات للقوات الجوية الأميرية القطرية حلقت", [("للقوات الجوية الأميرية القطرية", "ORG")]),
+        ("وفاز فريق القوة الجوية على الزوراء", [("القوة الجوية", "ORG")]),
+        # an arm that names no service alone: the air force of a country named elsewhere, a part of an army
+        ("وقال الجيش المالي إن سلاح الجو نفذ ضربات", [("الجيش المالي", "ORG")]),
+        ("وقال قائد القوات البرية في الجيش إن", []),
+        ("حمل سلاح الصيد", []),
+    ],
+)
+def test_armed_services(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وأصدرت قيادة الجيش - مديرية التوجيه بيانا", ("قيادة الجيش", "ORG")),
+        ("أعلنت قيادة الجيش اللبناني في بيان", ("قيادة الجيش اللبناني", "ORG")),
+    ],
+)
+def test_the_army_command(text: str, expected: tuple[str, str]) -> None:
+    assert expected in spans(text)
+
+
+def test_a_led_by_army_is_no_command() -> None:
+    assert spans("انتشرت قوة بقيادة الجيش في المدينة") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "expected"),
+    [
+        ("وقالت قيادة عمليات ديالى إن", "ديالى", ("قيادة عمليات ديالى", "ORG")),
+        ('أعلنت "كتيبة طمون" أن مقاتليها', "طمون", ("كتيبة طمون", "ORG")),
+        ("وقالت وكتيبة جنين إن", "جنين", ("كتيبة جنين", "ORG")),
+    ],
+)
+def test_commands_and_brigades_named_after_a_place(text: str, place: str, expected: tuple[str, str]) -> None:
+    at = text.index(place)
+    [entity] = forces_of_places(text, [Entity(place, "LOC", at, at + len(place))], tokenize(text))
+    assert (entity.text, entity.type) == expected
