@@ -510,7 +510,7 @@ def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo
         return  # القرية المجاورة، البلدة الواقعة ...: another one, described
     earlier = index.places_in(max(0, lo - _ANAPHOR_REACH), anaphor)  # named before it, this sentence too
     noun = _ANAPHORS_NOUNS[next(k for k in index.keys[anaphor] if k in _ANAPHORS)]
-    named = next((p for p_lo, _, p in reversed(earlier) if index.has(p_lo - 1, noun) or index.has(p_lo, noun)), None)
+    named = next((p for p_lo, _, p in reversed(earlier) if _named_as(index, p_lo, noun)), None)
     if named is None:  # no «بلدة X» before «البلدة»: the last town or village named, if no province since
         for p_lo, _, place in reversed(earlier):
             if place.feature_class == "A" and place.admin1:
@@ -520,6 +520,14 @@ def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo
                 break
     if named is not None:
         m.location, m.rank = location_of(named), _TOWN_RANK
+
+
+def _named_as(index: ArticleIndex, p_lo: int, noun: frozenset[str]) -> bool:
+    """Whether the place at ``p_lo`` is named with the settlement noun (بلدة طمون، مخيم الفارعة). The anaphor
+    itself before a place is no such noun: «من البلدة ومخيم الفارعة» names the camp, not a town."""
+    if index.has(p_lo, noun):
+        return True
+    return index.has(p_lo - 1, noun) and not index.has(p_lo - 1, _ANAPHORS)
 
 
 _SPOT_RANK = 0.5  # place_rank of a place a settlement or spot word names (بلدة بوداي، مخيم الفارعة)

@@ -108,6 +108,8 @@ def protest_participants(index: ArticleIndex, m: Mention, a: int, b: int, hi: in
         start = index.ctx.tokens[a].start
         m.actor = span_argument(body, start, index.ctx.tokens[b - 1].end)
         return
+    if k == b and index.norms[b - 1].startswith("ال"):
+        return  # الإضراب الشامل، المظاهرة الحاشدة: after a definite trigger a definite word describes it
     end = k
     while end < min(hi, k + _MAX_NP) and _definite(index.norms[end]) and not _named(index, end):
         end += 1

@@ -525,6 +525,12 @@ def test_a_described_area_is_no_place() -> None:
             "وخاض مقاومون اشتباكات مسلحة مع قوات الاحتلال في البلدة.",
             "طمون",
         ),
+        # the anaphor itself before a place is no settlement noun of that place: «من البلدة ومخيم الفارعة»
+        (
+            "اقتحمت قوات الاحتلال بلدة طمون واعتقلت شبانا من البلدة ومخيم الفارعة. "
+            "وخاض مقاومون اشتباكات مسلحة مع قوات الاحتلال في البلدة.",
+            "طمون",
+        ),
         # with no «قرية X» before it, the last town or village named
         ("قال شهود إن مسلحين نهبوا كايا مساء أمس. واندلعت بعدها اشتباكات مع الأهالي في القرية.", "كايا"),
         # «سوق المدينة»: the market of the city named before, not a place named «المدينة»
@@ -868,6 +874,8 @@ def test_attacker_before_an_attack_verb_stays_the_actor() -> None:
         ("اعتصم العشرات من الأطباء أمام مبنى الوزارة.", "الأطباء", "العشرات"),
         ("ردد المحتجون هتافات ضد الحكومة في الساحة.", "المحتجون", None),
         ("يحتج المزارعون على ارتفاع أسعار الأسمدة.", "المزارعون", None),
+        # after a definite protest noun a definite word describes it (الشامل), it is no participant
+        ("عمّ الإضراب الشامل محافظة طوباس حدادا على روح الشاب.", None, None),
     ],
 )
 def test_protest_verbs_participants_and_crowd_size(body: str, actor: str | None, count_text: str | None) -> None:
