@@ -157,6 +157,7 @@ def _entries() -> dict[str, Trigger]:
     add("seizure", "ضبط مصادره حجز استرجاع", needs="seizable")
     add_verbs("seizure", "ضبط/ضبط صادر/صادر حجز/حجز استرجع/سترجع عثر/عثر", needs="seizable")
     add("seizure", "العثور", needs="seizable")
+    add("seizure", "تهريب", needs="foiled")  # يحبط تهريب 420 كيلوغراماً من القات: a smuggling foiled is a seizure
     add("statement", "بيان بيانا البيان بيانه بيانها بلاغ", needs="issuer")
     add("statement", "المتحدث الناطق", needs="spokesperson")
     add_verbs("statement", "ادان/دين ندد/ندد استنكر/ستنكر", needs="issuer")

@@ -236,7 +236,11 @@ def _same_toll(mention: Mention, other: Mention) -> bool:
         and other.sentence_index != mention.sentence_index
         and other.killed == mention.killed
         and other.background == mention.background
-        and (mention.sentence_index == 0 or mention.killed >= _DISTINCT_TOLL)  # type: ignore[operator]
+        and (
+            mention.sentence_index == 0
+            or mention.killed >= _DISTINCT_TOLL  # type: ignore[operator]
+            or other.sentence_index == mention.sentence_index - 1  # فتم التعامل معهم، ما أسفر عن مصرع ثلاثة
+        )
         and _actors_agree(mention.actor, other.actor)
     )
 

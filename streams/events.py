@@ -151,6 +151,9 @@ _WARDS = ("مستشفي", "المستشفي", "طوارئ", "الطوارئ")
 _RECEIVED = (
     "نازح", "النازح", "لاجئ", "اللاجئ", "جرحي", "الجرحي", "مصاب", "المصاب", "جثث", "الجثث", "فار", "الفار", "حالات",
     "الحالات", "حاله", "شهداء", "شهيد", "قتلي", "جثامين", "جثمان", *_WARDS,
+    # and what a call centre or an office takes in (يستقبل الاستفسارات، تستقبل الطلبات)
+    "الاستفسار", "استفسار", "الطلبات", "طلبات", "البلاغات", "بلاغات", "الشكاوي", "شكاوي", "المكالمات", "مكالمات",
+    "الاتصالات", "اتصالات",
 )  # fmt: skip
 _AIRCRAFT = words(
     "مسيره مسيرات المسيره المسيرات طائره طائرات الطائره الطائرات الطيران طيران مقاتلات المقاتلات الجو "
@@ -166,6 +169,17 @@ _REGULATED = words("العمل الصيد السباحه البناء الرعي
 _GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
 _SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
 _LIVELIHOOD = words("عيش العيش")
+# A death sentence (حكم القتل تعزيراً، الحكم عليه بالقتل، القصاص) carried out by a state is no attack, and a
+# murder charge (قضايا قتل، بتهمة القتل) tells what someone is accused of, not a killing that happened.
+_VERDICT = words("حكم الحكم بحكم حكما")
+_PENAL = words("تعزيرا تعزير قصاصا حدا")
+_CHARGES = words("قضايا قضيه قضيتي تهمه بتهمه تهم بتهم التهم")
+# Penalties a law threatens (يعرض نفسه لعقوبات تصل إلى السجن، إيقاع أشد العقوبات بحق المهربين): no sanction
+# imposed on anyone.
+_PENALTIES = words("السجن الحبس غرامه غرامات الاعدام المؤبد")
+_HARSHEST = words("اشد اقسي اقصي يعرض تعرض يعرضه")
+_PENALTY_REACH = 4
+_ATTEMPT = words("محاوله لمحاوله بمحاوله")
 _ending = key_flag(words("وقف لوقف بوقف رفع برفع لرفع انهاء لانهاء بانهاء"))
 _STORE_REACH = 12  # tokens before a shell noun where a seizure or a depot names it as a seized item
 _RECEIVING = words("تلقي تلقت تلقينا تلقوا ورود وصول استلام")
@@ -410,6 +424,16 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # التظاهرة الثقافية، برنامج التظاهرة: in the Maghreb a festival is a «تظاهرة»
     if trigger.type == "sanction" and index.has(b, _REGULATED):
         return None  # قرار حظر العمل في المواقع المكشوفة: a regulation, not a sanction
+    if trigger.type == "sanction" and (
+        index.any_in(_penalties, b, min(hi, b + _PENALTY_REACH)) or index.any_in(_harshest, max(lo, a - 2), a)
+    ):
+        return None  # عقوبات تصل إلى السجن، أشد العقوبات بحق المهربين: what a law threatens
+    if trigger.kill and (
+        index.any_in(_verdict, max(lo, a - 3), a)
+        or index.any_in(_penal, b, min(hi, b + 2))
+        or index.has(a - 1, _CHARGES)
+    ):
+        return None  # تنفيذ حكم القتل تعزيراً، سبق اتهامهم في قضايا قتل: a sentence or a charge, no killing told
     if trigger.type == "abduction" and (index.has(a - 1, _GANGS) or index.has(a - 1, _SPECIALISED)):
         return None  # عصابة خطف، عصابة متخصصة بالخطف: what a gang does, not a kidnapping told
     if trigger.type == "attack" and index.any_in(_fire, a, b) and index.any_in(_into_the_air, b, min(hi, b + 3)):
@@ -441,6 +465,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER)) or index.any_in(_seizable, max(lo, a - 8), a)
     ):
         return None
+    if trigger.type == "arrest" and index.has(a - 1, _ATTEMPT):
+        return None  # وعند محاولة القبض عليهم بادروا بإطلاق النار: an arrest tried, not made
     stopping = ("اوقف", "واوقف", "ايقاف", "وايقاف", "بايقاف")
     if trigger.type == "arrest" and index.norms[a].startswith(stopping) and _stops_something(index, b, hi):
         return None  # أوقفت الجماعة هجماتها، إيقاف إطلاق النار: it stopped something, it arrested no one
@@ -635,5 +661,9 @@ _stored = prefix_flag(
 )  # a seizure, a depot, what it holds
 _strife = key_flag(words("صراع نزاع خلاف خلافات ازمه الازمه الوضع الاوضاع غضب احتقان"))
 _war = key_flag(words("حرب نزاع نزاعا صراع صراعا تمرد"))
+_verdict = key_flag(_VERDICT)
+_penal = key_flag(_PENAL)
+_penalties = key_flag(_PENALTIES)
+_harshest = key_flag(_HARSHEST)
 _since = key_flag(words("منذ"))
-_foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال"))
+_foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال", "يحبط", "تحبط", "يفشل", "تفشل"))  # headlines: يحبط

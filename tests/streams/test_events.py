@@ -1287,3 +1287,53 @@ def test_the_outlet_a_source_spoke_to_is_no_actor() -> None:
     )
     [strike] = [e for e in _enriched(body).events if e.type == "protest"]
     assert strike.actor is None or "وكالة" not in strike.actor.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # a death sentence carried out is no attack, nor a murder charge a killing
+        "أعلنت وزارة الداخلية تنفيذ حكم القتل تعزيراً بأحد الجناة في منطقة الجوف.",
+        "صدر بحقه صك يقضي بالحكم عليه بالقتل تعزيراً لإدانته بتهريب المخدرات.",
+        "داهمت الشرطة وكرا لعناصر إجرامية سبق اتهامهم في قضايا قتل وسرقة.",
+    ],
+)
+def test_a_sentence_or_a_charge_is_no_killing(body: str) -> None:
+    assert "attack" not in types_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "كل من يسهل دخول المخالفين يعرض نفسه لعقوبات تصل إلى السجن 15 عاماً وغرامة مالية.",
+        "وأكدت الوزارة حرصها على إيقاع أشد العقوبات بحق المهربين.",
+    ],
+)
+def test_penalties_a_law_threatens_are_no_sanction(body: str) -> None:
+    assert "sanction" not in types_of(body)
+
+
+def test_sanctions_imposed_stay_sanctions() -> None:
+    assert "sanction" in types_of("فرض الاتحاد الأوروبي عقوبات على ثلاثة قادة عسكريين.")
+
+
+def test_a_call_centre_receiving_inquiries_is_no_meeting() -> None:
+    assert types_of("وأشارت الوزارة إلى أن مركز الاتصال يستقبل الاستفسارات على مدار الساعة.") == []
+
+
+def test_a_foiled_smuggling_is_a_seizure() -> None:
+    assert "seizure" in types_of("حرس الحدود يحبط تهريب 420 كيلوغراماً من القات في جازان")
+    assert "seizure" not in types_of("اتهم الرجل بتهريب السجائر عبر الحدود.")
+
+
+def test_a_toll_told_right_after_a_clash_is_the_clash() -> None:
+    body = (
+        "وقع تبادل لإطلاق النار بين الشرطة وعناصر إجرامية في قرية البلايزة أسفر عن مقتل ثلاثة منهم. "
+        "وأضافت المصادر أن القوات تعاملت معهم، ما أسفر عن مصرع ثلاثة منهم وإصابة شرطي."
+    )
+    assert types_of(body) == ["armed_clash"]
+
+
+def test_an_arrest_tried_is_no_arrest() -> None:
+    body = "رصدت الدوريات مجموعة من المهربين، وعند محاولة القبض عليهم بادروا بإطلاق النار تجاه الدورية."
+    assert "arrest" not in types_of(body)
