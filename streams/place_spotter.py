@@ -17,12 +17,15 @@ from typing import NamedTuple
 from .arabic import listed, strip_clitics
 from .gazetteer import PhraseMatch, PhraseMatcher
 from .geocode import Geocoder, Place
-from .ner_features import word_zipf
+from .ner_features import word_classes, word_zipf
 from .tokenize import Token
 
 __all__ = ["PlaceSpotter", "SpottedPlace", "adjective_not_place"]
 
 _CITY_POPULATION = 100_000
+_REGIONAL_TOWN = 10_000  # a town of the region spotted alone when its name is rare as a word
+_RARE_ZIPF = 2.5
+_GIVEN_NAMES = frozenset(["fn1", "fn2"])  # word classes of the 5,000 commonest given names in Arab countries
 _CUES = frozenset(
     "مدينه بلده قريه ريف محافظه منطقه ناحيه قضاء مخيم حي ولايه اقليم مديريه مركز جزيره عاصمه معتمديه مقاطعه "
     "بلديه".split()
@@ -188,6 +191,10 @@ def _safe_alone(key: str, places: Sequence[Place]) -> bool:
     if any(p.feature_code in ("PCLI", "ADM1") or p.feature_class == "T" for p in places):
         return True
     big = [p for p in places if (p.population or 0) >= _CITY_POPULATION]
+    if not big and word_zipf(key) < _RARE_ZIPF and _GIVEN_NAMES.isdisjoint(word_classes().get(key, ())):
+        # a town of the region whose name is no word (تمنراست، القصرين، طمون) nor a common given name (خدر،
+        # سوران): news names it bare
+        big = [p for p in places if p.country_code in _REGION and (p.population or 0) >= _REGIONAL_TOWN]
     # Short words collide with function words and clitic+word forms (وان is Van, ليل is Lille): only big
     # cities of the region Arabic news covers most may be that short.
     if len(key) == 3:

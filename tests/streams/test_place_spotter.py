@@ -59,9 +59,23 @@ def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, exp
 
 
 def test_a_small_place_announced_once_is_found_again_alone(spotter: PlaceSpotter) -> None:
-    body = "فرضت قوات الدعم السريع حصارا على مدينة كادقلي. وتخضع كادقلي لحصار مشدد منذ أشهر."
-    assert spotted(spotter, body) == ["كادقلي", "كادقلي"]
-    assert spotted(spotter, "وتخضع كادقلي لحصار مشدد منذ أشهر.") == []  # never announced: left to the tagger
+    body = "فرضت القوات حصارا على بلدة ذيبان. وتخضع ذيبان لحصار مشدد منذ أشهر."
+    assert spotted(spotter, body) == ["ذيبان", "ذيبان"]
+    assert spotted(spotter, "وتخضع ذيبان لحصار مشدد منذ أشهر.") == []  # never announced: left to the tagger
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # towns of the region (10,000 people or more) whose names are rare as words need no announcement
+        ("أوقفت المفارز 12 منقبا بكل من تمنراست وجانت وعين قزام.", ["تمنراست", "عين قزام"]),
+        ("وتخضع كادقلي لحصار مشدد منذ أشهر.", ["كادقلي"]),
+        # a town's name that is also a common given name is left to the tagger (خدر: Khidr; Khadir in Iraq)
+        ("وقال مدير الناحية خدر شمو حجي لشفق نيوز إن", []),
+    ],
+)
+def test_towns_of_the_region_named_bare(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
+    assert spotted(spotter, body) == expected
 
 
 def test_a_common_word_announced_once_as_a_place_is_not_found_again(spotter: PlaceSpotter) -> None:
