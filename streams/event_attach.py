@@ -238,6 +238,8 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         return speaker
     if (announcer := _announced_act(index, a, lo)) is not None:
         return announcer
+    if a > lo and index.norms[a - 1] == _THAT and not _verb_trigger(index.norms[a]):
+        return _force_actor(index, a, b, c_lo, c_hi)  # قال قائممقام بنجوين، هيمن عبد الله، إن القصف: he reports it
     reach = _ACTOR_BEFORE + _aside_before(index, a, lo)
     before = [
         e

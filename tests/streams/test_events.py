@@ -1337,3 +1337,12 @@ def test_a_toll_told_right_after_a_clash_is_the_clash() -> None:
 def test_an_arrest_tried_is_no_arrest() -> None:
     body = "رصدت الدوريات مجموعة من المهربين، وعند محاولة القبض عليهم بادروا بإطلاق النار تجاه الدورية."
     assert "arrest" not in types_of(body)
+
+
+def test_the_official_who_says_the_shelling_did_harm_did_not_shell() -> None:
+    body = (
+        "قصفت المدفعية الإيرانية صباح اليوم المناطق الحدودية لقضاء بنجوين. "
+        "وقال قائممقام بنجوين، هيمن عبد الله، إن القصف أثار الذعر بين الأهالي."
+    )
+    events = find_events(make_context(body, {"هيمن عبد الله": "PER", "بنجوين": "LOC"}))
+    assert all(e.actor is None or e.actor.text != "هيمن عبد الله" for e in events)
