@@ -5,6 +5,7 @@ Entry point :func:`find_events`, called by :mod:`marsad.streams.extract` with th
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import replace
@@ -180,6 +181,7 @@ _PENALTIES = words("السجن الحبس غرامه غرامات الاعدام
 _HARSHEST = words("اشد اقسي اقصي يعرض تعرض يعرضه")
 _PENALTY_REACH = 4
 _ATTEMPT = words("محاوله لمحاوله بمحاوله")
+_ASSASSINATING = re.compile("غتال|غتيال")  # the verb (تغتال) and its noun (اغتيال)
 _ending = key_flag(words("وقف لوقف بوقف رفع برفع لرفع انهاء لانهاء بانهاء"))
 _STORE_REACH = 12  # tokens before a shell noun where a seizure or a depot names it as a seized item
 _RECEIVING = words("تلقي تلقت تلقينا تلقوا ورود وصول استلام")
@@ -479,8 +481,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
             found = _INSTRUMENTS.get(index.norms[j][1:]) if index.norms[j].startswith("ب") else None
             if found is not None and (j < b + _INSTRUMENT_REACH or found == "airstrike"):
                 return found
-    if trigger.type == "attack" and "غتال" in index.norms[a] and _killed_from_the_air(index, a, b, lo, hi):
-        return "airstrike"  # مسيّرة تغتال شابين في الطيري: a drone's assassination is a strike
+    if trigger.type == "attack" and _ASSASSINATING.search(index.norms[a]) and _killed_from_the_air(index, a, b, lo, hi):
+        return "airstrike"  # مسيّرة تغتال شابين، اغتيال قيادي بمسيّرة: a drone's assassination is a strike
     if trigger.type == "bombing" and index.norms[a] in _RIGGED and index.any_in(_aircraft, max(lo, a - 2), a):
         return "airstrike"  # طائرة مسيّرة مفخخة: a drone laden with explosives strikes from the air
     return trigger.type
@@ -515,6 +517,8 @@ def _killed_from_the_air(index: ArticleIndex, i: int, b: int, lo: int, hi: int) 
     then names whose drone it was (مسيّرة لـ«الدعم السريع» تقتل 9 مدنيين), or right after the verb."""
     if index.any_in(_aircraft, max(lo, i - _KILLER_REACH), i) or _aircraft_subject(index, b, hi):
         return True
+    if any(index.norms[j][:1] == "ب" and index.norms[j][1:] in _AIRCRAFT for j in range(b, min(hi, b + 4))):
+        return True  # باغتيال أحد قادتها بمسيّرة: the drone is the instrument
     return i - lo <= _HEADLINE_KILLER_REACH and index.any_in(_aircraft, lo, min(i, lo + 2))
 
 

@@ -1346,3 +1346,8 @@ def test_the_official_who_says_the_shelling_did_harm_did_not_shell() -> None:
     )
     events = find_events(make_context(body, {"هيمن عبد الله": "PER", "بنجوين": "LOC"}))
     assert all(e.actor is None or e.actor.text != "هيمن عبد الله" for e in events)
+
+
+def test_an_assassination_by_drone_is_an_airstrike() -> None:
+    assert types_of('"قسد" تتهم تركيا باغتيال أحد قادتها بمسيّرة في ريف القامشلي') == ["airstrike"]
+    assert types_of("اغتال مسلحون القيادي بالرصاص في ريف القامشلي") == ["attack"]
