@@ -215,6 +215,11 @@ _PESTS = words("ذبابه الذبابه حشرات الحشرات جراد ا�
 _AMBUSH = words("كمين كمينا الكمين")
 _SUBJECT_REACH = 4  # tokens before a verb where a figurative subject may stand (أسعار المازوت والسماد انفجرت)
 _RESCUERS = words("فرق فرقه طواقم")  # اقتحمت فرق البحث المباني: rescue teams, as the verb's subject
+# Civilians as the subject of a siege verb (حاصرها الأولياء منذ الصباح، جماهير تحاصر المسرح): a crowd, not forces.
+_CROWDS = words(
+    "الاولياء اولياء الاهالي الجماهير جماهير المشجعين المشجعون مشجعين المناصرين مناصرين الزوار زوار "
+    "المعجبين المعجبون معجبين المتسوقين المتسوقون الامهات امهات القراء"
+)
 # Natural and accidental causes: a death they caused is no attack (زلزالا 2023 أسفرا عن مقتل 53 ألف شخص).
 _DISASTERS = words("زلزال زلزالي زلزالا الزلزال الزلزالين زلزالين فيضان فيضانات الفيضانات سيول السيول حادث الحادث")
 _AGENT_MARKS = words("برصاص برصاصه بنيران يد")  # برصاص قوات الاحتلال، على يد عناصر: who killed
@@ -467,6 +472,10 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER)) or index.any_in(_seizable, max(lo, a - 8), a)
     ):
         return None
+    if trigger.type == "security_operation" and (
+        index.has(a - 1, _CROWDS) or any(index.has(k, _CROWDS) for k in range(b, min(hi, b + 2)))
+    ):
+        return None  # حاصرها الأولياء منذ الصباح، جماهير تحاصر المسرح: a crowd besieges, no forces do
     if trigger.type == "arrest" and index.has(a - 1, _ATTEMPT):
         return None  # وعند محاولة القبض عليهم بادروا بإطلاق النار: an arrest tried, not made
     stopping = ("اوقف", "واوقف", "ايقاف", "وايقاف", "بايقاف")

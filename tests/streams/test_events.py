@@ -1351,3 +1351,9 @@ def test_the_official_who_says_the_shelling_did_harm_did_not_shell() -> None:
 def test_an_assassination_by_drone_is_an_airstrike() -> None:
     assert types_of('"قسد" تتهم تركيا باغتيال أحد قادتها بمسيّرة في ريف القامشلي') == ["airstrike"]
     assert types_of("اغتال مسلحون القيادي بالرصاص في ريف القامشلي") == ["attack"]
+
+
+def test_a_crowd_besieging_a_clinic_is_no_operation() -> None:
+    body = "وأكد رئيس النقابة أن المؤسسات الصحية بورقلة حاصرها الأولياء منذ الساعات الأولى للصباح."
+    assert "security_operation" not in types_of(body)
+    assert "security_operation" in types_of("حاصرت قوات الجيش البلدة منذ الساعات الأولى للصباح.")
