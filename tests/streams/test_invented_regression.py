@@ -1,9 +1,9 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Thirty-four sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Thirty-eight sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_34.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_38.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
@@ -20,7 +20,10 @@ measured only, no fix made looking at them in their own session; ``_27`` the Sah
 ``_30`` the state agencies of the Gulf, Egypt and the Maghreb, these two measured only in their session;
 ``_31`` the Yemeni and Red Sea fronts; ``_32`` wars outside the Arab world as the Arabic press covers them;
 ``_33`` Syria after the fall of the Assad government and ``_34`` Iraqi, Jordanian and Kurdish security and
-crime news, these two measured blind before the last fixes they guided). The fixes each
+crime news, these two measured blind before the last fixes they guided; ``_35`` the West Bank, Gaza and south
+Lebanon as Palestinian and Lebanese outlets write them; ``_36`` crime, smuggling, border guards and courts;
+``_37`` Turkey, Iran and the Kurdish regions and ``_38`` the Maghreb and the Sahel in Maghrebi outlets' words,
+these two measured blind before the last fixes they guided). The fixes each
 of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -70,6 +73,10 @@ SETS = {
     "invented_articles_32.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.78, "location": 0.73, "counts": 0.72},
     "invented_articles_33.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.79, "location": 0.63, "counts": 0.79},
     "invented_articles_34.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.74, "location": 0.61, "counts": 0.58},
+    "invented_articles_35.jsonl": {"entity_f1": 0.71, "event_type_f1": 0.77, "location": 0.70, "counts": 0.60},
+    "invented_articles_36.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.68, "location": 0.54, "counts": 0.70},
+    "invented_articles_37.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.80, "location": 0.65, "counts": 0.53},
+    "invented_articles_38.jsonl": {"entity_f1": 0.72, "event_type_f1": 0.73, "location": 0.63, "counts": 0.63},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -117,6 +124,10 @@ NOT_CONFLICT = [
     *[("invented_articles_32.jsonl", i) for i in ("tb16", "tb17", "tb18", "tb19", "tb20")],
     *[("invented_articles_33.jsonl", i) for i in ("tc03", "tc07", "tc11", "tc14", "tc18")],
     *[("invented_articles_34.jsonl", i) for i in ("td04", "td08", "td12", "td16", "td19")],
+    *[("invented_articles_35.jsonl", i) for i in ("te16", "te17", "te18", "te19", "te20")],
+    *[("invented_articles_36.jsonl", i) for i in ("tf04", "tf08", "tf12", "tf16", "tf20")],
+    *[("invented_articles_37.jsonl", i) for i in ("tg16", "tg17", "tg18", "tg19", "tg20")],
+    *[("invented_articles_38.jsonl", i) for i in ("th04", "th08", "th12", "th15", "th19")],
 ]
 
 
