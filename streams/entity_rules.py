@@ -585,19 +585,22 @@ def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | 
                 return None
             last = k
         return None
-    if listed(tokens[i].norm, _VILLAGE_HEADS) and _village_word(tokens[j]):
-        # بلدة ديبولي، قرية تشاي: a town or village noun names the word after it (news has no «بلدة كبيرة»
-        # without an adjective the test below turns away); a compound name takes its second word
-        compound = tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1])
-        return "LOC", j, j + 1 if compound else j
-    for last in (j, j + 1):
+    # up to three words before «belonging to» or a province with بـ: قرية حوش السيد علي بريف حمص
+    for last in (j, j + 1, j + 2):
         if last + 2 >= len(tokens) or not all(_is_name_word(t) for t in tokens[j : last + 1]):
-            return None
+            break
+        if last > j and definite_nisba(tokens[last].norm):
+            break  # بلدة فصالة الحدودية التابعة لمقاطعة باسكنو: an adjective closes the name, it is none of it
         after, unit = tokens[last + 1].norm, tokens[last + 2].norm
         if after in _BELONGING and unit.startswith("ل") and unit[1:] in _SETTLEMENT_HEADS:
             return "LOC", j, last
         if after[:1] == "ب" and after[1:] in _CONTAINERS and not describes(tokens[last].norm):
             return "LOC", j, last  # قرية كايا بولاية زامفارا: a settlement placed in its province
+    if listed(tokens[i].norm, _VILLAGE_HEADS) and _village_word(tokens[j]):
+        # بلدة ديبولي، قرية تشاي: a town or village noun names the word after it (news has no «بلدة كبيرة»
+        # without an adjective the test below turns away); a compound name takes its second word
+        compound = tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1])
+        return "LOC", j, j + 1 if compound else j
     return None
 
 

@@ -24,6 +24,7 @@ from .ner_features import word_classes, word_zipf
 from .number_words import PERSON_DUAL_STEMS
 
 __all__ = [
+    "WIDE_PLACE_WORDS",
     "ArticleIndex",
     "build_index",
     "entity_argument",
@@ -38,7 +39,7 @@ __all__ = [
     "span_argument",
 ]
 
-_WIDE = frozenset(
+WIDE_PLACE_WORDS = frozenset(
     {"ريف", "ارياف", "محافظه", "محافظات", "ولايه", "اقليم", "قضاء", "مديريه", "ريفي", "معتمديه", "مقاطعه"}
 )
 _NARROW = words(
@@ -361,14 +362,14 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
         # an unresolved name after منطقة / حي (منطقة المشاهدة) is a spot, like the phrase that includes its head
         spot = index.has(lo, _PLACE_HEADS) or index.has(lo - 1, _PLACE_HEADS) or index.has(lo - 1, _FRONT)
         spot = spot or _is_wadi(index.ctx.tokens[lo].text) or _after_wadi(index, lo)
-        rank = 2.0 if index.has(lo, _WIDE) else 0.5 if spot else 1.2
+        rank = 2.0 if index.has(lo, WIDE_PLACE_WORDS) else 0.5 if spot else 1.2
     elif place.feature_class == "A":
         rank = 2.0 if place.admin1 else 3.0
     elif place.feature_class == "P":
         rank = 1.0
     else:
         rank = 0.5
-    if index.has(lo - 1, _WIDE):
+    if index.has(lo - 1, WIDE_PLACE_WORDS):
         rank = max(rank, 2.0)
     elif (index.has(lo - 1, _NARROW) or index.has(lo - 1, _FRONT) or _after_wadi(index, lo)) and rank < 2.5:
         rank = min(rank, 0.5)

@@ -9,6 +9,7 @@ from marsad.schemas.records import EventArgument
 
 from .entity_rules import NATIONALITY_STEMS, describes
 from .event_arguments import (
+    WIDE_PLACE_WORDS,
     entity_argument,
     fled_to,
     location_of,
@@ -21,7 +22,7 @@ from .event_arguments import (
 )
 from .event_casualties import NOT_VICTIMS, casualty, count_casualties, names_people, victims
 from .event_index import ArticleIndex, key_set, token_flag
-from .event_lexicon import REPORTING_VERBS, SEIZABLE, TRIGGERS, VERB_FORMS, Trigger, token_keys, words
+from .event_lexicon import CONTRASTS, REPORTING_VERBS, SEIZABLE, TRIGGERS, VERB_FORMS, Trigger, token_keys, words
 from .event_merge import Mention
 from .event_roles import arrested_group, protest_participants, repelled_attack
 from .event_targets import (
@@ -502,6 +503,11 @@ def _locate_in_previous(index: ArticleIndex, m: Mention, a: int, lo: int) -> Non
     m.carried, m.location, m.rank, m.context = m.location, None, rank, context
 
 
+def _wide(index: ArticleIndex, p_lo: int, place: Any) -> bool:
+    """A region: an administrative area, or a city named as its province or countryside (محافظة حمص، بريف حمص)."""
+    return place.feature_class == "A" or index.has(p_lo - 1, WIDE_PLACE_WORDS)
+
+
 def _locate_by_anaphor(index: ArticleIndex, m: Mention, c_lo: int, c_hi: int, lo: int) -> None:
     """«اقتحمت القرية»، «اشتباكات في البلدة»: a definite settlement noun with no name after it is the town or
     village named last before this sentence, more specific than the region the sentence may name."""
@@ -564,14 +570,18 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         codes = {place.country_code for _, _, place in candidates}
         inside = [p for p in places_told if p[2].country_code in codes and not _country_only(p[2])]
         candidates = inside or candidates
-    elif in_clause and all(place.feature_class == "A" for _, _, place in in_clause):
-        # غارات على مناطق في البقاع الشمالي، استهدفت الأولى منزلاً في بلدة بوداي: the clause names the region,
-        # the next one the town the strikes hit; a town or village named as such after the clause may place it
+    elif in_clause and all(_wide(index, p_lo, place) for p_lo, _, place in in_clause):
+        # غارات على مناطق في البقاع الشمالي، استهدفت الأولى منزلاً في بلدة بوداي: the clause names the region
+        # (or a city as its province: في محافظة حمص), the next one the town the strikes hit; a town or village
+        # named as such after the clause may place it
         codes = {place.country_code for _, _, place in in_clause} | {None}
         candidates = in_clause + [
             p
             for p in places_told
-            if p[0] >= c_hi and p[2].country_code in codes and place_rank(index, p[0], p[2]) <= _SPOT_RANK
+            if p[0] >= c_hi
+            and p[2].country_code in codes
+            and place_rank(index, p[0], p[2]) <= _SPOT_RANK
+            and not any(index.has(k, CONTRASTS) for k in range(c_hi, p[0]))  # فيما ألقت ... في حي الواسطي
         ]
     ranked = []
     for p_lo, p_hi, place in candidates:

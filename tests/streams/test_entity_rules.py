@@ -431,3 +431,17 @@ def test_commands_and_brigades_named_after_a_place(text: str, place: str, expect
     at = text.index(place)
     [entity] = forces_of_places(text, [Entity(place, "LOC", at, at + len(place))], tokenize(text))
     assert (entity.text, entity.type) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a settlement's name of up to three words before its province with بـ
+        ("داهمت القوات معملا في قرية حوش السيد علي بريف حمص الغربي", [("حوش السيد علي", "LOC")]),
+        ("خلال عملية استهدفت منزلا في قرية السبعة وأربعين بريف الشدادي", [("السبعة وأربعين", "LOC")]),
+        # an adjective after the name closes it
+        ("وقع الهجوم قرب بلدة فصالة الحدودية التابعة لمقاطعة باسكنو", [("فصالة", "LOC")]),
+    ],
+)
+def test_settlement_names_before_their_province(text: str, expected: list[tuple[str, str]]) -> None:
+    assert spans(text) == expected

@@ -1357,3 +1357,25 @@ def test_a_crowd_besieging_a_clinic_is_no_operation() -> None:
     body = "وأكد رئيس النقابة أن المؤسسات الصحية بورقلة حاصرها الأولياء منذ الساعات الأولى للصباح."
     assert "security_operation" not in types_of(body)
     assert "security_operation" in types_of("حاصرت قوات الجيش البلدة منذ الساعات الأولى للصباح.")
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        # the clause names the city as its province; the village named after it places the raid
+        (
+            "فككت وحدات الأمن في محافظة حمص، فجر أمس، معملا للكبتاغون في قرية حوش السيد علي بريف حمص.",
+            "حوش السيد علي",
+        ),
+        # but not a village of another act, after فيما
+        (
+            "داهمت قوة أمنية منزلا في محافظة حمص، فيما ألقت مفارز أخرى القبض على متهمين في قرية حوش السيد علي.",
+            "حمص",
+        ),
+    ],
+)
+def test_a_village_after_a_clause_naming_its_province(body: str, location: str) -> None:
+    city = {"country_code": "SY", "admin1": "11", "feature_class": "P"}
+    ctx = make_context(body, {"حمص": "LOC", "حوش السيد علي": "LOC"}, {"حمص": city})
+    first = min(find_events(ctx), key=lambda event: event.trigger.start)
+    assert first.location is not None and first.location.text == location
