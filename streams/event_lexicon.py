@@ -167,7 +167,7 @@ def _entries() -> dict[str, Trigger]:
         table.setdefault(form, Trigger("meeting", verb=True))
         verb_forms.add(form)
     add("meeting", "زار زارت يزور", verb=True)
-    add("agreement", "اتفاق اتفاقيه هدنه معاهده")
+    add("agreement", "اتفاق اتفاقيه هدنه معاهده اتفاقيات اتفاقيتين")  # يوقعان سبع اتفاقيات
     add_verbs("agreement", "اتفق/تفق")
     add("sanction", "عقوبات حظر")
     return table
@@ -209,6 +209,8 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("اشتباكات عشائريه", Trigger("armed_clash")),
         ("عدوان جوي", Trigger("airstrike")),
         ("مذكره تفاهم", Trigger("agreement")),
+        ("مذكرات تفاهم", Trigger("agreement")),
+        ("مذكرتي تفاهم", Trigger("agreement")),
         ("صفقه تبادل", Trigger("agreement")),
         ("طرد سفير", Trigger("sanction")),
         ("عمليه مداهمه", Trigger("security_operation")),

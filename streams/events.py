@@ -181,6 +181,7 @@ _PENALTIES = words("السجن الحبس غرامه غرامات الاعدام
 _HARSHEST = words("اشد اقسي اقصي يعرض تعرض يعرضه")
 _PENALTY_REACH = 4
 _ATTEMPT = words("محاوله لمحاوله بمحاوله")
+_CONTROLLED = words("الحدود الامن النفس الاسعار الاسواق الجوده الايقاع الاوضاع")  # ضبط الحدود: to control them
 _ASSASSINATING = re.compile("غتال|غتيال")  # the verb (تغتال) and its noun (اغتيال)
 _ending = key_flag(words("وقف لوقف بوقف رفع برفع لرفع انهاء لانهاء بانهاء"))
 _STORE_REACH = 12  # tokens before a shell noun where a seizure or a depot names it as a seized item
@@ -476,6 +477,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         index.has(a - 1, _CROWDS) or any(index.has(k, _CROWDS) for k in range(b, min(hi, b + 2)))
     ):
         return None  # حاصرها الأولياء منذ الصباح، جماهير تحاصر المسرح: a crowd besieges, no forces do
+    if trigger.type == "seizure" and index.has(b, _CONTROLLED):
+        return None  # يبحثان ضبط الحدود ومكافحة تهريب المخدرات: border control, nothing seized
     if trigger.type == "arrest" and index.has(a - 1, _ATTEMPT):
         return None  # وعند محاولة القبض عليهم بادروا بإطلاق النار: an arrest tried, not made
     stopping = ("اوقف", "واوقف", "ايقاف", "وايقاف", "بايقاف")

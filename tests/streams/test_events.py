@@ -1379,3 +1379,12 @@ def test_a_village_after_a_clause_naming_its_province(body: str, location: str) 
     ctx = make_context(body, {"حمص": "LOC", "حوش السيد علي": "LOC"}, {"حمص": city})
     first = min(find_events(ctx), key=lambda event: event.trigger.start)
     assert first.location is not None and first.location.text == location
+
+
+def test_memoranda_and_agreements_signed() -> None:
+    assert types_of("وقع المغرب وموريتانيا اليوم بالرباط سبع اتفاقيات في مجالات الطاقة.") == ["agreement"]
+    assert types_of("وقع البلدان خمس مذكرات تفاهم في مجالات الطاقة والاستثمار.") == ["agreement"]
+
+
+def test_border_control_is_no_seizure() -> None:
+    assert types_of("الوزيران يبحثان في دمشق ضبط الحدود ومكافحة تهريب المخدرات") == []
