@@ -169,7 +169,7 @@ def _entries() -> dict[str, Trigger]:
     add("meeting", "زار زارت يزور", verb=True)
     add("agreement", "اتفاق اتفاقيه هدنه معاهده اتفاقيات اتفاقيتين")  # يوقعان سبع اتفاقيات
     add_verbs("agreement", "اتفق/تفق")
-    add("sanction", "عقوبات حظر")
+    add("sanction", "عقوبات حظر حظرا")  # فرضت حظراً على صادرات الأسلحة
     return table
 
 

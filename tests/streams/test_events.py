@@ -1388,3 +1388,8 @@ def test_memoranda_and_agreements_signed() -> None:
 
 def test_border_control_is_no_seizure() -> None:
     assert types_of("الوزيران يبحثان في دمشق ضبط الحدود ومكافحة تهريب المخدرات") == []
+
+
+def test_a_curfew_is_no_sanction_and_an_embargo_is_one() -> None:
+    assert "sanction" not in types_of("مقتل طالب في احتجاجات الخبز وحظر تجوال ليلي في المدينة")
+    assert types_of("فرضت واشنطن حظراً على صادرات الأسلحة إلى البلاد.") == ["sanction"]
