@@ -49,6 +49,9 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
         # a common word as it stands is not a proclitic and a place (ورقة: "a paper", not و + Raqqa)
         ("حملت الموفدة ورقة ضمانات إلى المسؤولين.", []),
         ("ووصل الوفد إلى بغداد ولبنان وبيروت.", ["بغداد", "لبنان", "بيروت"]),
+        # a square (not Medan), «pay attention» (not Entebbe), a given name (not Salem)
+        ("تجمع المحتجون في ميدان الشهداء.", []),
+        ("انتبه إلى الطريق يا سالم.", []),
         # authorities, and «high» after its noun
         ("وعلقت سلطات المطار الرحلات.", []),
         ("نفذت القوات ضربة بأسلحة عالية الدقة.", []),
