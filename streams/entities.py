@@ -129,6 +129,11 @@ def _places_joined(body: str, start: int, end: int, inside: Sequence[Entity]) ->
 
 
 _WATERS = ("بحيرة", "نهر")  # a lake or a river named for a place is a place of its own
+# A facility named for its town is a place of its own too (مطار دمشق الدولي، مستشفى الخليل الحكومي): the
+# geocoder places it at the town, approximately. As written, with or without a proclitic.
+_FACILITIES = tuple(
+    f"{c}{w}" for c in ("", "و", "ب", "ل", "وب", "ول") for w in ("مستشفى", "مطار", "ميناء", "مرفأ", "ملعب")
+)
 
 
 def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
@@ -142,7 +147,7 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
     if rule.text.startswith("مديرية") and any(e.end == rule.end and _one_word_before(rule, e) for e in inside):
         return False  # مديرية القطن is a district of Yemen, not a directorate
-    if rule.type == "LOC" and rule.text.startswith(_WATERS):
+    if rule.type == "LOC" and rule.text.startswith(_WATERS + _FACILITIES):
         return all(rule.start <= e.start and e.end <= rule.end and e.type == "LOC" for e in inside)  # بحيرة تشاد
     return rule.type in ("ORG", "PER") and all(
         rule.start <= e.start

@@ -32,12 +32,13 @@ __all__ = [
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
-     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "ستاد", "منفذ", "بحيره", "نهر", "حاجز"]
+     "سهل", "مسجد", "جامع", "كنيسه", "صحراء", "غابه", "قصر", "مستشفي", "ستاد", "منفذ", "بحيره", "نهر", "حاجز",
+     "ملعب", "ميناء", "مرفا"]
 )  # fmt: skip
 # Masculine place nouns: a word in -ية after them is no adjective of theirs but a name (معبر جوسية).
 _MASCULINE_PLACE_HEADS = frozenset(
     ["مطار", "زقاق", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "وادي", "سهل", "مسجد", "جامع",
-     "قصر", "مستشفي", "ستاد", "منفذ", "جبل", "حاجز"]
+     "قصر", "مستشفي", "ستاد", "منفذ", "جبل", "حاجز", "ملعب", "ميناء", "مرفا"]
 )  # fmt: skip
 # Heads of institutions' names, read only in the construct state (وزارة الداخلية, not الوزارة): nouns that in
 # news name little else. Left out on purpose: قيادة (بقيادة الولايات المتحدة is "led by"), حركة (حركة السير),
@@ -168,6 +169,7 @@ _FUNCTION_WORDS = frozenset(
      "لكن", "بين", "خلال", "نحو", "حول", "ضد", "عبر", "امام", "وراء", "فوق", "تحت", "هو", "هي", "هم", "الان"]
 )  # fmt: skip
 _MAX_NAME_TOKENS = 3
+_COMMON_FORM = 3  # wordfreq Zipf of a clitic-prefixed form that is a word of the language (بمياه)
 _COMPOUND_FIRST = frozenset(["عبد", "ابو", "ابي"])
 _RANK_QUALIFIERS = {"الفريق": frozenset(["اول", "ركن", "الركن"])}  # الفريق أول عبد الفتاح البرهان
 _CONFERENCE = frozenset(["المؤتمر", "مؤتمر", "المؤتمرات", "مؤتمرات"])
@@ -352,6 +354,8 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     masculine = listed(tokens[i].norm, _MASCULINE_PLACE_HEADS) and tokens[j].norm.endswith("يه")
     if not _is_name_word(tokens[j]) or (describes(tokens[j].norm) and not masculine):
         return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name (but معبر جوسية is one)
+    if _preposition_and_word(tokens[j].norm):
+        return None  # رست في ميناء بمياه إقليمية: "in waters", no port's name
     bare = tokens[j].norm[2:] if tokens[j].norm.startswith("ال") else tokens[j].norm
     if listed(bare, _SETTLEMENT_HEADS) or listed(bare, _PLACE_HEADS):
         return None  # صحراء محافظة الأنبار, مستشفى البلدة: of a place named elsewhere, or of none
@@ -360,6 +364,15 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     elif tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1]):
         j += 1  # مخيم عين الحلوة: a compound name
     return "LOC", i, j
+
+
+def _preposition_and_word(norm: str) -> bool:
+    """ب / ل and a word commoner than the whole, itself a common form (بمياه), not a name that begins with
+    the letter (بغداد) nor a rare one (بنادر)."""
+    if norm[:1] not in "بل" or len(norm) <= 3:
+        return False
+    whole = word_zipf(norm)
+    return whole >= _COMMON_FORM and word_zipf(norm[1:]) > whole
 
 
 def describes(norm: str, feminine: bool = False) -> bool:

@@ -33,6 +33,15 @@ _PLACE_QUALIFIERS = frozenset(
 _TRAILING_ADJECTIVES = frozenset(
     phrase_key(w) for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية")
 )
+# Facilities named after their town (مطار دمشق الدولي، مستشفى الخليل الحكومي، ميناء الحديدة) are placed at
+# it, approximately; only a town of some size is taken, so that «مستشفى الأمل» finds no village named الأمل.
+_FACILITIES = frozenset(phrase_key(w) for w in ("مستشفى", "مطار", "ميناء", "مرفأ", "ملعب", "ستاد", "مصفاة"))
+_FACILITY_ADJECTIVES = frozenset(
+    phrase_key(w)
+    for w in ("الدولي", "الدولية", "العام", "الحكومي", "التعليمي", "المركزي", "الجامعي", "التخصصي", "الأولمبي",
+              "البلدي", "القروي", "العسكري", "الجديد")
+)  # fmt: skip
+_FACILITY_TOWN = 10_000
 _PUNCT_RE = re.compile(r"[\"'()\[\]«»<>.,:;!?]")
 # A candidate must outweigh the next one this many times to be chosen without any context.
 _DOMINANCE = 10
@@ -186,6 +195,9 @@ class Geocoder:
             key = " ".join(variant)
             if key in self._by_key:
                 return self._by_key[key], key, False, False
+            town = _facility_town(variant)
+            if town is not None and (places := self._by_key.get(town)) and _a_town(places):
+                return places, town, True, False
             head = _strip_qualifiers(variant)
             if head is not None:
                 head_words, admin = head
@@ -193,6 +205,20 @@ class Geocoder:
                 if head_key in self._by_key:
                     return self._by_key[head_key], head_key, True, admin
         return None
+
+
+def _facility_town(words: list[str]) -> str | None:
+    """The town a facility is named after: مطار دمشق الدولي -> دمشق (None when no facility word opens it)."""
+    if len(words) < 2 or words[0] not in _FACILITIES:
+        return None
+    rest = words[1:]
+    while len(rest) > 1 and rest[-1] in _FACILITY_ADJECTIVES:
+        rest = rest[:-1]
+    return " ".join(rest)
+
+
+def _a_town(places: Sequence[Place]) -> bool:
+    return any(p.feature_code in ("ADM1", "PCLI") or (p.population or 0) >= _FACILITY_TOWN for p in places)
 
 
 def _strip_qualifiers(words: list[str]) -> tuple[list[str], bool] | None:

@@ -445,3 +445,15 @@ def test_commands_and_brigades_named_after_a_place(text: str, place: str, expect
 )
 def test_settlement_names_before_their_province(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+def test_a_facility_named_after_its_town_is_one_place() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "دمشق - قصفت الطائرات مطار دمشق الدولي فجر اليوم، ونقل الجرحى إلى مستشفى المواساة الجامعي."
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    assert ("مطار دمشق الدولي", "LOC") in {(e.text, e.type) for e in enriched.entities}
+    (strike,) = enriched.events
+    assert strike.location is not None and strike.location.text == "مطار دمشق الدولي"
+    assert strike.location.country_code == "SY" and strike.location.lat is not None  # placed at Damascus

@@ -246,3 +246,22 @@ def test_sindh_is_a_candidate_but_the_common_word_is_no_province(geocoder: Geoco
 def test_punjab_follows_the_article_country(geocoder: Geocoder, context: list[str], expected: str | None) -> None:
     place = geocoder.resolve("البنجاب", context)
     assert (place.country_code if place else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "context", "expected"),
+    [
+        ("مطار دمشق الدولي", ["SY"], "Damascus"),
+        ("مستشفى الخليل الحكومي", ["PS"], "Hebron"),
+        ("وميناء الحديدة", ["YE"], "Al Ḩudaydah"),
+        # a facility named after no town, or after a word that is some village's name, stays unresolved
+        ("مستشفى صلاح غندور", ["LB"], None),
+        ("مستشفى الأمل", ["SY"], None),
+    ],
+)
+def test_a_facility_is_placed_at_the_town_it_is_named_after(
+    geocoder: Geocoder, name: str, context: list[str], expected: str | None
+) -> None:
+    match = geocoder.match(name, context)
+    assert (match.place.name if match else None) == expected
+    assert match is None or match.approximate
