@@ -370,8 +370,11 @@ def _sentence_triggers(
             continue  # زاعمة أنه استهدف مسؤولين كانوا يجتمعون: the target's doing, no meeting reported
         if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):
             continue  # an agreement the sentence refers to, made before
-        if _operations_trap(index, i, lo) and any(f[0] == "security_operation" for f in found.values()):
-            continue  # نفذوا عملية أمنية ...، حيث نُصب لهما كمين: the operation's trap, not an attack on it
+        if _operations_trap(index, i, lo) and (
+            any(f[0] == "security_operation" for f in found.values())
+            or index.any_in(_caught, b, min(hi, b + _CAUGHT_REACH))
+        ):
+            continue  # نُصب لهما كمين في عملية أمنية، نصبت كميناً محكماً أسفر عن اعتقال: a trap, not an attack
         if type_ == "shelling" and _instrument(index, i, lo) and any(f[0] in _NOT_SHELLING for f in found.values()):
             continue  # هاجمت الحاجز بالأسلحة الرشاشة والقذائف: the weapons of the attack told before
         if type_ == "shelling" and index.any_in(_using, max(lo, i - _USED_REACH), i):
@@ -654,6 +657,8 @@ _pests = key_flag(_PESTS)
 _disaster = key_flag(_DISASTERS)
 _by_hand_of = key_flag(_AGENT_MARKS)
 _setting = prefix_flag(("نصب", "ينصب", "تنصب"))
+_caught = key_flag(words("اعتقال القبض الاطاحه توقيف"))  # what a police trap ends in (أسفر عن الإطاحة بثلاثة)
+_CAUGHT_REACH = 10
 _planned = key_flag(_PLANNED)
 _downing = key_flag(_DOWNED)
 _aerial = key_flag(_AIR)

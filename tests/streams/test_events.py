@@ -1393,3 +1393,9 @@ def test_border_control_is_no_seizure() -> None:
 def test_a_curfew_is_no_sanction_and_an_embargo_is_one() -> None:
     assert "sanction" not in types_of("مقتل طالب في احتجاجات الخبز وحظر تجوال ليلي في المدينة")
     assert types_of("فرضت واشنطن حظراً على صادرات الأسلحة إلى البلاد.") == ["sanction"]
+
+
+def test_a_police_trap_that_ends_in_arrests_is_no_attack() -> None:
+    body = "وذكرت الوكالة أن مفارز مديرية استخبارات بابل نصبت كميناً محكماً في ناحية الإسكندرية، أسفر عن اعتقال ثلاثة."
+    assert types_of(body) == ["arrest"]
+    assert "attack" in types_of("نصب مسلحون كميناً لدورية للجيش قرب البلدة، ما أسفر عن مقتل جنديين.")
