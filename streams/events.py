@@ -571,7 +571,7 @@ def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: 
 
 def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     """Negated, hypothetical, threatened, habitual or generic mentions are not events."""
-    if index.any_in(_unreal, max(lo, a - 3), a):
+    if index.any_in(_unreal, max(lo, a - 3), a) and not _wave_launched(index, a, lo):
         return True
     if index.norms[a].endswith("احتجاجا") and index.norms[a + 1 : a + 2] == ("علي",):
         return True  # طرد السفير احتجاجاً على: the motive of another act, not a protest
@@ -597,6 +597,14 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     if _scare_quoted(index, a, b, lo, hi) or _titled(index, a, lo):
         return True
     return index.any_in(_habitual, b, min(hi, b + 3))
+
+
+def _wave_launched(index: ArticleIndex, a: int, lo: int) -> bool:
+    """«شنّ الطيران، أمس، موجة غارات»: a wave someone launched is one event, not a trend (موجة هجمات)."""
+    wave = next((k for k in range(a - 1, max(lo, a - 3) - 1, -1) if index.norms[k] == _WAVE), None)
+    if wave is None or index.any_in(_unreal, max(lo, a - 3), wave) or index.any_in(_unreal, wave + 1, a):
+        return False
+    return index.any_in(_launching_wave, max(lo, wave - _WAVE_REACH), wave)
 
 
 def _time_between(index: ArticleIndex, lo: int, a: int) -> int:
@@ -657,6 +665,9 @@ _pests = key_flag(_PESTS)
 _disaster = key_flag(_DISASTERS)
 _by_hand_of = key_flag(_AGENT_MARKS)
 _setting = prefix_flag(("نصب", "ينصب", "تنصب"))
+_WAVE = "موجه"
+_WAVE_REACH = 12  # tokens before «موجة» where the verb that launched it may stand, past its subject and a time
+_launching_wave = key_flag(words("شن شنت شنوا نفذ نفذت نفذوا اطلق اطلقت"))
 _caught = key_flag(words("اعتقال القبض الاطاحه توقيف"))  # what a police trap ends in (أسفر عن الإطاحة بثلاثة)
 _CAUGHT_REACH = 10
 _planned = key_flag(_PLANNED)

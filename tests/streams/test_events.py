@@ -1399,3 +1399,9 @@ def test_a_police_trap_that_ends_in_arrests_is_no_attack() -> None:
     body = "وذكرت الوكالة أن مفارز مديرية استخبارات بابل نصبت كميناً محكماً في ناحية الإسكندرية، أسفر عن اعتقال ثلاثة."
     assert types_of(body) == ["arrest"]
     assert "attack" in types_of("نصب مسلحون كميناً لدورية للجيش قرب البلدة، ما أسفر عن مقتل جنديين.")
+
+
+def test_a_wave_of_strikes_someone_launched_is_an_airstrike() -> None:
+    body = "شنّ الطيران الإسرائيلي، أمس (الاثنين)، موجة غارات على ميناء الحديدة ومحطة كهرباء حزيز."
+    assert "airstrike" in types_of(body)
+    assert types_of("تشهد المنطقة موجة غارات متواصلة منذ أشهر.") == []
