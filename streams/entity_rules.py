@@ -132,6 +132,8 @@ _SETTLEMENT_HEADS = frozenset(
      "مقاطعه", "بلديه"]
 )  # fmt: skip
 _BELONGING = frozenset(["التابعه", "التابع"])
+# Elatives that are part of a place's name (الفشقة الصغرى، المحلة الكبرى), though folded like nisbas.
+_NAME_ELATIVES = frozenset(["الصغري", "الكبري", "الوسطي", "السفلي", "العليا", "الدنيا"])
 # Town and village nouns whose next word is the name, marked off or not (بلدة طمون، قرية تشاي).
 _VILLAGE_HEADS = frozenset(["بلده", "قريه"])
 _VILLAGE_FIRST = frozenset(
@@ -602,7 +604,7 @@ def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | 
     for last in (j, j + 1, j + 2):
         if last + 2 >= len(tokens) or not all(_is_name_word(t) for t in tokens[j : last + 1]):
             break
-        if last > j and definite_nisba(tokens[last].norm):
+        if last > j and definite_nisba(tokens[last].norm) and tokens[last].norm not in _NAME_ELATIVES:
             break  # بلدة فصالة الحدودية التابعة لمقاطعة باسكنو: an adjective closes the name, it is none of it
         after, unit = tokens[last + 1].norm, tokens[last + 2].norm
         if after in _BELONGING and unit.startswith("ل") and unit[1:] in _SETTLEMENT_HEADS:

@@ -441,6 +441,8 @@ def test_commands_and_brigades_named_after_a_place(text: str, place: str, expect
         ("خلال عملية استهدفت منزلا في قرية السبعة وأربعين بريف الشدادي", [("السبعة وأربعين", "LOC")]),
         # an adjective after the name closes it
         ("وقع الهجوم قرب بلدة فصالة الحدودية التابعة لمقاطعة باسكنو", [("فصالة", "LOC")]),
+        # but an elative is part of it
+        ("هاجموا مزارعين في منطقة الفشقة الصغرى بولاية القضارف", [("الفشقة الصغرى", "LOC")]),
     ],
 )
 def test_settlement_names_before_their_province(text: str, expected: list[tuple[str, str]]) -> None:
