@@ -207,8 +207,9 @@ def _line_run(body: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | N
         last = end + 2
     if last < len(tokens) and not _line_break_before(body, tokens, last):
         return None
-    if any(key in TRIGGERS for token in tokens[j:end] for key in token_keys(token.norm)):
-        return None  # غزة - مقتل خمسة أشخاص ⏎: a headline after the city, not an outlet
+    kinds = {TRIGGERS[key].type for token in tokens[j:end] for key in token_keys(token.norm) if key in TRIGGERS}
+    if kinds and not (end - j == 1 and kinds == {"statement"}):
+        return None  # غزة - مقتل خمسة أشخاص ⏎: a headline after the city, not an outlet (but دبي - البيان ⏎ is one)
     return tokens[j].start, tokens[end - 1].end
 
 

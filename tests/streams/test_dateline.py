@@ -131,3 +131,11 @@ def test_an_unknown_outlet_is_an_organisation_not_a_place() -> None:
     enriched = _process("مأرب: «الشرق الأوسط» قتل ثلاثة جنود في هجوم شنه مسلحون على موقع عسكري.")
     types = {e.text: e.type for e in enriched.entities}
     assert types.get("الشرق الأوسط") == "ORG"
+
+
+def test_a_paper_named_like_a_statement_ends_the_dateline_and_makes_no_event() -> None:
+    assert dateline("سريناغار - البيان\n\nتساقطت الثلوج بكثافة.", ("سريناغار",)) == ("سريناغار", "البيان")
+    assert dateline("غزة - مقتل خمسة أشخاص\n\nقتل خمسة.", ("غزة",)) == ("غزة", None)
+    enriched = _process("سريناغار - البيان\n\nتساقطت الثلوج بكثافة على وادي كشمير أمس، وأغلقت الطرق الجبلية.")
+    assert ("البيان", "ORG") in {(e.text, e.type) for e in enriched.entities}
+    assert enriched.events == []
