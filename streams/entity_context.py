@@ -70,7 +70,10 @@ _HEADED = {
     ),
 }  # fmt: skip
 # Settlement nouns no organisation's name follows: the name after them is the place's.
-_VILLAGES = frozenset(["بلده", "قريه", "مخيم", "حي", "ناحيه", "ضاحيه", "بلدات", "قري"])
+_VILLAGES = frozenset(
+    ["بلده", "قريه", "مخيم", "حي", "ناحيه", "ضاحيه", "بلدات", "قري",
+     "ولايه", "محافظه", "مدينه", "منطقه", "اقليم", "ولايتي", "محافظتي"]
+)  # fmt: skip  # and a province or region (ولاية الجزيرة is Gezira State, not the channel)
 # A front line (في جبهة الكدحة، على جبهات مأرب) is a place; fronts that are movements have these names.
 _FRONTS = frozenset(["جبهه", "جبهات"])
 _FRONT_MOVEMENTS = frozenset(
@@ -108,7 +111,7 @@ _WEAPONS = frozenset(
      "قاذفات", "قذيفه", "قذائف", "دبابه", "دبابات"]
 )  # fmt: skip
 # Cue words that begin with a letter that is also a proclitic (بلده، بنادق): matched as written first.
-_AS_WRITTEN = _CITING | _SETTLEMENTS | _WEAPONS | _MODEL_NOUNS
+_AS_WRITTEN = _CITING | _SETTLEMENTS | _WEAPONS | _MODEL_NOUNS | _VILLAGES  # ولاية begins with و
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
 # Roles a name follows, after what the role is of (رئيس نادي الاتحاد منصور الغامدي، برئاسة خليل الحية).
 _ROLE_NOUNS = frozenset(

@@ -459,3 +459,14 @@ def test_a_facility_named_after_its_town_is_one_place() -> None:
     (strike,) = enriched.events
     assert strike.location is not None and strike.location.text == "مطار دمشق الدولي"
     assert strike.location.country_code == "SY" and strike.location.lat is not None  # placed at Damascus
+
+
+def test_a_province_that_shares_a_channels_name_is_a_place() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "هاجمت قوات الدعم السريع قرية في ولاية الجزيرة، ونقلت قناة الجزيرة عن شهود أن مصادر محلية للجزيرة أكدت ذلك."
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    found = [(e.text, e.type) for e in enriched.entities]
+    assert found[1] == ("الجزيرة", "LOC")  # ولاية الجزيرة: Gezira State
+    assert ("قناة الجزيرة", "ORG") in found
