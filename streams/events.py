@@ -487,6 +487,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         index.has(a - 1, _CROWDS) or any(index.has(k, _CROWDS) for k in range(b, min(hi, b + 2)))
     ):
         return None  # حاصرها الأولياء منذ الصباح، جماهير تحاصر المسرح: a crowd besieges, no forces do
+    if trigger.type == "seizure" and index.norms[a] == "صادر" and index.norms[b : b + 1] == ("عن",):
+        return None  # بيان صادر عن الفرقة السادسة: a statement issued by it, nothing confiscated
     if trigger.type == "seizure" and index.has(b, _CONTROLLED):
         return None  # يبحثان ضبط الحدود ومكافحة تهريب المخدرات: border control, nothing seized
     if trigger.type == "arrest" and index.has(a - 1, _ATTEMPT):
@@ -675,7 +677,7 @@ _setting = prefix_flag(("نصب", "ينصب", "تنصب"))
 _WAVE = "موجه"
 _WAVE_REACH = 12  # tokens before «موجة» where the verb that launched it may stand, past its subject and a time
 _launching_wave = key_flag(words("شن شنت شنوا نفذ نفذت نفذوا اطلق اطلقت"))
-_caught = key_flag(words("اعتقال القبض الاطاحه توقيف"))  # what a police trap ends in (أسفر عن الإطاحة بثلاثة)
+_caught = key_flag(words("اعتقال القبض الاطاحه توقيف ضبط"))  # what a police trap ends in (أسفر عن الإطاحة بثلاثة)
 _CAUGHT_REACH = 10
 _planned = key_flag(_PLANNED)
 _downing = key_flag(_DOWNED)
@@ -696,8 +698,25 @@ _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
 _into_the_air = key_flag(words("الهواء"))
 _stored = prefix_flag(
-    ("ضبط", "يضبط", "تضبط", "مصادره", "صادر", "مستودع", "مخزن", "عثر", "العثور", "يضم", "تضم", "يحوي", "تحوي", "يحتوي")
-)  # a seizure, a depot, what it holds
+    (
+        "ضبط",
+        "يضبط",
+        "تضبط",
+        "مصادره",
+        "صادر",
+        "مستودع",
+        "مخزن",
+        "عثر",
+        "العثور",
+        "يضم",
+        "تضم",
+        "يحوي",
+        "تحوي",
+        "يحتوي",
+        "المضبوطات",
+        "مضبوطات",
+    )
+)  # a seizure, a depot, what it holds, the items seized (المضبوطات شملت ... قذائف آر بي جي)
 _strife = key_flag(words("صراع نزاع خلاف خلافات ازمه الازمه الوضع الاوضاع غضب احتقان"))
 _war = key_flag(words("حرب نزاع نزاعا صراع صراعا تمرد"))
 _verdict = key_flag(_VERDICT)

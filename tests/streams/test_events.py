@@ -1415,3 +1415,10 @@ def test_cricket_and_a_musical_truce_are_no_conflict() -> None:
     )
     assert types_of(body) == []
     assert types_of("وقال مدير المهرجان إن الحدث هدنة موسيقية بين الشرق والغرب.") == []
+
+
+def test_a_statement_issued_and_the_items_seized_are_no_seizure_or_shelling() -> None:
+    body = "وأوضح بيان صادر عن الفرقة السادسة مشاة أن القوات دمرت 12 عربة قتالية."
+    assert "seizure" not in types_of(body)
+    body = "داهمت الشرطة وكرا للمهربين، وأوضح المدير أن المضبوطات شملت 40 بندقية آلية وقذائف آر بي جي."
+    assert "shelling" not in types_of(body)
