@@ -1,9 +1,9 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Thirty-eight sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Forty-six sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_38.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_46.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
@@ -23,7 +23,11 @@ measured only, no fix made looking at them in their own session; ``_27`` the Sah
 crime news, these two measured blind before the last fixes they guided; ``_35`` the West Bank, Gaza and south
 Lebanon as Palestinian and Lebanese outlets write them; ``_36`` crime, smuggling, border guards and courts;
 ``_37`` Turkey, Iran and the Kurdish regions and ``_38`` the Maghreb and the Sahel in Maghrebi outlets' words,
-these two measured blind before the last fixes they guided). The fixes each
+these two measured blind before the last fixes they guided; ``_39`` diplomacy across Arab capitals; ``_40``
+protests, strikes and unrest; ``_41`` the Israel-Iran escalation and ``_42`` Iraq's provinces, these two
+measured blind before the fixes they guided; ``_43`` Sudan's war, ``_44`` the Horn of Africa, ``_45`` Lebanon's
+internal security and ``_46`` Afghanistan, Pakistan and Kashmir, all four written last and measured blind
+before the fixes they guided). The fixes each
 of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -77,6 +81,14 @@ SETS = {
     "invented_articles_36.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.68, "location": 0.54, "counts": 0.70},
     "invented_articles_37.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.80, "location": 0.65, "counts": 0.53},
     "invented_articles_38.jsonl": {"entity_f1": 0.72, "event_type_f1": 0.73, "location": 0.63, "counts": 0.63},
+    "invented_articles_39.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.71, "location": 0.56, "counts": 0.84},
+    "invented_articles_40.jsonl": {"entity_f1": 0.71, "event_type_f1": 0.73, "location": 0.56, "counts": 0.60},
+    "invented_articles_41.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.77, "location": 0.69, "counts": 0.65},
+    "invented_articles_42.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.74, "location": 0.50, "counts": 0.58},
+    "invented_articles_43.jsonl": {"entity_f1": 0.66, "event_type_f1": 0.73, "location": 0.60, "counts": 0.72},
+    "invented_articles_44.jsonl": {"entity_f1": 0.69, "event_type_f1": 0.72, "location": 0.58, "counts": 0.70},
+    "invented_articles_45.jsonl": {"entity_f1": 0.62, "event_type_f1": 0.71, "location": 0.56, "counts": 0.64},
+    "invented_articles_46.jsonl": {"entity_f1": 0.73, "event_type_f1": 0.64, "location": 0.39, "counts": 0.62},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -128,6 +140,14 @@ NOT_CONFLICT = [
     *[("invented_articles_36.jsonl", i) for i in ("tf04", "tf08", "tf12", "tf16", "tf20")],
     *[("invented_articles_37.jsonl", i) for i in ("tg16", "tg17", "tg18", "tg19", "tg20")],
     *[("invented_articles_38.jsonl", i) for i in ("th04", "th08", "th12", "th15", "th19")],
+    *[("invented_articles_39.jsonl", i) for i in ("ti16", "ti17", "ti18", "ti19", "ti20")],
+    *[("invented_articles_40.jsonl", i) for i in ("tj04", "tj08", "tj12", "tj16", "tj19")],
+    *[("invented_articles_41.jsonl", i) for i in ("tk04", "tk09", "tk12", "tk17", "tk20")],
+    *[("invented_articles_42.jsonl", i) for i in ("tl07", "tl09", "tl12", "tl15", "tl18")],
+    *[("invented_articles_43.jsonl", i) for i in ("tm06", "tm10", "tm13", "tm16", "tm18")],
+    *[("invented_articles_44.jsonl", i) for i in ("tn04", "tn08", "tn12", "tn16", "tn20")],
+    *[("invented_articles_45.jsonl", i) for i in ("to16", "to17", "to18", "to19", "to20")],
+    *[("invented_articles_46.jsonl", i) for i in ("tp05", "tp09", "tp13", "tp17", "tp20")],
 ]
 
 
