@@ -68,7 +68,7 @@ _FIGURATIVE = words(
     "سيول مياه فيضانات امطار ثلوج "  # حاصرتها السيول: floods besiege no one
     # a curfew is no sanction, vehicles held by a flood are no arrest (حظر تجول، احتجاز مركبات), and an award or
     # the spotlight is not abducted (يخطف النجمة الذهبية، خطف الأضواء)
-    "تجول التجول التجوال مركبات المركبات سيارات السيارات "
+    "تجول التجول تجوال التجوال مركبات المركبات سيارات السيارات "
     # a verbal attack (هجوماً حاداً على الحكومة), a solar flare, a glacial lake bursting
     "حادا حاد لاذعا لاذع شرسا شمسي شمسيه بحيره صامت صامتا صامته الحمل "
     "النجمه الاضواء اللقب الفوز الانظار النقاط نقطه الجائزه الصداره بطاقه "
@@ -168,7 +168,7 @@ _KILLER_REACH = 3  # tokens before a kill verb where the aircraft that killed ma
 _HEADLINE_KILLER_REACH = 8  # a drone opening the sentence this close before the kill verb is the killer
 _CULTURAL = words("الثقافيه ثقافيه الفنيه فنيه الرياضيه رياضيه العلميه علميه السياحيه سياحيه الاقتصاديه")
 _PROGRAMME = words("برنامج فعاليات افتتاح اختتام دوره طبعه")
-_REGULATED = words("العمل الصيد السباحه البناء الرعي تجوال التجوال تجول التجول")  # and a curfew (حظر تجوال)
+_REGULATED = words("العمل الصيد السباحه البناء الرعي")
 _GANGS = words("عصابه عصابات شبكه شبكات جرائم جريمه")
 _SPECIALISED = words("متخصصه متخصصين متخصص المتخصصه تمتهن يمتهنون")
 _LIVELIHOOD = words("عيش العيش")
