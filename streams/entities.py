@@ -9,6 +9,8 @@ from typing import Any, NamedTuple
 from marsad.schemas.records import Entity
 
 from .arabic import fold_cached as fold
+from .arabic import strip_clitics
+from .geocode import FACILITY_WORDS
 from .tokenize import Token
 
 __all__ = ["ModelSpan", "merge_entities", "overlaps", "spans_from_labels", "trim_proclitic", "trim_qualifier"]
@@ -129,11 +131,13 @@ def _places_joined(body: str, start: int, end: int, inside: Sequence[Entity]) ->
 
 
 _WATERS = ("بحيرة", "نهر")  # a lake or a river named for a place is a place of its own
-# A facility named for its town is a place of its own too (مطار دمشق الدولي، مستشفى الخليل الحكومي): the
-# geocoder places it at the town, approximately. As written, with or without a proclitic.
-_FACILITIES = tuple(
-    f"{c}{w}" for c in ("", "و", "ب", "ل", "وب", "ول") for w in ("مستشفى", "مطار", "ميناء", "مرفأ", "ملعب")
-)
+
+
+def _facility(text: str) -> bool:
+    """A facility named for its town is a place of its own (مطار دمشق الدولي، ومستشفى الخليل الحكومي): the
+    geocoder places it at the town, approximately."""
+    first = fold(text.partition(" ")[0])
+    return any(form in FACILITY_WORDS for form in (first, strip_clitics(first)))
 
 
 def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
@@ -147,7 +151,7 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
     if rule.text.startswith("مديرية") and any(e.end == rule.end and _one_word_before(rule, e) for e in inside):
         return False  # مديرية القطن is a district of Yemen, not a directorate
-    if rule.type == "LOC" and rule.text.startswith(_WATERS + _FACILITIES):
+    if rule.type == "LOC" and (rule.text.startswith(_WATERS) or _facility(rule.text)):
         return all(rule.start <= e.start and e.end <= rule.end and e.type == "LOC" for e in inside)  # بحيرة تشاد
     return rule.type in ("ORG", "PER") and all(
         rule.start <= e.start

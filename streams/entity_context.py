@@ -24,6 +24,7 @@ from .arabic import fold, listed, strip_clitics
 from .dateline import outlet_after
 from .entities import overlaps
 from .entity_rules import NATIONALITIES, ORDINALS
+from .geocode import FACILITY_ADJECTIVES, FACILITY_WORDS
 from .ner_features import word_classes, word_zipf
 from .place_spotter import adjective_not_place
 from .tokenize import Token
@@ -127,12 +128,8 @@ _ROLE_COMPLEMENT = 6  # tokens of what a role is of, before the name
 # Regions whose name includes the word «إقليم» (folded forms).
 _WORD_NAMED_REGIONS = frozenset(["كردستان", "كوردستان"])
 _REGION_WORDS = frozenset(["اقليم"])
-# Facilities whose names end in adjectives of their own (folded, as Token.norm has them).
-_FACILITIES = frozenset(["مستشفي", "مطار", "ميناء", "ملعب", "مصفاه", "محطه", "مرفا", "مجمع", "مركز"])
-_FACILITY_ADJECTIVES = frozenset(
-    ["الدولي", "الدوليه", "العام", "العامه", "التعليمي", "الحكومي", "المركزي", "الجامعي", "التخصصي", "الميداني",
-     "الاولمبي", "البلدي", "القروي", "الوطني", "العسكري", "الاسلامي", "الطبي", "الغازيه", "النفطيه", "الحراريه"]
-)  # fmt: skip
+# Facilities whose names end in adjectives of their own, and a town's centre (مركز), which may too.
+_FACILITIES = FACILITY_WORDS | {"مركز"}
 _MAX_FACILITY_ADJECTIVES = 2
 _GIVEN_CLASSES = frozenset(["wg", "fn1", "fn2", "gPER"])  # a given name: Wikidata, names-dataset, ANERgazet
 # A given name sure enough to join a span before it: names-dataset's top ranks or ANERgazet's people.
@@ -609,7 +606,7 @@ def complete_facility_names(body: str, spans: Sequence[Any], tokens: Sequence[To
             end = span.end
             first = bisect_left(starts, span.end)
             for token in tokens[first : first + _MAX_FACILITY_ADJECTIVES]:
-                if token.norm not in _FACILITY_ADJECTIVES or token.start in taken or body[end : token.start] != " ":
+                if token.norm not in FACILITY_ADJECTIVES or token.start in taken or body[end : token.start] != " ":
                     break
                 end = token.end
             if end > span.end:

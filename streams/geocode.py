@@ -17,7 +17,7 @@ from importlib import resources
 
 from .gazetteer import first_word_variants, phrase_key
 
-__all__ = ["GeoMatch", "Geocoder", "Place"]
+__all__ = ["FACILITY_ADJECTIVES", "FACILITY_WORDS", "GeoMatch", "Geocoder", "Place"]
 
 # Words that qualify a place without being part of its name: "محافظة ديالى", "ريف دير الزور".
 # Administrative qualifiers ask for the region rather than a town of the same name.
@@ -33,13 +33,15 @@ _PLACE_QUALIFIERS = frozenset(
 _TRAILING_ADJECTIVES = frozenset(
     phrase_key(w) for w in ("الشرقي", "الغربي", "الشمالي", "الجنوبي", "الشرقية", "الغربية", "الشمالية", "الجنوبية")
 )
-# Facilities named after their town (مطار دمشق الدولي، مستشفى الخليل الحكومي، ميناء الحديدة) are placed at
-# it, approximately; only a town of some size is taken, so that «مستشفى الأمل» finds no village named الأمل.
-_FACILITIES = frozenset(phrase_key(w) for w in ("مستشفى", "مطار", "ميناء", "مرفأ", "ملعب", "ستاد", "مصفاة"))
-_FACILITY_ADJECTIVES = frozenset(
-    phrase_key(w)
-    for w in ("الدولي", "الدولية", "العام", "الحكومي", "التعليمي", "المركزي", "الجامعي", "التخصصي", "الأولمبي",
-              "البلدي", "القروي", "العسكري", "الجديد")
+# Facilities (folded) and the adjectives their names may end in (مستشفى الثورة العام، مطار معيتيقة الدولي):
+# one list for the entity layer, which completes their names, and for the geocoder, which places a facility
+# named after its town (مطار دمشق الدولي، ميناء الحديدة) at the town, approximately. Only a town of some size
+# is taken, so that «مستشفى الأمل» finds no village named الأمل.
+FACILITY_WORDS = frozenset(["مستشفي", "مطار", "ميناء", "ملعب", "ستاد", "مصفاه", "محطه", "مرفا", "مجمع"])
+FACILITY_ADJECTIVES = frozenset(
+    ["الدولي", "الدوليه", "العام", "العامه", "التعليمي", "الحكومي", "المركزي", "الجامعي", "التخصصي", "الميداني",
+     "الاولمبي", "البلدي", "القروي", "الوطني", "العسكري", "الاسلامي", "الطبي", "الغازيه", "النفطيه", "الحراريه",
+     "الجديد"]
 )  # fmt: skip
 _FACILITY_TOWN = 10_000
 _PUNCT_RE = re.compile(r"[\"'()\[\]«»<>.,:;!?]")
@@ -209,10 +211,10 @@ class Geocoder:
 
 def _facility_town(words: list[str]) -> str | None:
     """The town a facility is named after: مطار دمشق الدولي -> دمشق (None when no facility word opens it)."""
-    if len(words) < 2 or words[0] not in _FACILITIES:
+    if len(words) < 2 or words[0] not in FACILITY_WORDS:
         return None
     rest = words[1:]
-    while len(rest) > 1 and rest[-1] in _FACILITY_ADJECTIVES:
+    while len(rest) > 1 and rest[-1] in FACILITY_ADJECTIVES:
         rest = rest[:-1]
     return " ".join(rest)
 
