@@ -183,6 +183,8 @@ _PENALTIES = words("السجن الحبس غرامه غرامات الاعدام
 _HARSHEST = words("اشد اقسي اقصي يعرض تعرض يعرضه")
 _PENALTY_REACH = 4
 _ATTEMPT = words("محاوله لمحاوله بمحاوله")
+_VIOLATION_REACH = 5  # tokens before a ban where what broke it may stand, past its subject and «قرار»
+_violating = key_flag(words("انتهاك لانتهاك انتهكت انتهك تنتهك ينتهك خرق لخرق خرقت يخرق تخرق مخالفه لمخالفه خالفت"))
 _CONTROLLED = words("الحدود الامن النفس الاسعار الاسواق الجوده الايقاع الاوضاع")  # ضبط الحدود: to control them
 _ASSASSINATING = re.compile("غتال|غتيال")  # the verb (تغتال) and its noun (اغتيال)
 _ending = key_flag(words("وقف لوقف بوقف رفع برفع لرفع انهاء لانهاء بانهاء"))
@@ -442,6 +444,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # التظاهرة الثقافية، برنامج التظاهرة: in the Maghreb a festival is a «تظاهرة»
     if trigger.type == "sanction" and index.has(b, _REGULATED):
         return None  # قرار حظر العمل في المواقع المكشوفة: a regulation, not a sanction
+    if trigger.type == "sanction" and index.any_in(_violating, max(lo, a - _VIOLATION_REACH), a):
+        return None  # انتهكت السفينة قرار حظر الملاحة: a ban broken, not one imposed
     if trigger.type == "sanction" and (
         index.any_in(_penalties, b, min(hi, b + _PENALTY_REACH)) or index.any_in(_harshest, max(lo, a - 2), a)
     ):

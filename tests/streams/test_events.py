@@ -1422,3 +1422,9 @@ def test_a_statement_issued_and_the_items_seized_are_no_seizure_or_shelling() ->
     assert "seizure" not in types_of(body)
     body = "داهمت الشرطة وكرا للمهربين، وأوضح المدير أن المضبوطات شملت 40 بندقية آلية وقذائف آر بي جي."
     assert "shelling" not in types_of(body)
+
+
+def test_a_ban_broken_is_no_sanction_imposed() -> None:
+    body = "استهدفت القوات السفينة بصاروخين، لانتهاك الشركة المالكة قرار حظر الملاحة إلى الموانئ المحتلة."
+    assert "sanction" not in types_of(body)
+    assert "sanction" in types_of("فرض الاتحاد الأوروبي حظراً على صادرات الأسلحة بعد انتهاك الهدنة.")
