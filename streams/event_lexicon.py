@@ -229,6 +229,8 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("عمليه امنيه", Trigger("security_operation")),
         ("عمليه عسكريه", Trigger("security_operation")),
         ("عمليه تمشيط", Trigger("security_operation")),
+        ("عمليه ملاحقه", Trigger("security_operation")),  # a pursuit in the field, not a prosecution (ملاحقة قضائية)
+        ("عمليات ملاحقه", Trigger("security_operation")),
         ("عمليه نوعيه", Trigger("security_operation")),
         ("عمليات نوعيه", Trigger("security_operation")),
         ("عمليه استباقيه", Trigger("security_operation")),

@@ -183,6 +183,13 @@ _PENALTIES = words("السجن الحبس غرامه غرامات الاعدام
 _HARSHEST = words("اشد اقسي اقصي يعرض تعرض يعرضه")
 _PENALTY_REACH = 4
 _ATTEMPT = words("محاوله لمحاوله بمحاوله")
+# Attackers (and companies, in a market's figure of speech) as the subject of a storming verb: no operation.
+_assailants = key_flag(
+    words("مسلحون مسلحين المسلحون المسلحين مسلحو مسلحا المهاجمون المهاجمين انتحاري الانتحاري مفخخه شركات الشركات")
+)
+# after the verb only a subject's case counts: طاردت القوات المسلحين names whom the forces pursued
+_assailants_subject = key_flag(words("المسلحون المهاجمون انتحاري الانتحاري شركات الشركات"))
+_ASSAILANT_REACH = 6
 _VIOLATION_REACH = 5  # tokens before a ban where what broke it may stand, past its subject and «قرار»
 _violating = key_flag(words("انتهاك لانتهاك انتهكت انتهك تنتهك ينتهك خرق لخرق خرقت يخرق تخرق مخالفه لمخالفه خالفت"))
 _CONTROLLED = words("الحدود الامن النفس الاسعار الاسواق الجوده الايقاع الاوضاع")  # ضبط الحدود: to control them
@@ -491,6 +498,15 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         index.has(a - 1, _CROWDS) or any(index.has(k, _CROWDS) for k in range(b, min(hi, b + 2)))
     ):
         return None  # حاصرها الأولياء منذ الصباح، جماهير تحاصر المسرح: a crowd besieges, no forces do
+    if (
+        trigger.type == "security_operation"
+        and trigger.verb
+        and (
+            index.any_in(_assailants, max(lo, a - _ASSAILANT_REACH), a)
+            or index.any_in(_assailants_subject, b, min(hi, b + 2))
+        )
+    ):
+        return None  # مسلحون اقتحموا القرى، مفخخة اقتحمت البوابة: an attack storming, told by its own words
     if trigger.type == "seizure" and index.norms[a] == "صادر" and index.norms[b : b + 1] == ("عن",):
         return None  # بيان صادر عن الفرقة السادسة: a statement issued by it, nothing confiscated
     if trigger.type == "seizure" and index.has(b, _CONTROLLED):

@@ -1428,3 +1428,19 @@ def test_a_ban_broken_is_no_sanction_imposed() -> None:
     body = "استهدفت القوات السفينة بصاروخين، لانتهاك الشركة المالكة قرار حظر الملاحة إلى الموانئ المحتلة."
     assert "sanction" not in types_of(body)
     assert "sanction" in types_of("فرض الاتحاد الأوروبي حظراً على صادرات الأسلحة بعد انتهاك الهدنة.")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "قالت الشبكة إن مسلحين يستقلون عشرات المركبات القتالية اقتحموا فجر الأحد ثلاث قرى وأطلقوا النار على السكان.",
+        "أفادت مصادر بأن سيارة مفخخة يقودها انتحاري اقتحمت بوابة المعسكر، ما أدى إلى مقتل ستة جنود.",
+    ],
+)
+def test_attackers_storming_make_no_security_operation(body: str) -> None:
+    assert "security_operation" not in types_of(body)
+
+
+def test_a_pursuit_operation_is_an_operation_and_its_quarry_no_attacker() -> None:
+    body = "أطلقت قوات الجيش صباح الجمعة عملية ملاحقة في الغابات المحيطة بالقرية، وطاردت المسلحين حتى الحدود."
+    assert "security_operation" in types_of(body)
