@@ -9,7 +9,7 @@ from typing import Any, NamedTuple
 from marsad.schemas.records import Entity
 
 from .arabic import fold_cached as fold
-from .arabic import strip_clitics
+from .arabic import listed
 from .geocode import FACILITY_WORDS
 from .tokenize import Token
 
@@ -136,8 +136,7 @@ _WATERS = ("بحيرة", "نهر")  # a lake or a river named for a place is a p
 def _facility(text: str) -> bool:
     """A facility named for its town is a place of its own (مطار دمشق الدولي، ومستشفى الخليل الحكومي): the
     geocoder places it at the town, approximately."""
-    first = fold(text.partition(" ")[0])
-    return any(form in FACILITY_WORDS for form in (first, strip_clitics(first)))
+    return listed(fold(text.partition(" ")[0]), FACILITY_WORDS)
 
 
 def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:

@@ -19,6 +19,7 @@ from .event_lexicon import (
     ASSAULT_TYPES,
     CONFLICT_TYPES,
     CONTRASTS,
+    FOIL,
     MULTIWORD,
     SEIZABLE,
     TRIGGERS,
@@ -106,9 +107,10 @@ _STOPPED = (
 _SCARE_QUOTES = frozenset({"«", "»", '"', "“", "”"})
 _SCARE_WORDS = 3  # a war word quoted alone or nearly (يصفون ما يجري بأنه «انفجار حقيقي»): a figure of speech
 # Words before a device that make it found, defused or only ready, not exploded (ضبط، تفكيك، معدّة للتفجير).
+_FOUND = ("ضبط", "يضبط", "تضبط", "صادر", "مصادره", "عثر", "العثور")  # seized or found: a word of both lists below
 _SEIZING = (
-    "ضبط", "صادر", "مصادره", "فكك", "تفكيك", "عثر", "العثور", "ابطال", "ابطل", "حجز", "معد", "جاهز",
-    "يضبط", "تضبط", "يفكك", "تفكك", "يصادر", "تصادر",  # a headline's present tense: يفكك خلية ويضبط عبوات
+    *_FOUND, "فكك", "تفكيك", "ابطال", "ابطل", "حجز", "معد", "جاهز",
+    "يفكك", "تفكك", "يصادر", "تصادر",  # a headline's present tense: يفكك خلية ويضبط عبوات
 )  # fmt: skip
 # What was seized may follow its verb past the subject and a clause (ضبطت مديرية أمن مصراتة، بالتعاون مع
 # مصلحة الجمارك، شحنة ...) or come before it (عثرت القوات على أسلحة ... جرى ضبطها).
@@ -184,14 +186,12 @@ _HARSHEST = words("اشد اقسي اقصي يعرض تعرض يعرضه")
 _PENALTY_REACH = 4
 _ATTEMPT = words("محاوله لمحاوله بمحاوله")
 # Attackers (and companies, in a market's figure of speech) as the subject of a storming verb: no operation.
-_assailants = key_flag(
-    words("مسلحون مسلحين المسلحون المسلحين مسلحو مسلحا المهاجمون المهاجمين انتحاري الانتحاري مفخخه شركات الشركات")
-)
-# after the verb only a subject's case counts: طاردت القوات المسلحين names whom the forces pursued
-_assailants_subject = key_flag(words("المسلحون المهاجمون انتحاري الانتحاري شركات الشركات"))
+# After the verb only a subject's case counts: طاردت القوات المسلحين names whom the forces pursued.
+_ASSAILANT_SUBJECTS = words("المسلحون المهاجمون انتحاري الانتحاري شركات الشركات")
+_ASSAILANTS = _ASSAILANT_SUBJECTS | words("مسلحون مسلحين المسلحين مسلحو مسلحا المهاجمين مفخخه")
 _ASSAILANT_REACH = 6
 _VIOLATION_REACH = 5  # tokens before a ban where what broke it may stand, past its subject and «قرار»
-_violating = key_flag(words("انتهاك لانتهاك انتهكت انتهك تنتهك ينتهك خرق لخرق خرقت يخرق تخرق مخالفه لمخالفه خالفت"))
+_VIOLATING = words("انتهاك لانتهاك انتهكت انتهك تنتهك ينتهك خرق لخرق خرقت يخرق تخرق مخالفه لمخالفه خالفت")
 _CONTROLLED = words("الحدود الامن النفس الاسعار الاسواق الجوده الايقاع الاوضاع")  # ضبط الحدود: to control them
 _ASSASSINATING = re.compile("غتال|غتيال")  # the verb (تغتال) and its noun (اغتيال)
 _ending = key_flag(words("وقف لوقف بوقف رفع برفع لرفع انهاء لانهاء بانهاء"))
@@ -718,24 +718,7 @@ _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
 _into_the_air = key_flag(words("الهواء"))
 _stored = prefix_flag(
-    (
-        "ضبط",
-        "يضبط",
-        "تضبط",
-        "مصادره",
-        "صادر",
-        "مستودع",
-        "مخزن",
-        "عثر",
-        "العثور",
-        "يضم",
-        "تضم",
-        "يحوي",
-        "تحوي",
-        "يحتوي",
-        "المضبوطات",
-        "مضبوطات",
-    )
+    (*_FOUND, "مستودع", "مخزن", "يضم", "تضم", "يحوي", "تحوي", "يحتوي", "المضبوطات", "مضبوطات")
 )  # a seizure, a depot, what it holds, the items seized (المضبوطات شملت ... قذائف آر بي جي)
 _strife = key_flag(words("صراع نزاع خلاف خلافات ازمه الازمه الوضع الاوضاع غضب احتقان"))
 _war = key_flag(words("حرب نزاع نزاعا صراع صراعا تمرد"))
@@ -743,5 +726,8 @@ _verdict = key_flag(_VERDICT)
 _penal = key_flag(_PENAL)
 _penalties = key_flag(_PENALTIES)
 _harshest = key_flag(_HARSHEST)
+_assailants = key_flag(_ASSAILANTS)
+_assailants_subject = key_flag(_ASSAILANT_SUBJECTS)
+_violating = key_flag(_VIOLATING)
 _since = key_flag(words("منذ"))
-_foiling = prefix_flag(("احبط", "احباط", "افشل", "افشال", "يحبط", "تحبط", "يفشل", "تفشل"))  # headlines: يحبط
+_foiling = prefix_flag((*FOIL, "احباط", "افشال"))  # the verbs (a headline's يحبط too) and their nouns
