@@ -146,6 +146,10 @@ def _entries() -> dict[str, Trigger]:
     add_verbs("armed_clash", "اشتبك/شتبك")
     add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك اقتحام حصار")
     add("security_operation", "اقتحامات", summary=True)
+    add("security_operation", "دهمت دهموا يدهم تدهم يدهمون", verb=True)  # دهمت قوة من الجيش منازل المطلوبين
+    # نفذت وحداته انتشاراً واسعاً، عزز انتشاره، انتشرت قوات الأمن: a deployment, when forces make it
+    add("security_operation", "انتشار انتشارا انتشاره انتشارها انتشارهم", needs="deployed")
+    add("security_operation", "انتشر انتشرت انتشروا ينتشر تنتشر ينتشرون", verb=True, needs="deployed")
     add_verbs("security_operation", "داهم/داهم فكك/فكك اقتحم/قتحم حاصر/حاصر")
     add("abduction", "اختطاف خطف")
     add_verbs("abduction", "اختطف/ختطف خطف/خطف")
@@ -203,6 +207,10 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("هجوم صاروخي", Trigger("shelling")),
         ("اطلاق نار", Trigger("attack")),
         ("تبادل اطلاق نار", Trigger("armed_clash")),
+        ("تبادل كثيف اطلاق نار", Trigger("armed_clash")),
+        ("تبادل عنيف اطلاق نار", Trigger("armed_clash")),
+        ("اشكال مسلح", Trigger("armed_clash")),  # إشكال مسلح بين عائلتين: Lebanese outlets' armed feud
+        ("اشكالا مسلحا", Trigger("armed_clash")),
         ("نزاع عشائري", Trigger("armed_clash")),  # بنزاع عشائري اندلع بين عشيرتين: two armed sides fight
         ("نزاعات عشائريه", Trigger("armed_clash")),
         ("اشتباك عشائري", Trigger("armed_clash")),

@@ -241,6 +241,8 @@ _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
 _PLANNED_REACH = 5
+_RELATIVES = words("التي الذي الذين حيث")
+_DEPLOYING_REACH = 10  # نفذت وحدات من فوج الحدود البري الأول، منذ صباح الإثنين، انتشاراً: past subject and time
 # Shooting an aircraft down (أسقطت الدفاعات الجوية طائرة مسيّرة): the drone struck nothing. Any trigger this
 # close after the verb is the downed aircraft's; an airstrike anywhere after it in the sentence is what the
 # aircraft was about to do (... قبل استهداف مواقع الجيش).
@@ -411,6 +413,16 @@ def _sentence_triggers(
     return sorted(found.values(), key=lambda item: item[2])
 
 
+def _deployment(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int, hi: int) -> bool:
+    """Forces deployed: the noun carried out, begun or reinforced (نفذت وحدات الجيش انتشاراً، عزز الجيش
+    انتشاره), the verb with forces as its subject (انتشرت قوات الأمن، وحدات من قوى الأمن انتشرت)."""
+    if not trigger.verb:
+        return index.any_in(_deploying, max(lo, a - _DEPLOYING_REACH), a)
+    if index.has(a - 1, _RELATIVES):
+        return False  # المدينة التي ينتشر فيها الجيش: where forces stand, no deployment told
+    return index.any_in(_deployed, max(lo, a - _SUBJECT_REACH), a) or index.any_in(_deployed, b, min(hi, b + 2))
+
+
 def _instrument(index: ArticleIndex, i: int, lo: int) -> bool:
     """Whether the weapon at token ``i`` is told as an instrument: بالقذائف، or والقذائف after one."""
     norm = index.norms[i]
@@ -486,6 +498,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         or _aircraft_subject(index, b, hi)
     ):
         return None  # استهدف alone is aiming; with a drone or a warplane as its subject (before or after) a strike
+    if trigger.needs == "deployed" and not _deployment(index, trigger, a, b, lo, hi):
+        return None  # انتشار المخدرات، فرق طبية انتشرت: a spread, or teams sent out, not forces deployed
     if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _RETURNED_FIRE_REACH)):
         return None  # بادلتهم التهاني: only fire returned is a clash
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
@@ -730,4 +744,8 @@ _assailants = key_flag(_ASSAILANTS)
 _assailants_subject = key_flag(_ASSAILANT_SUBJECTS)
 _violating = key_flag(_VIOLATING)
 _since = key_flag(words("منذ"))
+_deploying = key_flag(words("نفذ نفذت نفذوا بدا بدات باشر باشرت عزز عززت عززوا وسع وسعت كثف كثفت"))
+_deployed = key_flag(
+    words("قوات قوه قوي وحدات وحده الجيش جيش دوريات دوريه عناصر الشرطه الامن جنود الجنود عسكريون اللواء فوج")
+)
 _foiling = prefix_flag((*FOIL, "احباط", "افشال"))  # the verbs (a headline's يحبط too) and their nouns

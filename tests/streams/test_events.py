@@ -1444,3 +1444,32 @@ def test_attackers_storming_make_no_security_operation(body: str) -> None:
 def test_a_pursuit_operation_is_an_operation_and_its_quarry_no_attacker() -> None:
     body = "أطلقت قوات الجيش صباح الجمعة عملية ملاحقة في الغابات المحيطة بالقرية، وطاردت المسلحين حتى الحدود."
     assert "security_operation" in types_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وعلى الأثر، نفذت وحدات الجيش انتشاراً واسعاً في أحياء البلدة وأقامت حواجز ثابتة على مداخلها.",
+        "وعزز الجيش انتشاره عند مداخل البلدة بعد الحادثة، وفق بيان لقيادته.",
+        "وانتشرت قوات الأمن بكثافة في محيط المسجد بعد صلاة الجمعة.",
+        "وقالت المصادر إن قوة من الجيش دهمت منازل عدد من المطلوبين فجر اليوم.",
+    ],
+)
+def test_forces_deployed_or_raiding_make_an_operation(body: str) -> None:
+    assert "security_operation" in types_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وقالت الوزيرة إن فرقاً طبية انتشرت في المناطق المتضررة للحد من انتشار المرض.",
+        "وطالب الأهالي قيادة الشرطة بتعزيز الانتشار الأمني على الطريق قبل أن تتكرر الحوادث.",
+    ],
+)
+def test_a_spread_or_a_deployment_asked_for_is_no_operation(body: str) -> None:
+    assert "security_operation" not in types_of(body)
+
+
+def test_an_armed_feud_and_an_intense_exchange_of_fire_are_a_clash() -> None:
+    body = "قُتل شخصان ليل أمس في إشكال مسلح تطور إلى تبادل كثيف لإطلاق النار بين أفراد من عائلتين في البلدة."
+    assert types_of(body) == ["armed_clash"]
