@@ -150,7 +150,7 @@ def _names_places_within(chosen: Sequence[Entity], rule: Any) -> bool:
     inside = [e for e in chosen if e.start < rule.end and rule.start < e.end]
     if rule.text.startswith("مديرية") and any(e.end == rule.end and _one_word_before(rule, e) for e in inside):
         return False  # مديرية القطن is a district of Yemen, not a directorate
-    if rule.type == "LOC" and (rule.text.startswith(_WATERS) or _facility(rule.text)):
+    if rule.type == "LOC" and (rule.text.startswith(_WATERS) or _facility(rule.text) or getattr(rule, "placed", False)):
         return all(rule.start <= e.start and e.end <= rule.end and e.type == "LOC" for e in inside)  # بحيرة تشاد
     return rule.type in ("ORG", "PER") and all(
         rule.start <= e.start

@@ -153,6 +153,7 @@ _DESCRIPTIVE_ADJECTIVES = frozenset(
      "كبير", "كبيره", "واسع", "واسعه", "مهجور", "مهجوره", "مفتوح", "مفتوحه", "مكتظ", "مكتظه", "وعر", "وعره",
      "مشترك", "مشتركه", "خاص", "خاصه", "غير", "اخر", "اخري"]
 )  # fmt: skip
+_BEARINGS = frozenset(["جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط"])
 _QUOTES = frozenset(['"', "“", "”", "«", "»", "'"])
 _NAME_LINKS = frozenset(["بن", "ابن", "ابو", "ام", "بني", "عبد", "ابي"])
 _TITLES = frozenset(
@@ -223,6 +224,8 @@ class RuleSpan:
     type: str
     start: int
     end: int
+    placed: bool = False  # a settlement's name of several words the text places in its province (قرية صيدا
+    # الحانوت بريف القنيطرة): it wins over a known place it begins with
 
 
 def rule_spans(body: str, tokens: Sequence[Token]) -> list[RuleSpan]:
@@ -236,11 +239,11 @@ def rule_spans(body: str, tokens: Sequence[Token]) -> list[RuleSpan]:
         found = _FINDERS[kinds[i]](tokens, i)
         if found is None:
             continue
-        kind, first, last = found
+        kind, first, last, *placed = found
         # only a span that starts at its head word (or a word before it) may carry a proclitic (بساحة، لمجلس،
         # وقوات حرس الحدود); a name after it does not
         start = _start_after_clitic(tokens[first]) if first <= i else tokens[first].start
-        spans.append(RuleSpan(body[start : tokens[last].end], kind, start, tokens[last].end))
+        spans.append(RuleSpan(body[start : tokens[last].end], kind, start, tokens[last].end, bool(placed)))
         covered = last + 1
     return spans
 
@@ -586,7 +589,7 @@ def _purpose_after(tokens: Sequence[Token], last: int) -> int:
     return last
 
 
-def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | tuple[str, int, int, bool] | None:
     """The name after a settlement word where the text marks it off: quoted, followed by التابعة لـ, or
     placed in a province or district with بـ (قرية كايا بولاية زامفارا); after بلدة / قرية, the word that
     follows unless it describes or is no name (بلدة ديبولي، قرية ود النورة)."""
@@ -604,19 +607,26 @@ def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | 
     for last in (j, j + 1, j + 2):
         if last + 2 >= len(tokens) or not all(_is_name_word(t) for t in tokens[j : last + 1]):
             break
+        if last > j and _ends_a_name(tokens[last].norm):
+            break  # الإسحاقي جنوبي سامراء، الكرامة وقرية الحمرات: a bearing or a second place follows
         if last > j and definite_nisba(tokens[last].norm) and tokens[last].norm not in _NAME_ELATIVES:
             break  # بلدة فصالة الحدودية التابعة لمقاطعة باسكنو: an adjective closes the name, it is none of it
         after, unit = tokens[last + 1].norm, tokens[last + 2].norm
         if after in _BELONGING and unit.startswith("ل") and unit[1:] in _SETTLEMENT_HEADS:
-            return "LOC", j, last
+            return "LOC", j, last, last > j
         if after[:1] == "ب" and after[1:] in _CONTAINERS and not describes(tokens[last].norm):
-            return "LOC", j, last  # قرية كايا بولاية زامفارا: a settlement placed in its province
+            return "LOC", j, last, last > j  # قرية كايا بولاية زامفارا: a settlement placed in its province
     if listed(tokens[i].norm, _VILLAGE_HEADS) and _village_word(tokens[j]):
         # بلدة ديبولي، قرية تشاي: a town or village noun names the word after it (news has no «بلدة كبيرة»
         # without an adjective the test below turns away); a compound name takes its second word
         compound = tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1])
         return "LOC", j, j + 1 if compound else j
     return None
+
+
+def _ends_a_name(norm: str) -> bool:
+    """A word no settlement's name runs on into: a bearing (جنوبي، شمال) or a second settlement (وقرية)."""
+    return norm in _BEARINGS or (norm.startswith("و") and listed(norm[1:], _SETTLEMENT_HEADS))
 
 
 def _second_word(token: Token) -> bool:

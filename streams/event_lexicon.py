@@ -146,6 +146,7 @@ def _entries() -> dict[str, Trigger]:
     add_verbs("armed_clash", "اشتبك/شتبك")
     add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك اقتحام حصار")
     add("security_operation", "اقتحامات", summary=True)
+    add_verbs("security_operation", "توغل/توغل")  # توغلت قوة إسرائيلية في قرية ...: an incursion
     add("security_operation", "دهمت دهموا يدهم تدهم يدهمون", verb=True)  # دهمت قوة من الجيش منازل المطلوبين
     # نفذت وحداته انتشاراً واسعاً، عزز انتشاره، انتشرت قوات الأمن: a deployment, when forces make it
     add("security_operation", "انتشار انتشارا انتشاره انتشارها انتشارهم", needs="deployed")
@@ -211,6 +212,11 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("تبادل عنيف اطلاق نار", Trigger("armed_clash")),
         ("اشكال مسلح", Trigger("armed_clash")),  # إشكال مسلح بين عائلتين: Lebanese outlets' armed feud
         ("اشكالا مسلحا", Trigger("armed_clash")),
+        # وكان نزاع مماثل قد أودى بحياة شخصين: a feud like the one told, in an article about one
+        ("نزاع مماثل", Trigger("armed_clash")),
+        ("نزاعا مماثلا", Trigger("armed_clash")),
+        ("اشكال مماثل", Trigger("armed_clash")),
+        ("اشكالا مماثلا", Trigger("armed_clash")),
         ("نزاع عشائري", Trigger("armed_clash")),  # بنزاع عشائري اندلع بين عشيرتين: two armed sides fight
         ("نزاعات عشائريه", Trigger("armed_clash")),
         ("اشتباك عشائري", Trigger("armed_clash")),

@@ -444,10 +444,24 @@ def test_commands_and_brigades_named_after_a_place(text: str, place: str, expect
         ("وقع الهجوم قرب بلدة فصالة الحدودية التابعة لمقاطعة باسكنو", [("فصالة", "LOC")]),
         # but an elative is part of it
         ("هاجموا مزارعين في منطقة الفشقة الصغرى بولاية القضارف", [("الفشقة الصغرى", "LOC")]),
+        # a bearing or a second settlement is no part of it
+        ("داهمت القوات قرية الإسحاقي جنوبي سامراء بمحافظة صلاح الدين", []),
+        ("توغلت القوات في قرية الكرامة وقرية الحمرات بريف الرقة", [("الحمرات", "LOC")]),
     ],
 )
 def test_settlement_names_before_their_province(text: str, expected: list[tuple[str, str]]) -> None:
     assert spans(text) == expected
+
+
+def test_a_village_placed_in_its_province_wins_over_the_town_it_begins_with() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "توغلت قوة إسرائيلية فجر اليوم في قرية صيدا الحانوت بريف القنيطرة الجنوبي، واعتقلت ثلاثة رعاة."
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    places = [e.text for e in enriched.entities if e.type == "LOC"]
+    assert "صيدا الحانوت" in places and "صيدا" not in places  # not Sidon, in Lebanon
+    assert {e.type for e in enriched.events} == {"security_operation", "arrest"}
 
 
 def test_a_facility_named_after_its_town_is_one_place() -> None:

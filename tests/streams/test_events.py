@@ -1473,3 +1473,15 @@ def test_a_spread_or_a_deployment_asked_for_is_no_operation(body: str) -> None:
 def test_an_armed_feud_and_an_intense_exchange_of_fire_are_a_clash() -> None:
     body = "قُتل شخصان ليل أمس في إشكال مسلح تطور إلى تبادل كثيف لإطلاق النار بين أفراد من عائلتين في البلدة."
     assert types_of(body) == ["armed_clash"]
+
+
+def test_an_incursion_is_an_operation() -> None:
+    assert "security_operation" in types_of("توغلت قوة من الجيش صباح اليوم في محيط البلدة مؤلفة من ست آليات عسكرية.")
+
+
+def test_a_feud_like_the_one_told_is_a_clash_of_its_own() -> None:
+    body = (
+        "قتل ثلاثة أشخاص مساء أمس بنزاع عشائري اندلع بين عشيرتين في قرية السدة الحمراء. "
+        "وكان نزاع مماثل في ناحية الفجر قد أودى بحياة شخصين مطلع الشهر الماضي."
+    )
+    assert types_of(body) == ["armed_clash", "armed_clash"]
