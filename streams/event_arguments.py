@@ -166,7 +166,9 @@ def _coordinated_group(index: ArticleIndex, i: int) -> int | None:
         return 2  # ضابط وجنديان: a dual noun of people counts itself
     if number is None or not (_people_plural(norms[i + 1]) or norms[i + 1] == "من"):  # و17 من المسلحين
         number = index.numbers.get(i + 1)
-        if number is None or not (_people_plural(norms[i]) or _is_person(norms[i])):
+        if number is None:  # جنديان ومدني: one more; but 50 جندياً وعنصراً: the fifty count both nouns
+            return person_count(index, i) if i not in index.numbers and not norms[i].endswith("ا") else None
+        if not (_people_plural(norms[i]) or _is_person(norms[i])):
             return None
     value = number.value  # type: ignore[attr-defined]
     return int(value) if not number.vague and value is not None and 1 <= value < 1000 else 0  # type: ignore[attr-defined]

@@ -147,6 +147,8 @@ def _entries() -> dict[str, Trigger]:
     add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك اقتحام حصار")
     add("security_operation", "اقتحامات", summary=True)
     add_verbs("security_operation", "توغل/توغل")  # توغلت قوة إسرائيلية في قرية ...: an incursion
+    # اعترضت دوريات حرس السواحل قاربين، اعتراض قافلة تهريب: a patrol stops a boat or a convoy (not a missile)
+    add("security_operation", "اعترض اعترضت اعترضوا يعترض تعترض اعتراض", needs="intercepted")
     add("security_operation", "دهمت دهموا يدهم تدهم يدهمون", verb=True)  # دهمت قوة من الجيش منازل المطلوبين
     # نفذت وحداته انتشاراً واسعاً، عزز انتشاره، انتشرت قوات الأمن: a deployment, when forces make it
     add("security_operation", "انتشار انتشارا انتشاره انتشارها انتشارهم", needs="deployed")

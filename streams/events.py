@@ -117,6 +117,7 @@ _SEIZING = (
 _SEIZABLE_AFTER = 12
 _SEIZED_REACH = 10  # ضبط أسلحة خفيفة (١٤ قطعة) وثلاثة أحزمة ناسفة: the seizing verb governs the list
 _HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه"})
+_REPEATING = frozenset({"تكرار", "لتكرار", "بتكرار", "وتكرار"})  # احتجاجاً على تكرار الاشتباكات: a pattern
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
 # The launch verb may open the clause the weapon ends: أعلن ... استهداف سفينة تجارية في البحر الأحمر بصاروخ.
 _LAUNCH_REACH = 8
@@ -241,6 +242,7 @@ _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
 _PLANNED_REACH = 5
+_VESSEL_REACH = 12  # اعترضت دوريات تابعة لجهاز حرس السواحل وأمن الموانئ، فجر الخميس، قاربين
 _RELATIVES = words("التي الذي الذين حيث")
 _DEPLOYING_REACH = 10  # نفذت وحدات من فوج الحدود البري الأول، منذ صباح الإثنين، انتشاراً: past subject and time
 # Shooting an aircraft down (أسقطت الدفاعات الجوية طائرة مسيّرة): the drone struck nothing. Any trigger this
@@ -413,6 +415,15 @@ def _sentence_triggers(
     return sorted(found.values(), key=lambda item: item[2])
 
 
+def _interception(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool:
+    """A patrol, coast guard or unit (named before the verb or as its subject) stops a boat, truck or convoy
+    named after it, past the subject and a time."""
+    vessels = index.tokens_in(_vessel, b, min(hi, b + _VESSEL_REACH))
+    if not vessels or index.any_in(_assailants, max(lo, a - _SUBJECT_REACH), vessels[0]):
+        return False
+    return index.any_in(_patrol, max(lo, a - _ASSAILANT_REACH), a) or index.any_in(_patrol, b, vessels[0])
+
+
 def _deployment(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int, hi: int) -> bool:
     """Forces deployed: the noun carried out, begun or reinforced (نفذت وحدات الجيش انتشاراً، عزز الجيش
     انتشاره), the verb with forces as its subject (انتشرت قوات الأمن، وحدات من قوى الأمن انتشرت)."""
@@ -498,6 +509,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         or _aircraft_subject(index, b, hi)
     ):
         return None  # استهدف alone is aiming; with a drone or a warplane as its subject (before or after) a strike
+    if trigger.needs == "intercepted" and not _interception(index, a, b, lo, hi):
+        return None  # اعترضت الدفاعات الجوية صاروخاً، اعترض مسلحون شاحنات: no patrol stopping a vessel
     if trigger.needs == "deployed" and not _deployment(index, trigger, a, b, lo, hi):
         return None  # انتشار المخدرات، فرق طبية انتشرت: a spread, or teams sent out, not forces deployed
     if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _RETURNED_FIRE_REACH)):
@@ -617,7 +630,9 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     if index.any_in(_unreal, max(lo, a - 3), a) and not _wave_launched(index, a, lo):
         return True
     if index.norms[a].endswith("احتجاجا") and index.norms[a + 1 : a + 2] == ("علي",):
-        return True  # طرد السفير احتجاجاً على: the motive of another act, not a protest
+        # طرد السفير احتجاجاً على: the motive of another act, not a protest; but when residents or a crowd
+        # act for it (أغلق العشرات من الأهالي الطريق احتجاجاً على), what they do is the protest
+        return not index.any_in(_protesters, lo, a)
     hi = index.sentence_ranges[index.sentence_of[a]][1]
     if b < hi and (index.has(b, _FIGURATIVE) or (index.has(b, _QUANTITIES) and index.has(b + 1, _FIGURATIVE))):
         return True  # انفجرت أسعار الطماطم، القصف الإعلامي، احتجاز عشرات المركبات: figures of speech
@@ -639,7 +654,7 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # اجتماع تحالف أوبك+ المقرر الأحد: planned, not held
     if _scare_quoted(index, a, b, lo, hi) or _titled(index, a, lo):
         return True
-    return index.any_in(_habitual, b, min(hi, b + 3))
+    return index.any_in(_habitual, b, min(hi, b + 3)) or index.has(a - 1, _REPEATING)  # تكرار الاشتباكات
 
 
 def _wave_launched(index: ArticleIndex, a: int, lo: int) -> bool:
@@ -723,6 +738,9 @@ _possession = prefix_flag(("بحوز", "حوز", "بحياز"))  # بحوزة، 
 _aircraft = key_flag(_AIRCRAFT)
 _referenced = key_flag(_REFERENCED)
 _habitual = key_flag(_HABITUAL)
+_protesters = key_flag(
+    words("اهالي الاهالي سكان السكان العشرات المئات الالاف مواطنون مواطنين المواطنين طلاب الطلاب عمال العمال")
+)
 _fictional = key_flag(_FICTION)
 _using = prefix_flag(("استخدم", "مستخدم", "باستخدام"))
 _launching = prefix_flag(_LAUNCH)
@@ -744,6 +762,10 @@ _assailants = key_flag(_ASSAILANTS)
 _assailants_subject = key_flag(_ASSAILANT_SUBJECTS)
 _violating = key_flag(_VIOLATING)
 _since = key_flag(words("منذ"))
+_vessel = key_flag(
+    words("قارب قاربين قوارب مركب مراكب زورق زورقين زوارق سفينه شاحنه شاحنتين شاحنات قافله صهاريج مهاجرين")
+)
+_patrol = key_flag(words("دوريه دوريات حرس خفر وحده وحدات قوات قوه البحريه الجيش"))
 _deploying = key_flag(words("نفذ نفذت نفذوا بدا بدات باشر باشرت عزز عززت عززوا وسع وسعت كثف كثفت"))
 _deployed = key_flag(
     words("قوات قوه قوي وحدات وحده الجيش جيش دوريات دوريه عناصر الشرطه الامن جنود الجنود عسكريون اللواء فوج")

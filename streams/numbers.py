@@ -54,7 +54,10 @@ class NumberMention:
 _TWO = frozenset({"اثنين", "اثنان", "اثنتين", "اثنتان"})
 _ONE_TWO = frozenset(w for w, v in UNITS.items() if v <= 2)
 # Nouns whose -ين form is also their plural (مدنيين: civilians) are duals only in -ان (مدنيان).
-_DUAL_AN_ONLY = ("مدني", "مواطن", "مسلح", "صحفي", "مقاتل", "متظاهر", "مسعف", "شرطي", "عسكري", "مدرس")
+_DUAL_AN_ONLY = (
+    "مدني", "مواطن", "مسلح", "صحفي", "مقاتل", "متظاهر", "مسعف", "شرطي", "عسكري", "مدرس", "سائق", "عامل", "موظف",
+    "ناشط", "مهرب", "مزارع", "صياد", "مستوطن", "معتقل", "منتسب", "مسؤول", "لاجئ", "نازح", "مرافق",
+)  # fmt: skip
 _DUAL_FORMS = [
     *(stem + ending for stem in DUAL_STEMS for ending in ("ين", "ان")),
     *(stem + "ان" for stem in _DUAL_AN_ONLY),

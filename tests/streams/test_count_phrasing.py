@@ -68,6 +68,19 @@ def test_a_person_and_a_coordinated_group_are_added() -> None:
     assert [event.injured for event in bombings] == [4]
 
 
+@pytest.mark.parametrize(
+    ("body", "killed"),
+    [
+        # a dual and a singular person after it: one more
+        ("قُتل سائقان وجندي من عناصر المرافقة صباح السبت في هجوم مسلح استهدف قافلة على الطريق.", 3),
+        # but the number before a pair of accusative nouns counts both
+        ("قُتل نحو 50 جندياً وعنصراً من المتطوعين في هجوم واسع شنه مسلحون على موقع للجيش.", 50),
+    ],
+)
+def test_a_dual_and_a_coordinated_person(body: str, killed: int) -> None:
+    assert [event.killed for event in events(body, "attack")] == [killed]
+
+
 def test_a_dual_before_a_casualty_verb_counts_its_own_noun() -> None:
     bombings = events("قُتل جنديان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة استهدفت دورية للجيش.", "bombing")
     assert [(event.killed, event.injured) for event in bombings] == [(2, 3)]

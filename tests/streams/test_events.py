@@ -1485,3 +1485,30 @@ def test_a_feud_like_the_one_told_is_a_clash_of_its_own() -> None:
         "وكان نزاع مماثل في ناحية الفجر قد أودى بحياة شخصين مطلع الشهر الماضي."
     )
     assert types_of(body) == ["armed_clash", "armed_clash"]
+
+
+def test_residents_acting_in_protest_make_a_protest_and_what_they_protest_is_no_event() -> None:
+    body = (
+        "شهدت المدينة مساء أمس اشتباكات بين مجموعتين مسلحتين قرب البوابة الجنوبية. "
+        "وصباح اليوم، أغلق العشرات من أهالي المنطقة الطريق الساحلي بالإطارات المشتعلة، احتجاجا على تكرار "
+        "الاشتباكات قرب منازلهم."
+    )
+    assert types_of(body) == ["armed_clash", "protest"]
+    assert "protest" not in types_of("استدعت الوزارة السفير احتجاجا على تصريحات الوزير حول الهجوم على السفارة.")
+
+
+@pytest.mark.parametrize(
+    ("body", "operation"),
+    [
+        (
+            "اعترضت دوريات تابعة لجهاز حرس السواحل، فجر الخميس، قاربين على متنهما 163 مهاجرا شمال المدينة، "
+            "وسلمت المهربين إلى الأجهزة الأمنية.",
+            True,
+        ),
+        ("تمكنت وحدة من الجيش من اعتراض قافلة تهريب مكونة من ثلاث سيارات قرب الحدود.", True),
+        ("أعلن الجيش أن الدفاعات الجوية اعترضت صاروخين أطلقا من اليمن فوق البحر.", False),
+        ("اعترض مسلحون يستقلون سيارة ثلاث شاحنات محملة بالوقود على الطريق وأطلقوا النار على سائقيها.", False),
+    ],
+)
+def test_a_patrol_stopping_a_boat_or_a_convoy_is_an_operation(body: str, operation: bool) -> None:
+    assert ("security_operation" in types_of(body)) is operation
