@@ -117,7 +117,7 @@ _SEIZING = (
 _SEIZABLE_AFTER = 12
 _SEIZED_REACH = 10  # ضبط أسلحة خفيفة (١٤ قطعة) وثلاثة أحزمة ناسفة: the seizing verb governs the list
 _HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه"})
-_REPEATING = frozenset({"تكرار", "لتكرار", "بتكرار", "وتكرار"})  # احتجاجاً على تكرار الاشتباكات: a pattern
+_REPEATING = frozenset({"تكرار", "لتكرار", "بتكرار", "وتكرار", "سياسه", "بسياسه", "لسياسه", "سياسات"})
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
 # The launch verb may open the clause the weapon ends: أعلن ... استهداف سفينة تجارية في البحر الأحمر بصاروخ.
 _LAUNCH_REACH = 8
@@ -204,6 +204,7 @@ _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت 
 _USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the instrument of what is told
 _NOT_SHELLING = ASSAULT_TYPES - {"shelling"}  # assaults a weapon told as their instrument belongs to
 _PASSIVE = frozenset({"تم", "يتم", "جري", "يجري"})
+_CLUBS_OF_NO_SPORT = words("الاسير الاسري القضاه الصحافه الضباط المحامين")  # نادي الأسير: prisoners' society
 _SPORT_ARTICLE = 3  # sport words that make an article a match report, when they outnumber violent ones
 _SPORT = words(
     "مباراه المباراه الدوري لاعب اللاعب المنتخب نادي النادي هدف الفريق بطوله كاس الملعب "
@@ -290,7 +291,7 @@ def find_events(ctx: ArticleContext, index: ArticleIndex | None = None) -> list[
         candidates = [i for i in candidates if not start <= ctx.tokens[i].start < end]
     if not candidates:
         return []
-    violence, sport = len(index.tokens_where(_violent)), len(index.tokens_where(_sporty))
+    violence, sport = len(index.tokens_where(_violent)), _sport_words(index)
     if sport >= _SPORT_ARTICLE and sport > violence:
         return []  # a match report: its attacks, shots, protests to the referee and meetings are football
     conflict = violence >= 2 or (violence == 1 and sport < 3)
@@ -432,6 +433,15 @@ def _deployment(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int, 
     if index.has(a - 1, _RELATIVES):
         return False  # المدينة التي ينتشر فيها الجيش: where forces stand, no deployment told
     return index.any_in(_deployed, max(lo, a - _SUBJECT_REACH), a) or index.any_in(_deployed, b, min(hi, b + 2))
+
+
+def _sport_words(index: ArticleIndex) -> int:
+    """How many sport words the article has; a club that is no sports club (نادي الأسير الفلسطيني، نادي
+    القضاة) and the article's «النادي» after it are none."""
+    found = index.tokens_where(_sporty)
+    if any(index.norms[i] == "نادي" and index.has(i + 1, _CLUBS_OF_NO_SPORT) for i in found):
+        return sum(1 for i in found if "نادي" not in index.keys[i] and "النادي" not in index.keys[i])
+    return len(found)
 
 
 def _instrument(index: ArticleIndex, i: int, lo: int) -> bool:
@@ -654,7 +664,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # اجتماع تحالف أوبك+ المقرر الأحد: planned, not held
     if _scare_quoted(index, a, b, lo, hi) or _titled(index, a, lo):
         return True
-    return index.any_in(_habitual, b, min(hi, b + 3)) or index.has(a - 1, _REPEATING)  # تكرار الاشتباكات
+    # تكرار الاشتباكات، سياسة الإخفاء القسري: a repetition or a policy, no event told
+    return index.any_in(_habitual, b, min(hi, b + 3)) or index.has(a - 1, _REPEATING)
 
 
 def _wave_launched(index: ArticleIndex, a: int, lo: int) -> bool:

@@ -1512,3 +1512,14 @@ def test_residents_acting_in_protest_make_a_protest_and_what_they_protest_is_no_
 )
 def test_a_patrol_stopping_a_boat_or_a_convoy_is_an_operation(body: str, operation: bool) -> None:
     assert ("security_operation" in types_of(body)) is operation
+
+
+def test_the_prisoners_club_is_no_sports_club() -> None:
+    body = (
+        "قال نادي الأسير الفلسطيني، إن قوات الاحتلال شنت منذ مساء أمس حملة اعتقالات طالت 38 مواطنا. "
+        "وأوضح النادي في بيان أن الاعتقالات تركزت في محافظة الخليل. ونظمت عائلات الأسرى وقفة احتجاجية "
+        "أمام مقر الصليب الأحمر في البيرة، رافعين لافتات تندد بسياسة الإخفاء القسري."
+    )
+    found = types_of(body)
+    assert {"security_operation", "arrest", "protest"} <= set(found)
+    assert "abduction" not in found  # a policy denounced, no one taken
