@@ -20,6 +20,7 @@ _RECENT_DAYS = 7
 _NEAR = 8  # tokens: a time this close to the trigger dates the event itself
 _FUTURE_WORDS = ("مقبل", "قادم", "المقبل", "القادم")
 _OLD_DAYS = 10
+_THAT = frozenset({"ان", "بان", "وان"})  # إنّ / أنّ (and بأن) that open what is said
 _REPORT_REACH = 6  # words before a time where a reporting verb makes it the report's date
 
 
@@ -35,8 +36,9 @@ def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, l
     tokens = ctx.tokens
     near = (tokens[max(lo, a - _NEAR)].start, tokens[min(hi, a + _NEAR) - 1].end)
     windows = ((tokens[c_lo].start, tokens[c_hi - 1].end), (m.sentence.start, m.sentence.end))
+    said = _said_from(index, a, hi) if m.type == "statement" else None
     for scope, (start, end) in enumerate(windows):
-        inside = [t for t in times if start <= t.start and t.end <= end]
+        inside = [t for t in times if start <= t.start and t.end <= end and (said is None or t.start < said)]
         if inside:
             anchor = tokens[a].start
             # أعلنت الوزارة، الأحد، أن مسلحين خطفوا ... مساء الجمعة: the event's own time beats the report's
@@ -48,12 +50,23 @@ def attach_time(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int, l
             m.time = _event_time(index, best)
             break
     value = _iso(m.time.date)
-    if value is not None and ctx.time_anchor == "published":
+    # without a publication date, a time counted from the ingest time (قبل ثلاثة أسابيع، الشهر الماضي) is as
+    # old as it says all the same; an absolute date (10 حزيران 2025) is not, if the article came in late
+    if value is not None and (ctx.time_anchor == "published" or m.time.anchor == "ingest"):
         age = (ctx.anchor_date - value).days
         m.recent = in_clause and age <= _RECENT_DAYS
         m.background = age > _OLD_DAYS
     elif m.time.text is not None:
         m.recent = in_clause
+
+
+def _said_from(index: ArticleIndex, a: int, hi: int) -> int | None:
+    """Where what a statement says begins (قال الناطق ... إن طواقمه انتشلت جثامين منزل دمرته غارة قبل ثلاثة
+    أسابيع): a time past «إن / أن» dates what was said, not the saying. None when nothing opens it."""
+    for k in range(a + 1, hi):
+        if index.norms[k] in _THAT:
+            return index.ctx.tokens[k].start
+    return None
 
 
 def dated_lately(index: ArticleIndex, lo: int, j: int) -> bool:

@@ -192,3 +192,21 @@ def test_a_count_of_the_dead_updated_for_a_named_strike_updates_that_strike() ->
 
 def test_two_shepherds_are_a_dual() -> None:
     assert [e.injured for e in events("أصيب راعيين في انفجار لغم أرضي بجبل السلوم.", "bombing")] == [2]
+
+
+def _untimed(body: str) -> list[EnrichedEvent]:
+    """Events of an article with no publication date: times count from the ingest time."""
+    return list(_pipeline().process(RawArticle(id="t", body=body)).events)
+
+
+def test_without_a_publication_date_an_event_weeks_ago_is_still_background() -> None:
+    body = (
+        "قصف مدفعي على حي الشجاعية\n\n"
+        "استشهد مواطنان فجر اليوم جراء قصف مدفعي عنيف شنته قوات الاحتلال على حي الشجاعية شرق مدينة غزة.\n\n"
+        "من جانبه، قال الناطق باسم جهاز الدفاع المدني في غزة الرائد محمود بصل إن طواقمه تمكنت من انتشال ٦ "
+        "جثامين من تحت أنقاض منزل في حي الصبرة، كانت غارة إسرائيلية قد دمرته قبل نحو ثلاثة أسابيع."
+    )
+    found = {event.type: event for event in _untimed(body)}
+    assert found["airstrike"].background and not found["shelling"].background
+    # what the spokesman said is dated inside his words; his statement is not three weeks old
+    assert not found["statement"].background
