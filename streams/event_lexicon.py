@@ -48,7 +48,8 @@ CONFLICT_TYPES = ASSAULT_TYPES | {"security_operation", "abduction"}
 SEIZABLE = words(
     "ذخيره ذخائر اسلحه سلاح مخدرات متفجرات عبوات حبوب كبتاغون كبتاجون حشيش صواريخ قذائف بنادق "
     "بندقيه مسدسات مسدس اموال اعتده شحنه الغام مضبوطات عملات كوكايين هيروين الكيف قنب قناطير "
-    "كميه كميات اقراص قرص حبه مركبه مركبات عربه عربات شاحنه شاحنات مولدات سجائر وقود مهربات طلقه قات القات"
+    "كميه كميات اقراص قرص حبه مركبه مركبات عربه عربات شاحنه شاحنات مولدات سجائر وقود مهربات طلقه قات القات "
+    "ذهب مخدر بانجو ترامادول كيلوغرام كيلوغرامات طن اطنان مازوت دخان"  # 14 كيلوغراماً من الذهب المهرب
 )
 
 
@@ -215,6 +216,10 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("اشكال مسلح", Trigger("armed_clash")),  # إشكال مسلح بين عائلتين: Lebanese outlets' armed feud
         ("اشكالا مسلحا", Trigger("armed_clash")),
         # وكان نزاع مماثل قد أودى بحياة شخصين: a feud like the one told, in an article about one
+        # بادروا بإطلاق النار على القوات، فتم التعامل معهم: the forces returned the fire
+        ("تم التعامل معهم", Trigger("armed_clash", needs="fire_before")),
+        ("تم التعامل معه", Trigger("armed_clash", needs="fire_before")),
+        ("جري التعامل معهم", Trigger("armed_clash", needs="fire_before")),
         ("نزاع مماثل", Trigger("armed_clash")),
         ("نزاعا مماثلا", Trigger("armed_clash")),
         ("اشكال مماثل", Trigger("armed_clash")),

@@ -174,7 +174,17 @@ def _resolve_back_references(mentions: list[Mention]) -> None:
         # يعلن مقتل 23 من عناصر الشباب ... مقتل ٢٣ عنصراً في عملية عسكرية: one toll, one event
         if mention.type == "attack" and mention.killed is not None and _kill_noun(mention.trigger.text):
             same = [n for n in mentions if _same_toll(mention, n)]
-            attacks = [n for n in mentions if n is not mention and n.type == "attack" and n.killed == mention.killed]
+            # a kill word beside that event in its own sentence is its toll (فتم التعامل معهم، ما أسفر عن مصرع
+            # اثنين منهم), no other attack of the same toll
+            told = {n.sentence_index for n in same}
+            attacks = [
+                n
+                for n in mentions
+                if n is not mention
+                and n.type == "attack"
+                and n.killed == mention.killed
+                and n.sentence_index not in told
+            ]
             if same and not attacks:
                 mention.type, mention.toll_of = same[0].type, same[0]
     for mention in mentions:

@@ -199,6 +199,7 @@ _ending = key_flag(words("وقف لوقف بوقف رفع برفع لرفع ان
 _STORE_REACH = 12  # tokens before a shell noun where a seizure or a depot names it as a seized item
 _RECEIVING = words("تلقي تلقت تلقينا تلقوا ورود وصول استلام")
 _HEIGHTS = words("جبل الجبل تله التله تل التل هضبه الهضبه مرتفع")
+_FIRE_BEFORE_REACH = 14  # عناصر التهريب بادروا بإطلاق النار على القوات لدى محاولة استيقافهم، فتم التعامل معهم
 _RETURNED_FIRE_REACH = 4  # tokens after بادلتهم where the fire returned is named, past its subject
 _FOILED_REACH = 8  # tokens before «محاولة تهريب» where أحبطت may stand, past its subject
 _USED_REACH = 5  # tokens before a weapon where «استخدم» may make it the instrument of what is told
@@ -411,6 +412,9 @@ def _sentence_triggers(
             found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
             found.setdefault(key, (type_, trigger, i, b))
+    returned = [i for type_, trigger, i, _ in found.values() if trigger.needs == "fire_before"]
+    if returned:  # بادروا بإطلاق النار على القوات، فتم التعامل معهم: the fire opened is half of the clash
+        found = {k: v for k, v in found.items() if not (v[0] == "attack" and v[2] < returned[0])}
     if kills and not reframed and (attack := _killing(index, found, kills[0], lo, hi)) is not None:
         found.setdefault(("attack", 0, 0), attack)
     return sorted(found.values(), key=lambda item: item[2])
@@ -523,6 +527,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # اعترضت الدفاعات الجوية صاروخاً، اعترض مسلحون شاحنات: no patrol stopping a vessel
     if trigger.needs == "deployed" and not _deployment(index, trigger, a, b, lo, hi):
         return None  # انتشار المخدرات، فرق طبية انتشرت: a spread, or teams sent out, not forces deployed
+    if trigger.needs == "fire_before" and not index.any_in(_fire, max(lo, a - _FIRE_BEFORE_REACH), a):
+        return None  # تم التعامل مع البلاغ: a report handled, no fire returned
     if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _RETURNED_FIRE_REACH)):
         return None  # بادلتهم التهاني: only fire returned is a clash
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):

@@ -210,3 +210,23 @@ def test_without_a_publication_date_an_event_weeks_ago_is_still_background() -> 
     assert found["airstrike"].background and not found["shelling"].background
     # what the spokesman said is dated inside his words; his statement is not three weeks old
     assert not found["statement"].background
+
+
+def test_fire_opened_and_dealt_with_is_one_clash_with_its_headline_toll() -> None:
+    body = (
+        "مصرع مهربين اثنين وضبط شحنة أسلحة جنوب شلاتين\n\n"
+        "تمكنت قوات حرس الحدود، مساء الأربعاء، من إحباط محاولة لتهريب شحنة أسلحة جنوب مدينة شلاتين.\n\n"
+        "وأفاد مصدر أمني بأن عناصر التهريب بادروا بإطلاق النار على القوات لدى محاولة استيقافهم، فتم التعامل "
+        "معهم، ما أسفر عن مصرع اثنين منهم والقبض على ثلاثة آخرين."
+    )
+    found = _pipeline().process(RawArticle(id="t", body=body, published_at="2026-02-01T08:00:00Z")).events
+    assert sorted(event.type for event in found) == ["armed_clash", "arrest", "seizure"]
+    assert [event.killed for event in found if event.type == "armed_clash"] == [2]
+
+
+def test_gold_and_drugs_by_the_kilogram_are_seized() -> None:
+    body = (
+        "ضبطت الأجهزة الأمنية بمحافظة أسوان 14 كيلوغراما من الذهب الخام المهرب و120 كيلوغراما من مخدر البانجو "
+        "داخل شاحنة، وألقت القبض على 4 أشخاص."
+    )
+    assert len(events(body, "seizure")) == 1

@@ -1523,3 +1523,7 @@ def test_the_prisoners_club_is_no_sports_club() -> None:
     found = types_of(body)
     assert {"security_operation", "arrest", "protest"} <= set(found)
     assert "abduction" not in found  # a policy denounced, no one taken
+
+
+def test_a_report_dealt_with_is_no_clash() -> None:
+    assert "armed_clash" not in types_of("تلقت الشرطة بلاغا عن خلاف بين جارين، وتم التعامل معه وفق القانون.")
