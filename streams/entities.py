@@ -25,7 +25,9 @@ _DIRECTION_ADJECTIVES = frozenset(
     f"ال{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي", "اوسط", "ادني", "اقصي") for ending in ("", "ه")
 )
 _LED_BY = re.compile(r"\s+(?:و|ف)?ب(?:قياد|زعام)[ةه](?!\w)")
-_TRAILING_WORDS = frozenset(["ان", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "او", "و"])
+_TRAILING_WORDS = frozenset(["ان", "في", "من", "علي", "الي", "عن", "مع", "الذي", "التي", "او", "و", "رئيس", "هاتريك"])
+# Words a name does not begin with: honorifics (سعادة، معالي) and a match's loanword (هاتريك)
+_LEADING_WORDS = frozenset(["هاتريك", "الهاتريك", "سعاده", "معالي", "فخامه", "سمو", "التاجر"])
 _TRAILING = " \t\n.,،؛:;!?؟\"'«»“”()[]-–—"
 
 
@@ -111,6 +113,9 @@ def merge_entities(
         chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
         start, end = trim_proclitic(body, *trim_function_words(body, *cut_led_by(body, span.start, span.end)), known)
+        start = skip_leading_words(body, start, end)
+        if start >= end:
+            continue  # «هاتريك» alone: a loanword of the match, no one's name
         if span.type == "LOC":
             start, end = trim_direction(body, *trim_qualifier(body, start, end))
         overlapping = [e for e in chosen if e.start < end and start < e.end]
@@ -182,6 +187,18 @@ def trim_function_words(body: str, start: int, end: int) -> tuple[int, int]:
     while (cut := _without_last_word(body, start, end, _TRAILING_WORDS)) is not None:
         end = cut
     return start, end
+
+
+def skip_leading_words(body: str, start: int, end: int) -> int:
+    """Where a span starts past the honorifics and loanwords the tagger took into a name (سعادة سالم المري،
+    هاتريك حسام سليم): ``end`` when nothing else is left."""
+    while start < end:
+        space = body.find(" ", start, end)
+        word = fold(body[start:end] if space < 0 else body[start:space])
+        if word not in _LEADING_WORDS:
+            return start
+        start = end if space < 0 else space + 1
+    return start
 
 
 def _without_last_word(body: str, start: int, end: int, words: frozenset[str]) -> int | None:

@@ -485,3 +485,21 @@ def test_a_province_that_shares_a_channels_name_is_a_place() -> None:
     found = [(e.text, e.type) for e in enriched.entities]
     assert found[1] == ("الجزيرة", "LOC")  # ولاية الجزيرة: Gezira State
     assert ("قناة الجزيرة", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("وسجل المهاجم حسام سليم هاتريك في المباراة التي أقيمت على استاد القاهرة.", "حسام سليم"),
+        ("وأحرز هاتريك كرار نبيل الفوز لفريقه في الدوري.", "كرار نبيل"),
+        ("وقال سعادة سالم حميد المري إن الإطلاق تم بنجاح.", "سالم حميد المري"),
+    ],
+)
+def test_a_name_has_no_honorific_nor_a_match_loanword(body: str, person: str) -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    people = [e.text for e in enriched.entities if e.type == "PER"]
+    assert person in people
+    assert not any("هاتريك" in e.text or e.text.startswith("سعادة") for e in enriched.entities)
