@@ -7,6 +7,7 @@ from typing import Any
 
 from marsad.schemas.records import EventArgument
 
+from .arabic import strip_clitics
 from .entity_rules import NATIONALITY_STEMS, describes
 from .event_arguments import (
     WIDE_PLACE_WORDS,
@@ -114,6 +115,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         if not m.passive and (subject := aiming_subject(index, a)) is not None:
             m.actor = subject  # استهدف الجيش مواقع المسلحين بقذائف: who aimed the weapon fired it
         m.target = _target(index, m, a, b, lo, hi)
+        if _suffered(index.norms[a]) and m.actor is not None and m.actor.start < index.ctx.tokens[a].start:
+            m.actor, m.target = None, m.target or m.actor  # وكانت الناشطة ريهام يعقوب قد اغتيلت: the victim
         repelled_attack(index, m, a, lo)
         if m.type == "armed_clash" and (sides := clash_sides(index, b)) is not None:
             m.actor, m.target = sides
@@ -454,6 +457,11 @@ def _sanctioned(index: ArticleIndex, m: Mention, b: int, hi: int) -> EventArgume
         tokens = index.ctx.tokens
         return span_argument(index.ctx.body, tokens[on + 1].start, tokens[place[0][1] - 1].end)
     return phrase_at(index, on + 1, min(hi, index.clause(on)[1]), m.actor)
+
+
+def _suffered(norm: str) -> bool:
+    """A verb whose subject is its victim: the passive of «assassinate», «martyred» (اغتيلت، استشهد)."""
+    return strip_clitics(norm).startswith(("اغتيل", "استشهد"))
 
 
 def trigger_kill(index: ArticleIndex, a: int) -> bool:

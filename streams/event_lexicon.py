@@ -122,6 +122,7 @@ def _entries() -> dict[str, Trigger]:
     add("attack", "اغتيال كمين اسقاط اعتداء")
     add_verbs("attack", "هاجم/هاجم", retype=True)  # هاجم المسلحون ... بطائرة مسيرة: by what means
     add_verbs("attack", "اغتال/غتال اسقط")
+    add("attack", "اغتيل اغتيلت اغتيلا اغتيلوا", kill=True)  # the passive: وكانت الناشطة قد اغتيلت
     add("attack", "اعتدي اعتدت اعتدوا يعتدي تعتدي يعتدون يعتدوا", verb=True)  # واعتدوا بالضرب على مسن
     add("attack", "مقتل استشهاد مصرع قتل", kill=True)
     add_verbs("attack", "قتل/قتل استشهد", kill=True)
@@ -160,6 +161,8 @@ def _entries() -> dict[str, Trigger]:
     add("protest", "احتجاج احتجاجات احتجاجي احتجاجيه تظاهره تظاهرات مظاهره مظاهرات اعتصام اضراب محتجون")
     add("protest", "المحتجون المحتجين محتجين متظاهرون المتظاهرون المتظاهرين متظاهرين معتصمون المعتصمون المعتصمين")
     add_verbs("protest", "تظاهر/تظاهر احتج/حتج اعتصم/عتصم")
+    # تجمّع العشرات أمام مبنى المحافظة مطالبين بكشف القتلة: a crowd gathered with its demands
+    add("protest", "تجمع تجمعوا تجمعت تجمهر تجمهروا تجمهرت احتشد احتشدوا احتشدت", verb=True, needs="demanding")
     # فبادلتهم القوات إطلاق النار: the forces returned the fire, past the subject
     add("armed_clash", "بادلتهم بادلهم بادلوهم بادلتها بادلها", verb=True, needs="fire_after")
     add("seizure", "ضبط مصادره حجز استرجاع", needs="seizable")

@@ -527,6 +527,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # اعترضت الدفاعات الجوية صاروخاً، اعترض مسلحون شاحنات: no patrol stopping a vessel
     if trigger.needs == "deployed" and not _deployment(index, trigger, a, b, lo, hi):
         return None  # انتشار المخدرات، فرق طبية انتشرت: a spread, or teams sent out, not forces deployed
+    if trigger.needs == "demanding" and not index.any_in(_demanding, b, hi):
+        return None  # تجمّع المئات لاستقبال المنتخب: a crowd, no demands
     if trigger.needs == "fire_before" and not index.any_in(_fire, max(lo, a - _FIRE_BEFORE_REACH), a):
         return None  # تم التعامل مع البلاغ: a report handled, no fire returned
     if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _RETURNED_FIRE_REACH)):
@@ -779,6 +781,7 @@ _assailants = key_flag(_ASSAILANTS)
 _assailants_subject = key_flag(_ASSAILANT_SUBJECTS)
 _violating = key_flag(_VIOLATING)
 _since = key_flag(words("منذ"))
+_demanding = key_flag(words("مطالبين مطالبه منددين رافعين رفعوا هتافات شعارات لافتات احتجاجا تنديدا"))
 _vessel = key_flag(
     words("قارب قاربين قوارب مركب مراكب زورق زورقين زوارق سفينه شاحنه شاحنتين شاحنات قافله صهاريج مهاجرين")
 )

@@ -1527,3 +1527,17 @@ def test_the_prisoners_club_is_no_sports_club() -> None:
 
 def test_a_report_dealt_with_is_no_clash() -> None:
     assert "armed_clash" not in types_of("تلقت الشرطة بلاغا عن خلاف بين جارين، وتم التعامل معه وفق القانون.")
+
+
+def test_a_crowd_gathered_with_demands_is_a_protest() -> None:
+    body = "وتجمّع العشرات من أصدقاء الناشط مساء أمس أمام مبنى مجلس المحافظة، مطالبين بكشف القتلة."
+    assert types_of(body) == ["protest"]
+    assert types_of("وتجمّع المئات في المطار لاستقبال المنتخب العائد من البطولة.") == []
+
+
+def test_whoever_was_assassinated_is_the_victim_not_the_attacker() -> None:
+    body = "وكانت الناشطة ريهام يعقوب قد اغتيلت برصاص مسلحين في البصرة في آب 2020."
+    (event,) = find_events(make_context(body, {"ريهام يعقوب": "PER"}))
+    assert event.type == "attack" and event.background
+    assert event.target is not None and event.target.text == "ريهام يعقوب"
+    assert event.actor is None or event.actor.text != "ريهام يعقوب"
