@@ -784,7 +784,8 @@ def test_an_earlier_dated_strike_told_as_background_is_its_own_event() -> None:
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
-        ("حرس الحدود بجازان يضبط 4 مخالفين لتهريبهم 350 كيلوغراماً من القات المخدر", {("arrest", 4)}),
+        # the violators are arrested, and what they smuggled is seized
+        ("حرس الحدود بجازان يضبط 4 مخالفين لتهريبهم 350 كيلوغراماً من القات المخدر", {("arrest", 4), ("seizure", None)}),
         (
             "أوضح الدفاع المدني أن مقذوفاً عسكرياً أُطلق من داخل الأراضي اليمنية سقط مساء أمس على قرية الجابري، "
             "ما أسفر عن إصابة مقيمين اثنين. وباشرت فرق الدفاع المدني الحادثة فور تلقي البلاغ.",
@@ -1541,3 +1542,15 @@ def test_whoever_was_assassinated_is_the_victim_not_the_attacker() -> None:
     assert event.type == "attack" and event.background
     assert event.target is not None and event.target.text == "ريهام يعقوب"
     assert event.actor is None or event.actor.text != "ريهام يعقوب"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتمكنت الشرطة من ضبط ستة من المتهمين وبحوزتهم 3 بنادق آلية وكمية من الطلقات.",
+        "أعلنت أسايش أربيل اعتقال شخصين بحوزتهما 4 كيلوغرامات من الحشيشة في حي بختياري.",
+        "أحبطت شعبة المعلومات في قوى الأمن الداخلي اللبناني عملية تهريب مليوني حبة كبتاغون عبر المرفأ.",
+    ],
+)
+def test_what_the_people_caught_held_or_smuggled_is_seized(body: str) -> None:
+    assert "seizure" in types_of(body)
