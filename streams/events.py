@@ -392,11 +392,10 @@ def _sentence_triggers(
             continue  # زاعمة أنه استهدف مسؤولين كانوا يجتمعون: the target's doing, no meeting reported
         if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):
             continue  # an agreement the sentence refers to, made before
-        if _operations_trap(index, i, lo) and (
-            any(f[0] == "security_operation" for f in found.values())
-            or index.any_in(_caught, b, min(hi, b + _CAUGHT_REACH))
-        ):
-            continue  # نُصب لهما كمين في عملية أمنية، نصبت كميناً محكماً أسفر عن اعتقال: a trap, not an attack
+        if _operations_trap(index, i, lo) and any(f[0] == "security_operation" for f in found.values()):
+            continue  # نُصب لهما كمين في عملية أمنية: the operation's trap, not an attack
+        if _operations_trap(index, i, lo) and index.any_in(_caught, b, min(hi, b + _CAUGHT_REACH)):
+            type_ = "security_operation"  # نصبت المفارز كميناً محكماً أسفر عن اعتقال ثلاثة: a police trap
         if type_ == "shelling" and _instrument(index, i, lo) and any(f[0] in _NOT_SHELLING for f in found.values()):
             continue  # هاجمت الحاجز بالأسلحة الرشاشة والقذائف: the weapons of the attack told before
         if type_ == "shelling" and index.any_in(_using, max(lo, i - _USED_REACH), i):

@@ -1396,9 +1396,12 @@ def test_a_curfew_is_no_sanction_and_an_embargo_is_one() -> None:
     assert types_of("فرضت واشنطن حظراً على صادرات الأسلحة إلى البلاد.") == ["sanction"]
 
 
-def test_a_police_trap_that_ends_in_arrests_is_no_attack() -> None:
-    body = "وذكرت الوكالة أن مفارز مديرية استخبارات بابل نصبت كميناً محكماً في ناحية الإسكندرية، أسفر عن اعتقال ثلاثة."
-    assert types_of(body) == ["arrest"]
+def test_a_police_trap_that_ends_in_arrests_is_an_operation_not_an_attack() -> None:
+    body = (
+        "وذكرت الوكالة أن مفارز مديرية استخبارات بابل نصبت كميناً محكماً في ناحية الإسكندرية، أسفر عن اعتقال "
+        "ثلاثة إرهابيين ينتمون لعصابات داعش."
+    )
+    assert types_of(body) == ["arrest", "security_operation"]
     assert "attack" in types_of("نصب مسلحون كميناً لدورية للجيش قرب البلدة، ما أسفر عن مقتل جنديين.")
 
 
