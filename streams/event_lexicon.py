@@ -150,6 +150,7 @@ def _entries() -> dict[str, Trigger]:
     add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك اقتحام حصار")
     add("security_operation", "اقتحامات", summary=True)
     add_verbs("security_operation", "توغل/توغل")  # توغلت قوة إسرائيلية في قرية ...: an incursion
+    add("security_operation", "عمليه", needs="forces_op")  # نفذت قواته يوم السبت عملية «بناء على معلومات»
     # اعترضت دوريات حرس السواحل قاربين، اعتراض قافلة تهريب: a patrol stops a boat or a convoy (not a missile)
     add("security_operation", "اعترض اعترضت اعترضوا يعترض تعترض اعتراض", needs="intercepted")
     add("security_operation", "دهمت دهموا يدهم تدهم يدهمون", verb=True)  # دهمت قوة من الجيش منازل المطلوبين

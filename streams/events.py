@@ -244,6 +244,8 @@ _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
 _PLANNED_REACH = 5
+_OPERATION_REACH = 10  # نفذت وحدات من الجيش، فجر اليوم، عملية: verb, subject and a time before «عملية»
+_ATTACK_KINDS = words("انتحاريه طعن دهس اغتيال تفجير اطلاق هجوميه ارهابيه تسلل اختطاف خطف جراحيه")
 _VESSEL_REACH = 12  # اعترضت دوريات تابعة لجهاز حرس السواحل وأمن الموانئ، فجر الخميس، قاربين
 _RELATIVES = words("التي الذي الذين حيث")
 _DEPLOYING_REACH = 10  # نفذت وحدات من فوج الحدود البري الأول، منذ صباح الإثنين، انتشاراً: past subject and time
@@ -419,6 +421,18 @@ def _sentence_triggers(
     return sorted(found.values(), key=lambda item: item[2])
 
 
+def _forces_operation(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool:
+    """An indefinite «عملية» carried out by forces (نفذت قوات الجيش، فجر اليوم، عملية في المنطقة): a
+    carrying-out verb and the forces before it, no attackers, and no word after it that makes it an attack
+    (عملية انتحارية)."""
+    if "ال" in index.norms[a][:4]:
+        return False  # نفذت قوات الأمن العملية ليل الأربعاء: the operation told before
+    start = max(lo, a - _OPERATION_REACH)
+    if not index.any_in(_launching_wave, start, a) or not index.any_in(_deployed, start, a):
+        return False
+    return not (index.any_in(_assailants, start, a) or (b < hi and index.has(b, _ATTACK_KINDS)))
+
+
 def _interception(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool:
     """A patrol, coast guard or unit (named before the verb or as its subject) stops a boat, truck or convoy
     named after it, past the subject and a time."""
@@ -522,6 +536,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         or _aircraft_subject(index, b, hi)
     ):
         return None  # استهدف alone is aiming; with a drone or a warplane as its subject (before or after) a strike
+    if trigger.needs == "forces_op" and not _forces_operation(index, a, b, lo, hi):
+        return None  # نفذ مسلحون عملية، عملية جراحية: no forces carried it out
     if trigger.needs == "intercepted" and not _interception(index, a, b, lo, hi):
         return None  # اعترضت الدفاعات الجوية صاروخاً، اعترض مسلحون شاحنات: no patrol stopping a vessel
     if trigger.needs == "deployed" and not _deployment(index, trigger, a, b, lo, hi):

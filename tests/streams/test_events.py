@@ -1557,3 +1557,15 @@ def test_whoever_was_assassinated_is_the_victim_not_the_attacker() -> None:
 )
 def test_what_the_people_caught_held_or_smuggled_is_seized(body: str) -> None:
     assert "seizure" in types_of(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "operation"),
+    [
+        ("وقال الجيش إن قواته نفذت يوم السبت عملية بناء على معلومات استخباراتية قتل خلالها 8 مسلحين.", True),
+        ("نفذ مسلحون عملية انتحارية استهدفت حاجزاً للجيش وقتل فيها ثلاثة جنود.", False),
+        ("أعلنت الجماعة أن مقاتليها نفذوا عملية ضد قوات الجيش قرب البلدة، وقتل فيها جنديان.", False),
+    ],
+)
+def test_an_operation_forces_carried_out(body: str, operation: bool) -> None:
+    assert ("security_operation" in types_of(body)) is operation
