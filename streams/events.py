@@ -306,7 +306,7 @@ def find_events(ctx: ArticleContext, index: ArticleIndex | None = None) -> list[
         if first == len(candidates) or candidates[first] >= hi:
             continue
         for type_, trigger, a, b in _sentence_triggers(index, candidates, first, lo, hi):
-            if type_ in CONFLICT_TYPES and not conflict:
+            if (type_ in CONFLICT_TYPES or _truce(index, a)) and not conflict:  # هدنة بين الوكلاء: a price truce
                 continue
             mention = _mention(index, s, type_, trigger, a, b)
             if attach_arguments(index, mention, a, b, trigger):
@@ -450,6 +450,10 @@ def _deployment(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int, 
     if index.has(a - 1, _RELATIVES):
         return False  # المدينة التي ينتشر فيها الجيش: where forces stand, no deployment told
     return index.any_in(_deployed, max(lo, a - _SUBJECT_REACH), a) or index.any_in(_deployed, b, min(hi, b + 2))
+
+
+def _truce(index: ArticleIndex, a: int) -> bool:
+    return "هدنه" in index.keys[a]
 
 
 def _sport_words(index: ArticleIndex) -> int:

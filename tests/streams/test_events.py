@@ -1569,3 +1569,9 @@ def test_what_the_people_caught_held_or_smuggled_is_seized(body: str) -> None:
 )
 def test_an_operation_forces_carried_out(body: str, operation: bool) -> None:
     assert ("security_operation" in types_of(body)) is operation
+
+
+def test_a_truce_in_a_price_war_is_no_agreement() -> None:
+    body = "قال رئيس رابطة تجار السيارات إن الهدنة بين الوكلاء لن تطول، وإن الأسعار ستعود إلى الارتفاع الشهر المقبل."
+    assert "agreement" not in types_of(body)
+    assert "agreement" in types_of("أعلن الطرفان هدنة لمدة ثلاثة أيام بعد اشتباكات عنيفة قتل فيها عشرة مسلحين.")
