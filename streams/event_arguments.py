@@ -272,8 +272,12 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         first = tokens[j].norm
         if strip_clitics(token.norm).startswith("ال"):
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
-        if index.has(j, _PLACED_BY) or (_is_place_head(first) and not first.startswith("ال")):
-            continue  # قرية غربي البلاد، قرية بمنطقة تيلابيري: a village placed, not named
+        if (
+            index.has(j, _PLACED_BY)
+            or (_is_place_head(first) and not first.startswith("ال"))
+            or (index.has(j, WIDE_PLACE_WORDS) and not first.startswith("ال"))  # but قرية المقاطعة is named
+        ):
+            continue  # قرية غربي البلاد، قرية بمنطقة تيلابيري، قرية بإقليم ساغاينغ: a village placed, not named
         if _common_verb(first):
             continue  # في منطقة تشهد منذ سنوات توتراً: a verb, not a name
         if describes(first, feminine=token.norm.endswith("ه")) or (

@@ -1575,3 +1575,12 @@ def test_a_truce_in_a_price_war_is_no_agreement() -> None:
     body = "قال رئيس رابطة تجار السيارات إن الهدنة بين الوكلاء لن تطول، وإن الأسعار ستعود إلى الارتفاع الشهر المقبل."
     assert "agreement" not in types_of(body)
     assert "agreement" in types_of("أعلن الطرفان هدنة لمدة ثلاثة أيام بعد اشتباكات عنيفة قتل فيها عشرة مسلحين.")
+
+
+def test_a_village_placed_in_its_region_is_not_named_by_it() -> None:
+    from marsad.schemas.records import RawArticle
+    from marsad.streams.pipeline import Pipeline
+
+    body = "21 قتيلاً في غارة جوية على قرية بإقليم ساغاينغ\n\nقصفت طائرات الجيش قرية في إقليم ساغاينغ ظهر أمس."
+    enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
+    assert all(e.location is None or "بإقليم" not in e.location.text for e in enriched.events)
