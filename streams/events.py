@@ -116,7 +116,7 @@ _SEIZING = (
 # مصلحة الجمارك، شحنة ...) or come before it (عثرت القوات على أسلحة ... جرى ضبطها).
 _SEIZABLE_AFTER = 12
 _SEIZED_REACH = 10  # ضبط أسلحة خفيفة (١٤ قطعة) وثلاثة أحزمة ناسفة: the seizing verb governs the list
-_HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه"})
+_HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه", "اسبوعي", "شهري", "شهريه"})
 _REPEATING = frozenset({"تكرار", "لتكرار", "بتكرار", "وتكرار", "سياسه", "بسياسه", "لسياسه", "سياسات"})
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
 # The launch verb may open the clause the weapon ends: أعلن ... استهداف سفينة تجارية في البحر الأحمر بصاروخ.
@@ -675,6 +675,8 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
         return True  # انفجرت أسعار الطماطم، القصف الإعلامي، احتجاز عشرات المركبات: figures of speech
     if any(index.has(k, _FIGURATIVE_SUBJECTS) for k in range(max(lo, a - _SUBJECT_REACH), a)):
         return True  # الأسعار انفجرت، أسعار المازوت والسماد انفجرت: the subject before its verb
+    if any("كأن" in index.ctx.tokens[k].text for k in range(max(lo, a - 3), a)):
+        return True  # نعمل وكأننا تحت القصف: as if under shelling, a simile (read as written: كأن folds like كان)
     if b < hi and index.has(b, _RESCUERS):
         return True  # اقتحمت فرق البحث المباني المتضررة: rescuers, not a raid
     if b < hi and index.norms[b] == "علي" and index.norms[a] in _CUT_THE_ROAD:

@@ -1584,3 +1584,9 @@ def test_a_village_placed_in_its_region_is_not_named_by_it() -> None:
     body = "21 قتيلاً في غارة جوية على قرية بإقليم ساغاينغ\n\nقصفت طائرات الجيش قرية في إقليم ساغاينغ ظهر أمس."
     enriched = Pipeline.load().process(RawArticle(id="t", body=body, published_at="2026-03-01T00:00:00Z"))
     assert all(e.location is None or "بإقليم" not in e.location.text for e in enriched.events)
+
+
+def test_as_if_under_shelling_is_a_simile() -> None:
+    body = "ويقول سائق الأجرة: «نعمل وكأننا تحت القصف، الكمامة لا تفارق وجهي» بعد أن غطت العاصفة الترابية المدينة."
+    assert types_of(body) == []
+    assert types_of("وكان القصف قد استهدف البلدة فجر اليوم بقذائف الهاون.") == ["shelling"]

@@ -1,9 +1,9 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Forty-six sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Fifty sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_46.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_50.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
@@ -27,7 +27,9 @@ these two measured blind before the last fixes they guided; ``_39`` diplomacy ac
 protests, strikes and unrest; ``_41`` the Israel-Iran escalation and ``_42`` Iraq's provinces, these two
 measured blind before the fixes they guided; ``_43`` Sudan's war, ``_44`` the Horn of Africa, ``_45`` Lebanon's
 internal security and ``_46`` Afghanistan, Pakistan and Kashmir, all four written last and measured blind
-before the fixes they guided). The fixes each
+before the fixes they guided; ``_47`` Libya and Egypt, ``_48`` the Gaza war and the West Bank, ``_49`` long
+features full of recaps and quotes, and ``_50`` wire round-ups of many countries, this last one held out and
+measured only at the end of its session, before it guided one small fix). The fixes each
 of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -89,6 +91,10 @@ SETS = {
     "invented_articles_44.jsonl": {"entity_f1": 0.69, "event_type_f1": 0.72, "location": 0.58, "counts": 0.70},
     "invented_articles_45.jsonl": {"entity_f1": 0.62, "event_type_f1": 0.71, "location": 0.56, "counts": 0.64},
     "invented_articles_46.jsonl": {"entity_f1": 0.73, "event_type_f1": 0.64, "location": 0.39, "counts": 0.62},
+    "invented_articles_47.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.84, "location": 0.55, "counts": 0.69},
+    "invented_articles_48.jsonl": {"entity_f1": 0.74, "event_type_f1": 0.81, "location": 0.75, "counts": 0.85},
+    "invented_articles_49.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.76, "location": 0.74, "counts": 0.73},
+    "invented_articles_50.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.80, "location": 0.67, "counts": 0.64},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -148,6 +154,10 @@ NOT_CONFLICT = [
     *[("invented_articles_44.jsonl", i) for i in ("tn04", "tn08", "tn12", "tn16", "tn20")],
     *[("invented_articles_45.jsonl", i) for i in ("to16", "to17", "to18", "to19", "to20")],
     *[("invented_articles_46.jsonl", i) for i in ("tp05", "tp09", "tp13", "tp17", "tp20")],
+    *[("invented_articles_47.jsonl", i) for i in ("tq04", "tq09", "tq12", "tq17", "tq20")],
+    *[("invented_articles_48.jsonl", i) for i in ("tr16", "tr17", "tr18", "tr19", "tr20")],
+    *[("invented_articles_49.jsonl", i) for i in ("ts16", "ts17", "ts18", "ts19", "ts20")],
+    *[("invented_articles_50.jsonl", i) for i in ("tt04", "tt09", "tt13", "tt17", "tt20")],
 ]
 
 
