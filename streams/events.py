@@ -117,7 +117,8 @@ _SEIZING = (
 _SEIZABLE_AFTER = 12
 _SEIZED_REACH = 10  # ضبط أسلحة خفيفة (١٤ قطعة) وثلاثة أحزمة ناسفة: the seizing verb governs the list
 _HABITUAL = frozenset({"يوميه", "يومي", "متكرره", "اسبوعيه", "اسبوعي", "شهري", "شهريه"})
-_REPEATING = frozenset({"تكرار", "لتكرار", "بتكرار", "وتكرار", "سياسه", "بسياسه", "لسياسه", "سياسات"})
+# Words before a trigger that make it a pattern, not one event: a repetition or a policy (تكرار الاشتباكات)
+_PATTERN_WORDS = frozenset({"تكرار", "لتكرار", "بتكرار", "وتكرار", "سياسه", "بسياسه", "لسياسه", "سياسات"})
 _AIR = words("جوي جويه طيران طائرات طائره حربي حربيه مسيره مسيرات مقاتلات غاره غارات")
 # The launch verb may open the clause the weapon ends: أعلن ... استهداف سفينة تجارية في البحر الأحمر بصاروخ.
 _LAUNCH_REACH = 8
@@ -694,7 +695,7 @@ def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     if _scare_quoted(index, a, b, lo, hi) or _titled(index, a, lo):
         return True
     # تكرار الاشتباكات، سياسة الإخفاء القسري: a repetition or a policy, no event told
-    return index.any_in(_habitual, b, min(hi, b + 3)) or index.has(a - 1, _REPEATING)
+    return index.any_in(_habitual, b, min(hi, b + 3)) or index.has(a - 1, _PATTERN_WORDS)
 
 
 def _wave_launched(index: ArticleIndex, a: int, lo: int) -> bool:
