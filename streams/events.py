@@ -245,6 +245,7 @@ _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
 _PLANNED_REACH = 5
+_ALSO = words("كما وكذلك")
 _OPERATION_REACH = 10  # نفذت وحدات من الجيش، فجر اليوم، عملية: verb, subject and a time before «عملية»
 _ATTACK_KINDS = words("انتحاريه طعن دهس اغتيال تفجير اطلاق هجوميه ارهابيه تسلل اختطاف خطف جراحيه")
 _VESSEL_REACH = 12  # اعترضت دوريات تابعة لجهاز حرس السواحل وأمن الموانئ، فجر الخميس، قاربين
@@ -419,6 +420,10 @@ def _sentence_triggers(
         found = {k: v for k, v in found.items() if not (v[0] == "attack" and v[2] < returned[0])}
     if kills and not reframed and (attack := _killing(index, found, kills[0], lo, hi)) is not None:
         found.setdefault(("attack", 0, 0), attack)
+        # ...، كما اغتيل الباحث هشام الهاشمي في بغداد: «as well» opens a second killing of its own
+        for n, (type_, trigger, i, b) in enumerate(kills[1:], start=1):
+            if attack[0] == "attack" and index.has(i - 1, _ALSO):
+                found.setdefault(("attack", 0, n), ("attack", trigger, i, b))
     return sorted(found.values(), key=lambda item: item[2])
 
 

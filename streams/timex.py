@@ -17,10 +17,11 @@ Conventions (the value is always the *first day* of the period the expression na
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .folding import FoldedText, folded_text
 from .timex_patterns import anchor_windows, may_match, patterns_for
@@ -77,7 +78,36 @@ def find_times(text: str, reference: dt.date | None, anchor: str = "published") 
             resolved = resolver(match, None)
         if resolved is not None:
             candidates.append((match.start("t"), match.end("t"), resolved))
-    return [_record(view, start, end, r, anchor) for start, end, r in _longest(candidates)]
+    chosen = _same_year(view.folded, _longest(candidates))
+    return [_record(view, start, end, r, anchor) for start, end, r in chosen]
+
+
+# «في تموز من العام نفسه»: a month of the year named last, not of the reference's
+_SAME_YEAR = re.compile(r"\s+(?:من|في)\s+(?:(?:العام|السنه)\s+(?:نفسه|ذاته)|نفس\s+(?:العام|السنه))")
+
+
+def _same_year(folded: str, chosen: list[tuple[int, int, Resolved]]) -> list[tuple[int, int, Resolved]]:
+    """Give a month or a day said to be «of the same year» the year the text named last (في آب 2020 ...، في
+    تموز من العام نفسه: July 2020); without a year named before it, it keeps its own reading."""
+    out: list[tuple[int, int, Resolved]] = []
+    year: int | None = None
+    for start, end, r in chosen:
+        same = _SAME_YEAR.match(folded, end)
+        if same is not None and year is not None and r.first is not None and r.precision in ("month", "day"):
+            first = _in_year(r.first, year)
+            last = _in_year(r.last, year) if r.last is not None else None
+            r = replace(r, first=first, last=last, relative=False)
+            end = same.end()
+        if r.first is not None and not r.relative:
+            year = r.first.year  # a year the text names, not one counted from the reference (سوق الجمعة)
+        out.append((start, end, r))
+    return out
+
+
+def _in_year(day: dt.date, year: int) -> dt.date:
+    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
+        return dt.date(year, 2, 28)
+    return day.replace(year=year)
 
 
 def _matches(folded: str) -> Iterator[tuple[re.Match[str], Resolver]]:

@@ -1590,3 +1590,15 @@ def test_as_if_under_shelling_is_a_simile() -> None:
     body = "ويقول سائق الأجرة: «نعمل وكأننا تحت القصف، الكمامة لا تفارق وجهي» بعد أن غطت العاصفة الترابية المدينة."
     assert types_of(body) == []
     assert types_of("وكان القصف قد استهدف البلدة فجر اليوم بقذائف الهاون.") == ["shelling"]
+
+
+def test_a_second_killing_told_with_as_well_is_an_event_of_its_own() -> None:
+    body = (
+        "وكانت الناشطة ريهام يعقوب قد اغتيلت برصاص مسلحين في البصرة في آب 2020، كما اغتيل الباحث هشام الهاشمي "
+        "أمام منزله في بغداد في تموز من العام نفسه."
+    )
+    killings = [e for e in _enriched(body).events if e.type == "attack"]
+    assert [(e.location and e.location.text, e.time and e.time.date) for e in killings] == [
+        ("البصرة", "2020-08-01"),
+        ("بغداد", "2020-07-01"),
+    ]

@@ -333,3 +333,16 @@ def test_any_text_gives_valid_sorted_disjoint_spans(text: str, reference: dt.dat
     assert all(text[t.start : t.end] == t.text and t.end > t.start for t in found)
     assert all(a.end <= b.start for a, b in itertools.pairwise(found))
     assert all(t.value is None or dt.date.fromisoformat(t.value) <= dt.date.fromisoformat(t.value_end) for t in found)
+
+
+def test_a_month_of_the_same_year_takes_the_year_named_before_it() -> None:
+    text = "اغتيلت الناشطة في آب 2020، كما اغتيل الباحث في تموز من العام نفسه، وفي 3 أيلول من نفس العام قتل آخر."
+    found = [(t.text, t.value) for t in find_times(text, dt.date(2026, 5, 12))]
+    assert found == [
+        ("آب 2020", "2020-08-01"),
+        ("تموز من العام نفسه", "2020-07-01"),
+        ("3 أيلول من نفس العام", "2020-09-03"),
+    ]
+    # a year counted from the reference is no year named: «سوق الجمعة» does not make «العام ذاته» 2026
+    later = find_times("في سوق الجمعة. وفي آب من العام ذاته قتل أربعة.", dt.date(2026, 4, 2))
+    assert [t.value for t in later if t.text.startswith("آب")] == ["2025-08-01"]
