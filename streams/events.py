@@ -421,7 +421,7 @@ def _sentence_triggers(
     if kills and not reframed and (attack := _killing(index, found, kills[0], lo, hi)) is not None:
         found.setdefault(("attack", 0, 0), attack)
         # ...، كما اغتيل الباحث هشام الهاشمي في بغداد: «as well» opens a second killing of its own
-        for n, (type_, trigger, i, b) in enumerate(kills[1:], start=1):
+        for n, (_, trigger, i, b) in enumerate(kills[1:], start=1):
             if attack[0] == "attack" and index.has(i - 1, _ALSO):
                 found.setdefault(("attack", 0, n), ("attack", trigger, i, b))
     return sorted(found.values(), key=lambda item: item[2])
