@@ -17,15 +17,14 @@ Conventions (the value is always the *first day* of the period the expression na
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .folding import FoldedText, folded_text
 from .timex_patterns import anchor_windows, may_match, patterns_for
-from .timex_resolve import RESOLVERS, Resolved, Resolver
+from .timex_resolve import RESOLVERS, Resolved, Resolver, in_year
 
 __all__ = ["TimeExpression", "find_times"]
 
@@ -93,21 +92,12 @@ def _same_year(folded: str, chosen: list[tuple[int, int, Resolved]]) -> list[tup
     year: int | None = None
     for start, end, r in chosen:
         same = _SAME_YEAR.match(folded, end)
-        if same is not None and year is not None and r.first is not None and r.precision in ("month", "day"):
-            first = _in_year(r.first, year)
-            last = _in_year(r.last, year) if r.last is not None else None
-            r = replace(r, first=first, last=last, relative=False)
-            end = same.end()
+        if same is not None and year is not None and (moved := in_year(r, year)) is not None:
+            r, end = moved, same.end()
         if r.first is not None and not r.relative:
             year = r.first.year  # a year the text names, not one counted from the reference (سوق الجمعة)
         out.append((start, end, r))
     return out
-
-
-def _in_year(day: dt.date, year: int) -> dt.date:
-    if day.month == 2 and day.day == 29 and not calendar.isleap(year):
-        return dt.date(year, 2, 28)
-    return day.replace(year=year)
 
 
 def _matches(folded: str) -> Iterator[tuple[re.Match[str], Resolver]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from .number_words import read_number_words
 from .timex_patterns import DIRECTIONS, MONTHS, ORDINAL_DAYS, PART_WORDS, TIME_UNITS, WEEKDAYS
 
-__all__ = ["RESOLVERS", "Resolved", "Resolver"]
+__all__ = ["RESOLVERS", "Resolved", "Resolver", "in_year"]
 
 _DAY_OFFSETS = {"امس": -1, "الامس": -1, "البارحه": -1, "يوم امس": -1, "الليله الماضيه": -1, "غدا": 1}
 _DAY_OFFSETS |= {"الغد": 1, "يوم غد": 1, "بعد غد": 2, "اليوم": 0, "هذا اليوم": 0, "الليله": 0}
@@ -53,6 +53,22 @@ def _week(day: dt.date) -> Resolved:
 
 def _month(year: int, month: int, kind: str, relative: bool) -> Resolved:
     return Resolved(kind, dt.date(year, month, 1), _month_end(year, month), "month", relative)
+
+
+def in_year(r: Resolved, year: int) -> Resolved | None:
+    """A month or a day moved to ``year`` (في تموز من العام نفسه), as an absolute date; None for other
+    precisions and for a 29 February the year has not."""
+    if r.first is None:
+        return None
+    if r.precision == "month":
+        return _month(year, r.first.month, r.kind, False)
+    if r.precision == "day":
+        try:
+            day = r.first.replace(year=year)
+        except ValueError:
+            return None
+        return Resolved(r.kind, day, day, "day", False)
+    return None
 
 
 def _year(year: int, kind: str, relative: bool) -> Resolved:
