@@ -223,11 +223,11 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("تبادل عنيف اطلاق نار", Trigger("armed_clash")),
         ("اشكال مسلح", Trigger("armed_clash")),  # إشكال مسلح بين عائلتين: Lebanese outlets' armed feud
         ("اشكالا مسلحا", Trigger("armed_clash")),
-        # وكان نزاع مماثل قد أودى بحياة شخصين: a feud like the one told, in an article about one
         # بادروا بإطلاق النار على القوات، فتم التعامل معهم: the forces returned the fire
         ("تم التعامل معهم", Trigger("armed_clash", needs="fire_before")),
         ("تم التعامل معه", Trigger("armed_clash", needs="fire_before")),
         ("جري التعامل معهم", Trigger("armed_clash", needs="fire_before")),
+        # وكان نزاع مماثل قد أودى بحياة شخصين: a feud like the one told, in an article about one
         ("نزاع مماثل", Trigger("armed_clash")),
         ("نزاعا مماثلا", Trigger("armed_clash")),
         ("اشكال مماثل", Trigger("armed_clash")),

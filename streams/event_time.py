@@ -20,7 +20,7 @@ _RECENT_DAYS = 7
 _NEAR = 8  # tokens: a time this close to the trigger dates the event itself
 _FUTURE_WORDS = ("مقبل", "قادم", "المقبل", "القادم")
 _OLD_DAYS = 10
-_THAT = frozenset({"ان", "بان", "وان"})  # إنّ / أنّ (and بأن) that open what is said
+_SAID_OPENERS = frozenset({"ان", "بان", "وان"})  # إنّ / أنّ (and بأن) that open what is said
 _REPORT_REACH = 6  # words before a time where a reporting verb makes it the report's date
 
 
@@ -64,7 +64,7 @@ def _said_from(index: ArticleIndex, a: int, hi: int) -> int | None:
     """Where what a statement says begins (قال الناطق ... إن طواقمه انتشلت جثامين منزل دمرته غارة قبل ثلاثة
     أسابيع): a time past «إن / أن» dates what was said, not the saying. None when nothing opens it."""
     for k in range(a + 1, hi):
-        if index.norms[k] in _THAT:
+        if index.norms[k] in _SAID_OPENERS:
             return index.ctx.tokens[k].start
     return None
 

@@ -396,10 +396,11 @@ def _sentence_triggers(
             continue  # زاعمة أنه استهدف مسؤولين كانوا يجتمعون: the target's doing, no meeting reported
         if type_ == "agreement" and index.any_in(_referenced, max(lo, i - 3), i):
             continue  # an agreement the sentence refers to, made before
-        if _operations_trap(index, i, lo) and any(f[0] == "security_operation" for f in found.values()):
-            continue  # نُصب لهما كمين في عملية أمنية: the operation's trap, not an attack
-        if _operations_trap(index, i, lo) and index.any_in(_caught, b, min(hi, b + _CAUGHT_REACH)):
-            type_ = "security_operation"  # نصبت المفارز كميناً محكماً أسفر عن اعتقال ثلاثة: a police trap
+        if _operations_trap(index, i, lo):
+            if any(f[0] == "security_operation" for f in found.values()):
+                continue  # نُصب لهما كمين في عملية أمنية: the operation's trap, not an attack
+            if index.any_in(_caught, b, min(hi, b + _CAUGHT_REACH)):
+                type_ = "security_operation"  # نصبت المفارز كميناً محكماً أسفر عن اعتقال ثلاثة: a police trap
         if type_ == "shelling" and _instrument(index, i, lo) and any(f[0] in _NOT_SHELLING for f in found.values()):
             continue  # هاجمت الحاجز بالأسلحة الرشاشة والقذائف: the weapons of the attack told before
         if type_ == "shelling" and index.any_in(_using, max(lo, i - _USED_REACH), i):
@@ -421,8 +422,8 @@ def _sentence_triggers(
     if kills and not reframed and (attack := _killing(index, found, kills[0], lo, hi)) is not None:
         found.setdefault(("attack", 0, 0), attack)
         # ...، كما اغتيل الباحث هشام الهاشمي في بغداد: «as well» opens a second killing of its own
-        for n, (_, trigger, i, b) in enumerate(kills[1:], start=1):
-            if attack[0] == "attack" and index.has(i - 1, _ALSO):
+        for n, (_, trigger, i, b) in enumerate(kills[1:] if attack[0] == "attack" else (), start=1):
+            if index.has(i - 1, _ALSO):
                 found.setdefault(("attack", 0, n), ("attack", trigger, i, b))
     return sorted(found.values(), key=lambda item: item[2])
 
@@ -467,7 +468,7 @@ def _sport_words(index: ArticleIndex) -> int:
     القضاة) and the article's «النادي» after it are none."""
     found = index.tokens_where(_sporty)
     if any(index.norms[i] == "نادي" and index.has(i + 1, _CLUBS_OF_NO_SPORT) for i in found):
-        return sum(1 for i in found if "نادي" not in index.keys[i] and "النادي" not in index.keys[i])
+        return sum(1 for i in found if "نادي" not in index.keys[i])  # النادي's keys hold نادي too
     return len(found)
 
 
@@ -812,9 +813,10 @@ _demanding = key_flag(words("مطالبين مطالبه منددين رافعي
 _vessel = key_flag(
     words("قارب قاربين قوارب مركب مراكب زورق زورقين زوارق سفينه شاحنه شاحنتين شاحنات قافله صهاريج مهاجرين")
 )
-_patrol = key_flag(words("دوريه دوريات حرس خفر وحده وحدات قوات قوه البحريه الجيش"))
+# Forces and their units: who stops a boat (with the coast guard and the navy) and who deploys (with the
+# police, the troops and a brigade's or a regiment's name)
+_FORCE_UNITS = words("قوات قوه وحدات وحده الجيش دوريات دوريه")
+_patrol = key_flag(_FORCE_UNITS | words("حرس خفر البحريه"))
 _deploying = key_flag(words("نفذ نفذت نفذوا بدا بدات باشر باشرت عزز عززت عززوا وسع وسعت كثف كثفت"))
-_deployed = key_flag(
-    words("قوات قوه قوي وحدات وحده الجيش جيش دوريات دوريه عناصر الشرطه الامن جنود الجنود عسكريون اللواء فوج")
-)
+_deployed = key_flag(_FORCE_UNITS | words("قوي جيش عناصر الشرطه الامن جنود الجنود عسكريون اللواء فوج"))
 _foiling = prefix_flag((*FOIL, "احباط", "افشال"))  # the verbs (a headline's يحبط too) and their nouns
