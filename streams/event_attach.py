@@ -570,6 +570,9 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         for p in _not_dateline(index, index.places_in(c_lo, c_hi))
         if not retreat_destination(index, p[0]) and not taken_to(index, p[0])
     ]
+    if len(in_clause) > 1:
+        own = _own_stretch(index, a, c_lo, c_hi)
+        in_clause = [p for p in in_clause if own[0] <= p[0] < own[1]] or in_clause
     candidates = in_clause or places_told
     candidates = candidates or sentence_places  # the dateline's city, when the sentence names no other place
     if all(_country_only(place) for _, _, place in candidates):
@@ -606,6 +609,19 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
         if location is None:
             location = memo[("location", id(place))] = location_of(place)
         m.location, m.rank = location, best
+
+
+@token_flag
+def _listed_event(norm: str) -> bool:
+    """An event noun joined to the one before by «و» (وتفجير، ومعارك، واعتقال)."""
+    return norm[:1] == "و" and any(k in TRIGGERS for k in token_keys(norm)[1:])
+
+
+def _own_stretch(index: ArticleIndex, a: int, c_lo: int, c_hi: int) -> tuple[int, int]:
+    """The part of the clause that lists the event at ``a``: «غارة في إدلب وتفجير في مقديشو ومعارك حول
+    الفاشر» names a place for each event it lists, from its noun to the next one's «و»."""
+    after = index.tokens_in(_listed_event, a + 1, c_hi)
+    return (a if _listed_event(index.norms[a]) else c_lo), (after[0] if after else c_hi)
 
 
 def _quoted_apart(index: ArticleIndex, k: int, a: int, lo: int, hi: int) -> bool:

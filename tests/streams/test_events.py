@@ -1594,3 +1594,9 @@ def test_a_second_killing_told_with_as_well_is_an_event_of_its_own() -> None:
         ("البصرة", "2020-08-01"),
         ("بغداد", "2020-07-01"),
     ]
+
+
+def test_events_listed_with_and_each_take_the_place_named_after_them() -> None:
+    body = "موجز الأخبار: غارة بمسيّرة في إدلب وتفجير في مقديشو ومعارك حول الفاشر"
+    places = {event.type: event.location.text for event in _enriched(body, "2026-03-04T00:00:00Z").events}
+    assert places == {"airstrike": "إدلب", "bombing": "مقديشو", "armed_clash": "الفاشر"}

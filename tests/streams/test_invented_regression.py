@@ -80,7 +80,7 @@ SETS = {
     "invented_articles_33.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.79, "location": 0.63, "counts": 0.79},
     "invented_articles_34.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.74, "location": 0.61, "counts": 0.58},
     "invented_articles_35.jsonl": {"entity_f1": 0.71, "event_type_f1": 0.77, "location": 0.70, "counts": 0.60},
-    "invented_articles_36.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.68, "location": 0.54, "counts": 0.70},
+    "invented_articles_36.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.68, "location": 0.54, "counts": 0.69},
     "invented_articles_37.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.80, "location": 0.65, "counts": 0.53},
     "invented_articles_38.jsonl": {"entity_f1": 0.72, "event_type_f1": 0.73, "location": 0.63, "counts": 0.63},
     "invented_articles_39.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.71, "location": 0.56, "counts": 0.84},
