@@ -32,6 +32,12 @@ class ArticleContext:
     time_anchor: str  # "published" | "ingest"
     country_context: Sequence[str] = ()
     dateline: Dateline | None = None  # بيروت - أ ف ب: where the report was filed, and by whom
+    paragraph_datelines: tuple[Dateline, ...] = ()  # مقديشو (أ ف ب) - ...: a round-up's later items'
+
+    @property
+    def datelines(self) -> tuple[Dateline, ...]:
+        """Every dateline of the article, its own first."""
+        return self.paragraph_datelines if self.dateline is None else (self.dateline, *self.paragraph_datelines)
 
     def sentence_of(self, offset: int) -> Sentence | None:
         for sentence in self.sentences:

@@ -30,7 +30,7 @@ from .event_lexicon import TRIGGERS, token_keys
 from .timex_patterns import MONTHS
 from .tokenize import Token
 
-__all__ = ["Dateline", "find_dateline", "outlet_after"]
+__all__ = ["Dateline", "find_dateline", "outlet_after", "paragraph_datelines"]
 
 _DASHES = frozenset("-–—ـ")
 _SEPARATORS = _DASHES | {"/"}  # بغداد/ الأناضول, as Anadolu writes it
@@ -79,9 +79,27 @@ def find_dateline(
     return None
 
 
-def _line_starts(body: str, tokens: Sequence[Token]) -> list[int]:
+def paragraph_datelines(
+    body: str, tokens: Sequence[Token], is_outlet: Callable[[str], bool], first: Dateline | None
+) -> tuple[Dateline, ...]:
+    """The datelines that open later paragraphs, as a round-up of wire items writes them, each with an agency
+    a list knows: «مقديشو (أ ف ب) - انفجرت سيارة مفخخة ...» files the paragraph's story like the article's
+    dateline does the article's, so its city and agency are read the same way. ``first`` is the article's own."""
+    found = []
+    for i in _line_starts(body, tokens, len(tokens))[1:]:
+        dateline = _dateline_at(body, tokens, i, is_outlet, _no_place)
+        if dateline is not None and dateline.outlet is not None and dateline != first:
+            found.append(dateline)
+    return tuple(found)
+
+
+def _no_place(start: int, end: int) -> bool:
+    return False
+
+
+def _line_starts(body: str, tokens: Sequence[Token], reach: int = _REACH) -> list[int]:
     starts = [0] if tokens else []
-    for i in range(1, min(len(tokens), _REACH)):
+    for i in range(1, min(len(tokens), reach)):
         gap = body[tokens[i - 1].end : tokens[i].start]
         if "\n" in gap or "  " in gap:
             starts.append(i)
@@ -97,6 +115,7 @@ def _dateline_at(
 ) -> Dateline | None:
     n = len(tokens)
     k = _words_end(tokens, i, _MAX_PLACE_WORDS)
+    k = next((j for j in range(i + 1, k) if _line_break_before(body, tokens, j)), k)  # a place keeps to its line
     if k == i or k >= n:
         return None
     dated = _dated(body, tokens, i, k, is_outlet, is_place)

@@ -100,11 +100,11 @@ def build_index(ctx: ArticleContext) -> ArticleIndex:
     """The article's index: tokens, then its ORG/PER entities, places (joined and phrase-found) and counts."""
     index = ArticleIndex.tokens_of(ctx)
     # The agency of a dateline (غزة - الأناضول) reports the article's events; it takes part in none.
-    outlet = ctx.dateline.outlet if ctx.dateline is not None else None
+    outlets = {d.outlet for d in ctx.datelines}
     actors = [
         e
         for e in ctx.entities
-        if e.type in ("ORG", "PER") and (e.start, e.end) != outlet and not _spoken_to(ctx.body, e)
+        if e.type in ("ORG", "PER") and (e.start, e.end) not in outlets and not _spoken_to(ctx.body, e)
     ]
     entities = tuple(index.ranges(actors))
     cover = cover_of(entities)

@@ -653,12 +653,11 @@ def _country_only(place: Any) -> bool:
 
 
 def _not_dateline(index: ArticleIndex, places: list[tuple[int, int, Any]]) -> list[tuple[int, int, Any]]:
-    """``places`` without the dateline's city, which says where the report was filed (بيروت - أ ف ب)."""
-    dateline = index.ctx.dateline
-    if dateline is None or not places:
+    """``places`` without the datelines' cities, which say where the reports were filed (بيروت - أ ف ب)."""
+    datelines = index.ctx.datelines
+    if not datelines or not places:
         return places
-    start, end = dateline.place
-    return [item for item in places if not start <= item[2].start < end]
+    return [item for item in places if not any(d.place[0] <= item[2].start < d.place[1] for d in datelines)]
 
 
 @token_flag

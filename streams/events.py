@@ -290,10 +290,11 @@ def find_events(ctx: ArticleContext, index: ArticleIndex | None = None) -> list[
         return []
     index = build_index(ctx) if index is None else index
     candidates = index.tokens_where(_candidate)
-    if ctx.dateline is not None and ctx.dateline.outlet is not None:
-        # دبي - البيان: the outlet's name is no trigger (البيان is also "the statement")
-        start, end = ctx.dateline.outlet
-        candidates = [i for i in candidates if not start <= ctx.tokens[i].start < end]
+    for dateline in ctx.datelines:
+        if dateline.outlet is not None:
+            # دبي - البيان: the outlet's name is no trigger (البيان is also "the statement")
+            start, end = dateline.outlet
+            candidates = [i for i in candidates if not start <= ctx.tokens[i].start < end]
     if not candidates:
         return []
     violence, sport = len(index.tokens_where(_violent)), _sport_words(index)

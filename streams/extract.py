@@ -22,7 +22,7 @@ from marsad.schemas.records import (
 )
 
 from .context import ArticleContext, EventFinding
-from .dateline import Dateline, find_dateline
+from .dateline import Dateline, find_dateline, paragraph_datelines
 from .entities import ModelSpan, merge_entities, overlaps, spans_from_labels
 from .entity_context import (
     cited_outlets,
@@ -112,7 +112,7 @@ class Extractor:
         # tuple.__new__ skips the named tuple's Python-level constructor: hundreds of tokens per article
         tokens = [_new_tuple(Token, (body[s:e], s, e, key)) for s, e, key in article.tokens]
         sentences = [Sentence(body[s.start : s.end], s.start, s.end) for s in article.sentences]
-        entities, dateline = self._entities(body, tokens, sentences, article.source)
+        entities, dateline, later = self._entities(body, tokens, sentences, article.source)
         country_context = self.geocoder.country_context(e.text for e in entities if e.type == "LOC")
         places = [self._place(e, country_context) for e in entities if e.type == "LOC"]
         for i, j in sorted(anchors(body, places).items(), reverse=True):  # inner places after their containers
@@ -130,12 +130,14 @@ class Extractor:
             time_anchor=article.time_anchor,
             country_context=tuple(country_context),
             dateline=dateline,
+            paragraph_datelines=later,
         )
 
     def _entities(
         self, body: str, tokens: Sequence[Token], sentences: Sequence[Sentence], source: str | None = None
-    ) -> tuple[list[Entity], Dateline | None]:
-        """The article's entities, and its dateline (the city and agency it was filed from) if it has one.
+    ) -> tuple[list[Entity], Dateline | None, tuple[Dateline, ...]]:
+        """The article's entities, its dateline (the city and agency it was filed from) if it has one, and the
+        datelines of later paragraphs (a round-up's items).
 
         ``source`` is the outlet the producer says the article is from: where the text names it, it is one.
         """
@@ -155,10 +157,12 @@ class Extractor:
         spans = cut_before_names(body, spans, named)  # a name after a role the tagger ran into
         rules = [*rule_spans(body, tokens), *spokesperson_names(body, tokens, cues, ModelSpan), *named]
         dateline = find_dateline(body, tokens, lambda text: names_outlet(link, text))
-        if dateline is not None and dateline.outlet is not None:  # بيروت - أ ف ب: the city and the agency
-            (p_start, p_end), (o_start, o_end) = dateline.place, dateline.outlet
-            outlets.append(ModelSpan(body[o_start:o_end], "ORG", o_start, o_end))
-            rules.append(ModelSpan(body[p_start:p_end], "LOC", p_start, p_end))
+        later = paragraph_datelines(body, tokens, lambda text: names_outlet(link, text), dateline)
+        for filed in (dateline, *later):
+            if filed is not None and filed.outlet is not None:  # بيروت - أ ف ب: the city and the agency
+                (p_start, p_end), (o_start, o_end) = filed.place, filed.outlet
+                outlets.append(ModelSpan(body[o_start:o_end], "ORG", o_start, o_end))
+                rules.append(ModelSpan(body[p_start:p_end], "LOC", p_start, p_end))
         linked = not_after_villages(self.linker.find(body, tokens), tokens)
         places = drop_generic_nouns(self.spotter.find(body, tokens))
         if outlets:  # a cited outlet (بحسب "الأناضول") is not the region it is named after
@@ -176,7 +180,7 @@ class Extractor:
                 start, end = dateline.outlet
                 outlet = Entity(body[start:end], "ORG", start, end, source="rule")
                 entities = sorted([*(e for e in entities if e.end <= start or e.start >= end), outlet], key=_position)
-        return entities, dateline
+        return entities, dateline, later
 
     def _known(self, key: str) -> tuple[object, ...]:
         """What a folded name denotes as a known actor or place (empty: nothing); remembered, names recur.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.schemas.records import RawArticle
-from marsad.streams.dateline import find_dateline
+from marsad.streams.dateline import find_dateline, paragraph_datelines
 from marsad.streams.pipeline import Pipeline
 from marsad.streams.tokenize import tokenize
 
@@ -95,6 +95,28 @@ def test_the_agency_is_an_organisation_and_no_side_of_the_event() -> None:
     for event in enriched.events:
         assert event.actor is None or event.actor.text != "الأناضول"
         assert event.target is None or event.target.text != "الأناضول"
+
+
+def test_a_round_up_files_each_item_from_its_own_dateline() -> None:
+    body = (
+        "موجز الأخبار\n\nإدلب (أ ف ب) - قُتل ثلاثة مدنيين في غارة.\n\nالرئيس: لا تراجع.\n\n"
+        "مقديشو (أ ف ب) - انفجرت سيارة مفخخة قرب نقطة تفتيش."
+    )
+    tokens = tokenize(body)
+    first = find_dateline(body, tokens, _AGENCIES.__contains__)
+    later = paragraph_datelines(body, tokens, _AGENCIES.__contains__, first)
+    assert first is not None and body[first.place[0] : first.place[1]] == "إدلب"
+    assert [body[d.place[0] : d.place[1]] for d in later] == ["مقديشو"]
+
+
+def test_the_agency_of_a_later_item_is_no_side_of_its_event() -> None:
+    enriched = _process(
+        "موجز الأخبار\n\nإدلب (أ ف ب) - قُتل ثلاثة مدنيين في غارة على سيارة قرب بلدة سرمين.\n\n"
+        "مقديشو (أ ف ب) - انفجرت سيارة مفخخة صباح اليوم قرب نقطة تفتيش، ما أسفر عن مقتل سبعة أشخاص."
+    )
+    (bombing,) = [e for e in enriched.events if e.type == "bombing"]
+    assert bombing.actor is None or bombing.actor.text != "أ ف ب"
+    assert bombing.location is not None and bombing.location.text == "مقديشو"
 
 
 def test_a_dated_dateline_names_the_agency_not_the_place_it_shares_a_name_with() -> None:
