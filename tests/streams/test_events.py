@@ -155,6 +155,31 @@ def test_a_market_report_has_no_conflict_events_but_keeps_its_meetings() -> None
     assert types_of(body) == ["meeting"]
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        (  # the arts pages
+            "وردت الفنانة على الهجوم الذي تتعرض له منذ عرض الحلقة الأخيرة من مسلسلها.\n\n"
+            "وقال المخرج إن «ما يحدث قصف متواصل من حسابات وهمية» على الفنانة وعلى المسلسل."
+        ),
+        (  # business and technology
+            "أعلن المصرف إتمام الاستحواذ بعد موافقة المساهمين، وقال إن الكيان الجديد سيشن هجوماً على قطاع التمويل.\n\n"
+            "وشهد سهم المصرف انفجاراً في التداول، فيما تشتعل حرب الهواتف بين المنافسين على المستهلكين."
+        ),
+        (  # a sport other than football
+            "الملاكم المصري ينتزع اللقب بعد «معركة» تبادل فيها القصف مع منافسه على الحلبة.\n\n"
+            "وقال الملاكم: «انتظرت اللحظة المناسبة للهجوم»، مضيفاً أن اللقب ثمرة عامين من التحضير."
+        ),
+        (  # health
+            "أطلقت وزارة الصحة حملة التلقيح ضد الحصبة بعد أن شن الفيروس هجوماً واسعاً على الأطفال.\n\n"
+            "وقال الوزير إن اللقاح متوفر في كل المراكز وإن الوباء في تراجع."
+        ),
+    ],
+)
+def test_the_war_words_of_other_pages_make_no_conflict_event(body: str) -> None:
+    assert not set(types_of(body)) & CONFLICT_TYPES
+
+
 def test_a_forecast_has_no_conflict_events_and_a_hospital_receives_no_delegation() -> None:
     body = (
         "سجلت المدينة درجة حرارة بلغت 50 درجة مئوية، وحذرت هيئة الأرصاد من استمرار الموجة.\n\n"
