@@ -38,6 +38,7 @@ from .event_targets import (
     phrase_at,
 )
 from .event_time import attach_time, dated_lately
+from .timex_patterns import MONTHS
 
 __all__ = ["attach_arguments"]
 
@@ -50,7 +51,8 @@ _BY_HAND = frozenset({"قبل", "يد", "ايدي"})  # من قبل / على ي�
 _FROM = frozenset({"من"})
 _BEFORE = frozenset({"قبل"})
 _ON = frozenset({"علي"})
-_SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء"})  # بدعم من X: X is not the actor
+# بدعم من X، بمشاركة X، بالتعاون مع X: X is not the actor
+_SUPPORTERS = frozenset({"دعم", "مسانده", "اسناد", "مشاركه", "غطاء", "موازره", "تعاون"})
 _AIR_ACTORS = ("طيران", "طائرات", "التحالف", "سلاح الجو", "القوات الجويه")
 _CONDEMN_REACH = 4  # words before a name where a condemnation verb makes it the condemner (past a title)
 _CONDEMNING = words("ادان ادانت يدين تدين ندد نددت يندد تندد استنكر استنكرت يستنكر شجب شجبت يشجب")
@@ -197,18 +199,26 @@ def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
 
 
 _ACTOR_BEFORE = 7  # tokens before the trigger where its subject may be named
+_DATE_WORDS = frozenset(word for name in MONTHS for word in name.split()) | {"منذ"}
+_CAMPAIGN_HEADS = words("حمله حملات")
 
 
 def _aside_before(index: ArticleIndex, a: int, lo: int) -> int:
     """How many tokens a time set off right before the trigger takes (عقد الوالي، صباح اليوم الأربعاء،
     اجتماعاً): they do not use up the reach of the subject before it."""
     timed = index.time_tokens()
+
+    def dated(k: int) -> bool:  # منذ صباح اليوم الثلاثاء 23 سبتمبر: a date run on after the time, and «since»
+        return k in timed or index.norms[k].isdigit() or index.norms[k] in _DATE_WORDS
+
     k = a - 1
+    if k > lo and index.has(k, _CAMPAIGN_HEADS):
+        k -= 1  # شنت القوات، فجر اليوم، حملة دهم: the trigger's head noun stands between
     if k > lo and index.norms[k] == ",":
         k -= 1
-    if k not in timed:
+    if not dated(k):
         return 0
-    while k > lo and k in timed:
+    while k > lo and dated(k):
         k -= 1
     if index.norms[k] == ",":
         k -= 1
@@ -230,7 +240,7 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         head_gap = 2 if after and index.has(b, SUBJECT_HEADS) and describes(index.norms[b + 1]) else 1
         if after and (after[0][0] == b or (b < after[0][0] <= b + head_gap and index.has(b, SUBJECT_HEADS))):
             return entity_argument(after[0][2])
-    elif b < c_hi and index.norms[b].startswith("ل") and (owner := index.entity_from(b)) is not None:
+    elif b < c_hi and index.norms[b].startswith("ل") and (owner := _owner_from(index, b)) is not None:
         return entity_argument(owner[2])  # هجوم لتنظيم داعش، غارة للتحالف: the noun's owner did it
     if trigger_kill(index, a):  # استُشهد شاب وأصيب ثلاثة، فجر اليوم، برصاص قوات الاحتلال: by whose fire
         hi = index.sentence_ranges[index.sentence_of[a]][1]
@@ -244,20 +254,23 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         return announcer
     if a > lo and index.norms[a - 1] == _THAT and not _verb_trigger(index.norms[a]):
         return _force_actor(index, a, b, c_lo, c_hi)  # قال قائممقام بنجوين، هيمن عبد الله، إن القصف: he reports it
-    reach = _ACTOR_BEFORE + _aside_before(index, a, lo)
+    aside = _aside_before(index, a, lo)
+    reach = _ACTOR_BEFORE + aside
     before = [
         e
         for e in index.entities_in(max(lo, a - reach), a)
         if not index.has(e[0] - 1, _AGAINST)
         and not _affiliation(index, e[0])
         and not index.has(e[0] - 2, _SUPPORTERS)
+        and not (index.has(e[0] - 1, _SUPPORTERS) and index.norms[e[0] - 1].startswith("ب"))
         and not _speaker(index, e, a)
         and not _victims_unit(index, e, lo)
         and not _members_of(index, e[0])
+        and not _owner_of_the_item_before(index, e[0], a)
     ]
     if before:
         return entity_argument(before[-1][2])
-    return _force_actor(index, a, b, c_lo, c_hi)
+    return _force_actor(index, a, b, c_lo, c_hi, aside)
 
 
 def _own_forces_speaker(index: ArticleIndex, a: int, lo: int) -> EventArgument | None:
@@ -351,7 +364,7 @@ _KILL_STEMS = ("تقتل", "يقتل", "قتل")
 _OBJECT_PRONOUNS = ("هما", "هم", "ها")
 
 
-def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> EventArgument | None:
+def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, aside: int = 0) -> EventArgument | None:
     """A force named by a common noun phrase, when no entity did it: قوات الاحتلال، القوات الحكومية،
     الطائرات الإسرائيلية، العدو الإسرائيلي، مسلحون مجهولون. Read after a cue (برصاص، بنيران، من قبل), right
     after a verb trigger (its subject), or shortly before the trigger, unless it is aimed at (على، ضد) or
@@ -370,7 +383,10 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
         if index.norms[j] in _NATIONAL_ADJECTIVES and not index.place_at(j) and not index.has(j - 1, _AGAINST):
             token = index.ctx.tokens[j]
             return span_argument(index.ctx.body, token.start, token.end, strip=False)
-    for j in range(a - 1, max(c_lo, a - _FORCE_BEFORE) - 1, -1):
+    # past a time set off before the trigger (شنت قوات الاحتلال، فجر اليوم، حملة دهم), in the clause before it
+    last = a - 1 - aside
+    first = index.clause(last)[0] if aside else c_lo
+    for j in range(last, max(first, last + 1 - _FORCE_BEFORE) - 1, -1):
         if index.has(j, FORCE_HEADS):
             counted = any(casualty(index.norms[k]) or k in index.numbers for k in range(max(c_lo, j - 4), j))
             before = index.norms[j - 1]
@@ -378,7 +394,7 @@ def _force_actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int) -> E
                 counted = False  # قبل أن تقتلهما قوات الأمن: the verb's subject killed
             if index.has(j - 1, _AGAINST) or counted:
                 return None  # aimed at, or the casualties' own unit (قتل ثلاثة من عناصر الجيش)
-            return force_phrase(index, j, a)
+            return force_phrase(index, j, last + 1)
     return None
 
 
@@ -615,6 +631,32 @@ def _locate_named(index: ArticleIndex, m: Mention, a: int, c_lo: int, c_hi: int,
 def _listed_event(norm: str) -> bool:
     """An event noun joined to the one before by «و» (وتفجير، ومعارك، واعتقال)."""
     return norm[:1] == "و" and any(k in TRIGGERS for k in token_keys(norm)[1:])
+
+
+def _owner_from(index: ArticleIndex, b: int) -> tuple[int, int, Any] | None:
+    """The entity a «ل» at ``b`` makes the owner: لتنظيم داعش as one word, or لـ"داعش" written apart."""
+    if index.norms[b] != "ل":
+        return index.entity_from(b)
+    k = b + 2 if b + 2 < len(index.norms) and index.norms[b + 1] in _QUOTE_MARKS else b + 1
+    return index.entity_from(k) if k < len(index.norms) else None
+
+
+def _owner_of_the_item_before(index: ArticleIndex, lo_e: int, a: int) -> bool:
+    """«مقتل 4 عناصر بهجوم لداعش ... وحملة دهم في الميادين»: the group that owns an event listed before this
+    one (its «ل» after the event noun) did that one; «و» and a new event noun lie between."""
+    k = lo_e - 1 if index.norms[lo_e - 1] in _QUOTE_MARKS else lo_e  # لـ"داعش" is ل، " and داعش
+    if index.norms[k - 1] == "ل":
+        k -= 1
+    elif k < lo_e or not index.norms[k].startswith("ل"):
+        return False
+    if not index.any_in(_event_noun, k - 1, k):
+        return False
+    return any(index.norms[k].startswith("و") for k in index.tokens_in(_event_noun, lo_e + 1, a + 1))
+
+
+@token_flag
+def _event_noun(norm: str) -> bool:
+    return any(k in TRIGGERS or k in _CAMPAIGN_HEADS for k in token_keys(norm))
 
 
 def _own_stretch(index: ArticleIndex, a: int, c_lo: int, c_hi: int) -> tuple[int, int]:

@@ -1625,3 +1625,26 @@ def test_events_listed_with_and_each_take_the_place_named_after_them() -> None:
     body = "موجز الأخبار: غارة بمسيّرة في إدلب وتفجير في مقديشو ومعارك حول الفاشر"
     places = {event.type: event.location.text for event in _enriched(body, "2026-03-04T00:00:00Z").events}
     assert places == {"airstrike": "إدلب", "bombing": "مقديشو", "armed_clash": "الفاشر"}
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "actor"),
+    [
+        # a date run on after the time set off before the noun, and «since»
+        ("نفذت وحدات الحرس الوطني، منذ صباح اليوم الثلاثاء 23 سبتمبر، حملة أمنية في منطقة العامرة.",
+         "security_operation", "الحرس الوطني"),
+        # a force named by a common noun, past the time and the campaign's head noun
+        ("شنت قوات الاحتلال الإسرائيلي، فجر اليوم الأربعاء، حملة دهم واعتقالات في الضفة الغربية.",
+         "security_operation", "قوات الاحتلال الإسرائيلي"),
+        # the owner of an attack written apart (لـ"داعش")
+        ('مقتل 4 عناصر من الجيش بهجوم لـ"داعش" في بادية الشولا.', "attack", "داعش"),
+        # the group that owns the item listed before is not this one's actor
+        ('مقتل 4 عناصر من الجيش بهجوم لـ"داعش" في بادية الشولا وحملة دهم في الميادين.', "security_operation", None),
+        # a partner named after «بمشاركة» is not the actor
+        ("أطلقت قوات سوريا الديمقراطية، بمشاركة التحالف الدولي، فجر الاثنين، حملة مداهمات في بلدة ذيبان.",
+         "security_operation", "قوات سوريا الديمقراطية"),
+    ],
+)  # fmt: skip
+def test_the_actor_of_an_operation_told_with_asides(body: str, kind: str, actor: str | None) -> None:
+    [event] = [e for e in _enriched(body, "2026-03-04T00:00:00Z").events if e.type == kind]
+    assert (event.actor.text if event.actor else None) == actor
