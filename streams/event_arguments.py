@@ -44,7 +44,7 @@ WIDE_PLACE_WORDS = frozenset(
 )
 _NARROW = words(
     "قريه بلده حي ساحه شارع مخيم مطار سوق زقاق جبل جبال معبر ميدان بلدات صحراء غابه شاطئ شاطيء ميناء "
-    "قصر مستشفي ستاد منفذ خربه بلدتي قريتي مدينتي حقل"
+    "قصر مستشفي ستاد منفذ خربه بلدتي قريتي مدينتي حقل جزيره"
 )
 _DUAL_HEADS = words("بلدتي قريتي مدينتي")
 # Words that name a small place when a name follows them (ساحة الحبوبي، زقاق البلاط، مطار بن جوريون):
@@ -52,6 +52,7 @@ _DUAL_HEADS = words("بلدتي قريتي مدينتي")
 _PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه", "معتمديه", "مقاطعه", "بلديه"}
 # A front line (جبهة الكدحة) names a spot, but is no head of a place phrase: most fronts so written are movements.
 _FRONT = words("جبهه")
+_WATERS = words("بحر خليج محيط مضيق")
 # وادي (a valley: وادي الشاي) heads a place phrase as written only: folded, it is also وأدى ("and it led to").
 _WADI = "وادي"
 _WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])
@@ -375,13 +376,20 @@ def place_rank(index: ArticleIndex, lo: int, place: Place) -> float:
         rank = 1.0
     else:
         rank = 0.5
-    if index.has(lo - 1, WIDE_PLACE_WORDS):
+    if _open_water(index, lo, place):
+        rank = 2.5  # البحر الأحمر، مياه الخليج: a sea names no more than a province; «قبالة ذباب» says more
+    elif index.has(lo - 1, WIDE_PLACE_WORDS):
         rank = max(rank, 2.0)
     elif (index.has(lo - 1, _NARROW) or index.has(lo - 1, _FRONT) or _after_wadi(index, lo)) and rank < 2.5:
         rank = min(rank, 0.5)
     if _reference_point(index, lo):
         rank += 1.0
     return rank
+
+
+def _open_water(index: ArticleIndex, lo: int, place: Place) -> bool:
+    """A sea, gulf, ocean or strait: a body of water no country holds, or one named by its water word."""
+    return (place.feature_class == "H" and not place.country_code) or index.has(lo, _WATERS)
 
 
 def _reference_point(index: ArticleIndex, lo: int) -> bool:

@@ -1648,3 +1648,15 @@ def test_events_listed_with_and_each_take_the_place_named_after_them() -> None:
 def test_the_actor_of_an_operation_told_with_asides(body: str, kind: str, actor: str | None) -> None:
     [event] = [e for e in _enriched(body, "2026-03-04T00:00:00Z").events if e.type == kind]
     assert (event.actor.text if event.actor else None) == actor
+
+
+@pytest.mark.parametrize(
+    ("body", "location"),
+    [
+        ("ضبطت قوات خفر السواحل في قطاع البحر الأحمر سفينة تحمل أسلحة قبالة سواحل مديرية ذباب.", "ذباب"),
+        ("احتجزت البحرية الإريترية 27 صيادا يمنيا قرب جزيرة زقر بالبحر الأحمر.", "جزيرة زقر"),
+    ],
+)
+def test_a_sea_is_no_more_specific_than_the_coast_or_island_named_with_it(body: str, location: str) -> None:
+    [event] = [e for e in _enriched(body, "2026-03-04T00:00:00Z").events if e.type in ("seizure", "arrest")]
+    assert event.location is not None and event.location.text == location
