@@ -23,7 +23,7 @@ from marsad.schemas.records import Entity
 from .arabic import fold, listed, strip_clitics
 from .dateline import outlet_after
 from .entities import overlaps
-from .entity_rules import NATIONALITIES, ORDINALS
+from .entity_rules import NATIONALITIES, ORDINALS, common_description, describes
 from .geocode import FACILITY_ADJECTIVES, FACILITY_WORDS
 from .ner_features import word_classes, word_zipf
 from .place_spotter import adjective_not_place
@@ -37,6 +37,7 @@ __all__ = [
     "complete_given_names",
     "complete_role_names",
     "complete_unit_ordinals",
+    "drop_described_places",
     "drop_generic_nouns",
     "join_patronymics",
     "name_after_role",
@@ -57,6 +58,7 @@ _SETTLEMENTS = frozenset(
     ["بلده", "قريه", "مدينه", "ناحيه", "مخيم", "محافظه", "منطقه", "قضاء", "مديريه", "بلدات", "قري", "حي",
      "ضاحيه", "مركز", "معتمديه", "مقاطعه"]
 )  # fmt: skip
+_AREA_WORDS = _SETTLEMENTS | frozenset(["مناطق", "غابه", "غابات", "اراضي", "اراض"])  # before a description
 # Nouns that open the name of a place or a body, never a person's (a "person" the tagger starts with one).
 _HEADED = {
     **dict.fromkeys(
@@ -304,6 +306,25 @@ def drop_generic_nouns(spans: Sequence[Any]) -> list[Any]:
     noun heads (ريف دير الزور), which the gazetteer and the rules find on their own.
     """
     return [s for s in spans if " " in s.text.strip() or _bare(s.text) not in _GENERIC_NOUNS]
+
+
+def drop_described_places(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
+    """The model's places without the ones that only describe the area word before them: «بمنطقة غابية
+    معزولة» is "a wooded, isolated area", no name (the place is named after, بإقليم بلدية الميلية)."""
+    starts = {token.start: i for i, token in enumerate(tokens)}
+    kept = []
+    for span in spans:
+        i = starts.get(span.start)
+        if span.type == "LOC" and i and listed(tokens[i - 1].norm, _AREA_WORDS):
+            j = i
+            while j < len(tokens) and tokens[j].start < span.end:
+                j += 1
+            words = [token.norm for token in tokens[i:j]]
+            # a name in -ية stands after an area word too (منطقة غوتيه): a common description must be there
+            if all(describes(word, feminine=True) for word in words) and any(map(common_description, words)):
+                continue
+        kept.append(span)
+    return kept
 
 
 @lru_cache(maxsize=50_000)

@@ -22,6 +22,7 @@ __all__ = [
     "NATIONALITIES",
     "NATIONALITY_STEMS",
     "RuleSpan",
+    "common_description",
     "describes",
     "extend_nationality",
     "forces_of_places",
@@ -151,7 +152,7 @@ _CONTAINERS = frozenset(["ولايه", "محافظه", "ريف", "قضاء", "ا
 _DESCRIPTIVE_ADJECTIVES = frozenset(
     ["مجاور", "مجاوره", "قريب", "قريبه", "نائي", "نائيه", "بعيد", "بعيده", "كثيف", "كثيفه", "صغير", "صغيره",
      "كبير", "كبيره", "واسع", "واسعه", "مهجور", "مهجوره", "مفتوح", "مفتوحه", "مكتظ", "مكتظه", "وعر", "وعره",
-     "مشترك", "مشتركه", "خاص", "خاصه", "غير", "اخر", "اخري"]
+     "مشترك", "مشتركه", "خاص", "خاصه", "غير", "اخر", "اخري", "معزول", "معزوله"]
 )  # fmt: skip
 _BEARINGS = frozenset(["جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط"])
 _QUOTES = frozenset(['"', "“", "”", "«", "»", "'"])
@@ -378,6 +379,11 @@ def _preposition_and_word(norm: str) -> bool:
         return False
     whole = word_zipf(norm)
     return whole >= _COMMON_FORM and word_zipf(norm[1:]) > whole
+
+
+def common_description(norm: str) -> bool:
+    """A common descriptive adjective (مجاورة، نائية، معزولة), which no place name is made of alone."""
+    return norm in _DESCRIPTIVE_ADJECTIVES
 
 
 def describes(norm: str, feminine: bool = False) -> bool:

@@ -33,6 +33,7 @@ from .entity_context import (
     complete_role_names,
     complete_unit_ordinals,
     cut_before_names,
+    drop_described_places,
     drop_generic_nouns,
     join_patronymics,
     names_after_roles,
@@ -144,7 +145,8 @@ class Extractor:
         link = self.linker.link
         grouped = _tokens_by_sentence(tokens, sentences)
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
-        spans = retype_by_context(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
+        spans = drop_described_places(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
+        spans = retype_by_context(spans, tokens)
         spans = complete_family_names(body, complete_role_names(body, spans, tokens, SPEECH_VERBS), tokens)
         spans = join_patronymics(body, complete_given_names(body, spans, tokens), tokens)
         cues = token_cues(tokens)

@@ -40,7 +40,9 @@ _COMMON_WORDS = frozenset(
     "الاربعاء الخميس الجمعه السبت تحرير معسكر الجديد الجديده سيول السيول حصار سكني عين دشت داخله سلطات "
     "السلطات العاليه "
     # words and given names that are big cities far away (ميدان: Medan; انتبه: Entebbe; سالم: Salem)
-    "ميدان بسيط البسيط قصور لاول تاني سالم دوله الام طراز بندر ساره ماري عشاق انتبه اليزابيث جاكسون".split()
+    "ميدان بسيط البسيط قصور لاول تاني سالم دوله الام طراز بندر ساره ماري عشاق انتبه اليزابيث جاكسون "
+    # ترمز إلى (Termez: "symbolises"), يفتح الباب أمام (Al-Bab, named as «مدينة الباب» when it is the town)
+    "ترمز الباب".split()
 )
 
 # First words of compound place names (عين الحلوة، تل أبيض، حوش السيد علي): alone before another word they are

@@ -13,6 +13,7 @@ from marsad.streams.entity_context import (
     complete_given_names,
     complete_role_names,
     cut_before_names,
+    drop_described_places,
     drop_generic_nouns,
     join_patronymics,
     names_after_roles,
@@ -175,6 +176,20 @@ def test_the_name_in_apposition_to_a_spokesperson_is_a_person(body: str, expecte
 def test_a_one_word_common_noun_is_not_a_name(text: str, kept: bool) -> None:
     spans = [ModelSpan(text, "LOC", 0, len(text))]
     assert bool(drop_generic_nouns(spans)) is kept
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kept"),
+    [
+        ("نصبت مجموعة كمينا بمنطقة غابية معزولة بإقليم الميلية.", "غابية معزولة", False),
+        ("هاجم مسلحون موقعاً في منطقة نائية.", "نائية", False),
+        ("هاجم مسلحون موقعاً في منطقة غوتيه غرب البلاد.", "غوتيه", True),  # a name in -ية
+    ],
+)
+def test_a_description_of_an_area_is_no_place(body: str, name: str, kept: bool) -> None:
+    start = body.index(name)
+    spans = [ModelSpan(name, "LOC", start, start + len(name))]
+    assert bool(drop_described_places(spans, tokenize(body))) is kept
 
 
 @pytest.mark.parametrize(

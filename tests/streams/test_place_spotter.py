@@ -55,6 +55,10 @@ def spotted(spotter: PlaceSpotter, body: str) -> list[str]:
         # authorities, and «high» after its noun
         ("وعلقت سلطات المطار الرحلات.", []),
         ("نفذت القوات ضربة بأسلحة عالية الدقة.", []),
+        # «symbolises» (not Termez), «opens the door to» (not Al-Bab, which is named as a town when it is one)
+        ("رفعوا راية ترمز إلى التنظيم.", []),
+        ("وتفتح الاتفاقية الباب أمام جيل جديد.", []),
+        ("قتل شخص في غارة على مدينة الباب.", ["الباب"]),
     ],
 )
 def test_small_places_need_an_announcement(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
