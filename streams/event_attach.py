@@ -260,6 +260,7 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         e
         for e in index.entities_in(max(lo, a - reach), a)
         if not index.has(e[0] - 1, _AGAINST)
+        and not (index.has(e[0] - 2, _AGAINST) and index.norms[e[0]].startswith("ل"))  # على دورية للحرس: aimed at
         and not _affiliation(index, e[0])
         and not index.has(e[0] - 2, _SUPPORTERS)
         and not (index.has(e[0] - 1, _SUPPORTERS) and index.norms[e[0] - 1].startswith("ب"))

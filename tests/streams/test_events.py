@@ -1660,3 +1660,10 @@ def test_the_actor_of_an_operation_told_with_asides(body: str, kind: str, actor:
 def test_a_sea_is_no_more_specific_than_the_coast_or_island_named_with_it(body: str, location: str) -> None:
     [event] = [e for e in _enriched(body, "2026-03-04T00:00:00Z").events if e.type in ("seizure", "arrest")]
     assert event.location is not None and event.location.text == location
+
+
+def test_a_maghrebi_rank_and_a_colleague_are_counted_and_the_patrols_owner_is_no_attacker() -> None:
+    body = "أطلق مسلحان النار على دورية للحرس الوطني، ما أسفر عن استشهاد عون حرس وإصابة زميله بجروح بليغة."
+    [event] = _enriched(body, "2026-03-04T00:00:00Z").events
+    assert (event.type, event.killed, event.injured) == ("attack", 1, 1)
+    assert event.actor is None or event.actor.text != "للحرس الوطني"
