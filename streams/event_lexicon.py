@@ -123,6 +123,8 @@ def _entries() -> dict[str, Trigger]:
     add("attack", "اغتيال كمين اسقاط اعتداء")
     add_verbs("attack", "هاجم/هاجم", retype=True)  # هاجم المسلحون ... بطائرة مسيرة: by what means
     add_verbs("attack", "اغتال/غتال اسقط")
+    # أطلق مسلحون النار على دورية: shot at it (the perfect only: «كل من يطلق النار» is anyone who would)
+    add_verbs("attack", "اطلق", needs="shooting")
     add("attack", "اغتيل اغتيلت اغتيلا اغتيلوا", kill=True)  # the passive: وكانت الناشطة قد اغتيلت
     add("attack", "اعتدي اعتدت اعتدوا يعتدي تعتدي يعتدون يعتدوا", verb=True)  # واعتدوا بالضرب على مسن
     add("attack", "مقتل استشهاد مصرع قتل", kill=True)

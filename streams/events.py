@@ -427,6 +427,10 @@ def _sentence_triggers(
             found[key] = (type_, replace(first_found[1], summary=True), first_found[2], first_found[3])
         else:
             found.setdefault(key, (type_, trigger, i, b))
+    if any(v[1].needs == "shooting" for v in found.values()) and any(
+        v[0] in ASSAULT_TYPES and v[1].needs != "shooting" for v in found.values()
+    ):  # أطلقوا النار عليها فانفجرت، أطلق المهربون النار فرد الجنود: the shots are part of the assault told
+        found = {k: v for k, v in found.items() if v[1].needs != "shooting"}
     returned = [i for type_, trigger, i, _ in found.values() if trigger.needs == "fire_before"]
     if returned:  # بادروا بإطلاق النار على القوات، فتم التعامل معهم: the fire opened is half of the clash
         found = {k: v for k, v in found.items() if not (v[0] == "attack" and v[2] < returned[0])}
@@ -566,6 +570,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # انتشار المخدرات، فرق طبية انتشرت: a spread, or teams sent out, not forces deployed
     if trigger.needs == "demanding" and not index.any_in(_demanding, b, hi):
         return None  # تجمّع المئات لاستقبال المنتخب: a crowd, no demands
+    if trigger.needs == "shooting" and not _shots_at(index, b, hi):
+        return None  # أطلقت السلطات سراح، أطلق حملة، أطلقوا النار في الهواء: no one shot at
     if trigger.needs == "fire_before" and not index.any_in(_fire, max(lo, a - _FIRE_BEFORE_REACH), a):
         return None  # تم التعامل مع البلاغ: a report handled, no fire returned
     if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _RETURNED_FIRE_REACH)):
@@ -806,6 +812,17 @@ _received_people = prefix_flag(_RECEIVED)
 _wards = prefix_flag(_WARDS)
 _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
+_shot = key_flag(words("نار رصاص نيران"))
+_IN_THE_AIR = words("الهواء الهوا")  # warning shots, celebrations
+_SHOT_REACH = 4  # tokens after «أطلق» where what it fired stands, past its subject (أطلق مسلحون مجهولون النار)
+
+
+def _shots_at(index: ArticleIndex, b: int, hi: int) -> bool:
+    """Whether «أطلق» at ``b`` fired shots (النار، الرصاص، النيران) at someone, not into the air."""
+    shots = index.tokens_in(_shot, b, min(hi, b + _SHOT_REACH))
+    return bool(shots) and not any(index.has(k, _IN_THE_AIR) for k in range(shots[0] + 1, min(hi, shots[0] + 4)))
+
+
 _into_the_air = key_flag(words("الهواء"))
 _stored = prefix_flag(
     (*_FOUND, "مستودع", "مخزن", "يضم", "تضم", "يحوي", "تحوي", "يحتوي", "المضبوطات", "مضبوطات")

@@ -1667,3 +1667,22 @@ def test_a_maghrebi_rank_and_a_colleague_are_counted_and_the_patrols_owner_is_no
     [event] = _enriched(body, "2026-03-04T00:00:00Z").events
     assert (event.type, event.killed, event.injured) == ("attack", 1, 1)
     assert event.actor is None or event.actor.text != "للحرس الوطني"
+
+
+@pytest.mark.parametrize(
+    ("body", "attack"),
+    [
+        ("قُتل شرطي بعد أن أطلق مسلحون النار على دورية للشرطة في المدينة.", True),
+        ("وصل مسلحون إلى حاجز الجيش وأطلقوا النار على الدورية.", True),
+        ("وقال قائد الشرطة إن القوات ستتعامل مع كل من يطلق النار في النزاعات العشائرية.", False),  # anyone who would
+        ("وأطلقت قوات الأمن النار في الهواء لتفريق المحتجين.", False),  # warning shots
+        ("وأطلقت السلطات سراح خمسة معتقلين من عناصر الجيش.", False),  # a release
+    ],
+)
+def test_shooting_at_someone_is_an_attack(body: str, attack: bool) -> None:
+    assert ("attack" in types_of(body)) is attack
+
+
+def test_shots_at_a_car_bomb_are_part_of_the_bombing() -> None:
+    body = "وقال إن الإرهابيين حاولوا اقتحام الحاجز بسيارة مفخخة، لكن عناصر الأمن أطلقوا النار عليها فانفجرت."
+    assert "bombing" in types_of(body) and "attack" not in types_of(body)
