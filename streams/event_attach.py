@@ -64,7 +64,7 @@ _CLOSING_MARKS = frozenset(["»", "”"])  # marks that only close; " opens and 
 _BG_SCOPE = frozenset({"بعد", "بعدما", "اثر", "عقب", "اعقاب", "خلفيه"})
 _BG_ANYWHERE = frozenset({"حينها", "انذاك", "سابق", "سبق", "حينذاك"})
 _BG_OPENERS = frozenset({"كان", "وكان", "كانت", "سبق"})
-_SCOPE_BREAKS = frozenset({"حيث", "ثم", "قبل", "فيما", "بينما", "لكن", "الا", "."})
+_SCOPE_BREAKS = frozenset({"حيث", "اين", "ثم", "قبل", "فيما", "بينما", "لكن", "الا", "."})  # أين: Maghrebi حيث
 _BG_ALL = _BG_ANYWHERE | _BG_SCOPE | _SCOPE_BREAKS
 _LONG_AGO_UNITS = words("ايام اسابيع اشهر شهور اعوام سنوات عام شهر اسبوع سنه")
 # Words before a group that only says whom the group named before it belongs to (المرتبطة بتنظيم القاعدة).

@@ -1686,3 +1686,21 @@ def test_shooting_at_someone_is_an_attack(body: str, attack: bool) -> None:
 def test_shots_at_a_car_bomb_are_part_of_the_bombing() -> None:
     body = "وقال إن الإرهابيين حاولوا اقتحام الحاجز بسيارة مفخخة، لكن عناصر الأمن أطلقوا النار عليها فانفجرت."
     assert "bombing" in types_of(body) and "attack" not in types_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "احتجزت البحرية 27 صيادا وصادرت أربعة قوارب صيد كانوا على متنها.",
+        "ضبطت الإدارة العامة لخفر السواحل قاربين إيرانيين وأوقفت 11 صيادا.",
+        "أوقفت الشرطة سبعة أشخاص وحجزت 18 ألفا و650 قرصا مهلوسا.",
+    ],
+)
+def test_boats_and_pills_are_seized(body: str) -> None:
+    assert "seizure" in types_of(body)
+
+
+def test_a_maghrebi_where_ends_the_scope_of_after() -> None:
+    body = "تمكنت عناصر الأمن من تفكيك شبكة إجرامية، إثر مداهمة مستودع بحي العثمانية، أين تم توقيف 7 من أفرادها."
+    [arrest] = [e for e in _enriched(body, "2026-03-04T00:00:00Z").events if e.type == "arrest"]
+    assert arrest.background is False and arrest.arrested == 7
