@@ -237,7 +237,12 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
         # the subject follows its verb, at once or behind a head noun (قصفت قوات X); قصفت مواقع لحزب الله
         # names the object's owner, not the subject
         # (أوقفت مفارز للجيش، مفارز مشتركة للجيش: a unit of it, maybe described)
-        head_gap = 2 if after and index.has(b, SUBJECT_HEADS) and describes(index.norms[b + 1]) else 1
+        # (or a unit of it: وحدة من الدرك الوطني، مفرزة من الجيش)
+        head_gap = (
+            2
+            if after and index.has(b, SUBJECT_HEADS) and (describes(index.norms[b + 1]) or index.norms[b + 1] == "من")
+            else 1
+        )
         if after and (after[0][0] == b or (b < after[0][0] <= b + head_gap and index.has(b, SUBJECT_HEADS))):
             return entity_argument(after[0][2])
     elif b < c_hi and index.norms[b].startswith("ل") and (owner := _owner_from(index, b)) is not None:

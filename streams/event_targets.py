@@ -53,7 +53,10 @@ _FORCE_ALONE = words(
     "مجهولين مجهولون"
 )
 # Head nouns between a verb and the named subject they belong to (قصفت قوات X، هاجم مسلحو X).
-SUBJECT_HEADS = words("قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات مفارز مفرزه دوريات دوريه قوه قطعات افراد")
+SUBJECT_HEADS = words(
+    "قوات طائرات مقاتلات عناصر مسلحو مسلحي طيران سلاح وحدات مفارز مفرزه دوريات دوريه قوه قطعات افراد وحده فرقه "
+    "مصالح"  # مصالح الأمن: the Maghreb's services
+)
 _AIM_VERBS = words("استهدف استهدفت يستهدف تستهدف استهدفوا استهدفنا")
 _AIM_PREPS = words("علي ضد بحق")
 _AIMING = _AIM_VERBS | words("استهداف")

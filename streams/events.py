@@ -579,7 +579,7 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
     if trigger.needs == "foiled" and not index.any_in(_foiling, max(lo, a - _FOILED_REACH), a):
         return None  # محاولة تهريب is a seizure only when foiled (أحبطت الدوريات محاولة تهريب)
     if trigger.needs == "seizable" and not (
-        index.any_in(_seizable, b, min(hi, b + _SEIZABLE_AFTER)) or index.any_in(_seizable, max(lo, a - 8), a)
+        index.any_in(_seizable, b, _seizable_reach(index, b, hi)) or index.any_in(_seizable, max(lo, a - 8), a)
     ):
         return None
     if trigger.type == "security_operation" and (
@@ -734,6 +734,13 @@ def _time_between(index: ArticleIndex, lo: int, a: int) -> int:
     they do not use up a reach between two words."""
     timed = index.time_tokens()
     return sum(1 for k in range(max(lo, a - 2 * _AIRCRAFT_REACH), a) if k in timed)
+
+
+def _seizable_reach(index: ArticleIndex, b: int, hi: int) -> int:
+    """Where what a verb seized may stand: twelve tokens after it, past a time (حجزت وحدة من الدرك في مدينة
+    نواذيبو، مساء الخميس 5 يونيو 2025، أزيد من طن من الكوكايين)."""
+    timed = index.time_tokens()
+    return min(hi, b + _SEIZABLE_AFTER + sum(1 for k in range(b, min(hi, b + 2 * _SEIZABLE_AFTER)) if k in timed))
 
 
 def _received_reach(index: ArticleIndex, b: int, hi: int) -> int:

@@ -31,6 +31,8 @@ __all__ = ["TimeExpression", "find_times"]
 _ANCHORS = frozenset({"published", "ingest", "none"})
 _NOT_AFTER = re.compile(r"(?:ذلك|تلك|نفس|ذات)\s*$")  # ذلك اليوم، نفس اليوم: another day than the reference
 _TITLE_BEFORE = re.compile(r"(?:مدير|المدير|الامين|المدعي|النائب|المفتش|الراي)\s*$")  # المدير العام الحالي
+# A place named after a date: مدينة السادس من أكتوبر، جسر 6 أكتوبر، ميدان 23 يوليو، شارع 26 يوليو
+_PLACE_BEFORE = re.compile(r"(?:^|\s)[وبل]{0,2}(?:مدينه|حي|جسر|كوبري|ميدان|شارع|محور|نفق)\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +115,8 @@ def _blocked(view: FoldedText, match: re.Match[str]) -> bool:
     """Whether a match is no time: ذلك اليوم, المدير العام الحالي, or أب (father), which folds like آب (August)."""
     start = match.start("t")
     if _NOT_AFTER.search(view.folded, max(0, start - 12), start) is not None:
+        return True
+    if _PLACE_BEFORE.search(view.folded[max(0, start - 12) : start]) is not None:
         return True
     if match.group("t").startswith("العام") and _TITLE_BEFORE.search(view.folded, max(0, start - 12), start):
         return True

@@ -116,8 +116,9 @@ _RELATIVE_DAY = (
     rf"|(?P<wd>{_WEEKDAY})(?:\s*[-/]\s*(?:{_WEEKDAY})|\s+(?:علي\s+)?(?:{_WEEKDAY}))?"
     rf"(?:\s+(?P<before>قبل\s+)?(?P<dir>{_DIR}))?)){_E}"
 )
-_DAY_MONTH = (
-    rf"{_B}(?P<t>(?:(?:(?:{_TOD})\s+)?(?:يوم\s+)?(?P<wdm>{_WEEKDAY})\s*,?\s*)?(?P<d>[0-3]?\d)(?!\d)\s*(?:من\s+)?"
+_DAY_MONTH = (  # also a range of days (من 8 إلى 14 أكتوبر 2025)
+    rf"{_B}(?P<t>(?:من\s+(?P<od0>[0-9٠-٩]{{1,2}})\s+(?:الي|حتي)\s+)?"
+    rf"(?:(?:(?:{_TOD})\s+)?(?:يوم\s+)?(?P<wdm>{_WEEKDAY})\s*,?\s*)?(?P<d>[0-3]?\d)(?!\d)\s*(?:من\s+)?"
     rf"(?:شهر\s+)?{_MONTH}(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?){_E}"
 )
 # Ordinal days (في الخامس من آذار، العاشر من الشهر الجاري): folded, with their day of the month. The

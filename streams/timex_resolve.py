@@ -146,6 +146,11 @@ def _relative_day(match: re.Match[str], reference: dt.date | None) -> Resolved |
 
 
 def _day_month(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
+    """«5 يونيو 2025», «الخميس 28 نوفمبر»; «من 8 إلى 14 أكتوبر 2025»: the days between (see _days_between)."""
+    return _days_between(match, _one_day_month(match, reference))
+
+
+def _one_day_month(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
     month, day = MONTHS[_norm(match.group("m"))], int(match.group("d"))
     if not 1 <= day <= 31:
         return None
@@ -165,7 +170,11 @@ def _day_month(match: re.Match[str], reference: dt.date | None) -> Resolved | No
 def _ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
     """في الخامس من آذار، العاشر من الشهر الجاري، يوم 12 من الشهر الجاري: a day of a named month, or of
     this or last month; من 4 إلى 10 من الشهر الجاري: the days between (a week, or a month when longer)."""
-    found = _one_ordinal_day(match, reference)
+    return _days_between(match, _one_ordinal_day(match, reference))
+
+
+def _days_between(match: re.Match[str], found: Resolved | None) -> Resolved | None:
+    """A range «من 4 إلى 10» ending on the day ``found``: a week when shorter than seven days, else a month."""
     if found is None or not match.group("od0") or found.first is None:
         return found
     last = found.first

@@ -234,10 +234,23 @@ def test_durations_are_not_dates(text: str, span: str) -> None:
     )
 
 
+def test_a_range_of_days_of_a_named_month() -> None:
+    found = only("أوقفت مفارز الجيش خلال الفترة من 8 إلى 14 أكتوبر 2025 مئة شخص")
+    assert (found.text, found.value, found.value_end, found.precision) == (
+        "من 8 إلى 14 أكتوبر 2025",
+        "2025-10-08",
+        "2025-10-14",
+        "week",
+    )
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "في ذلك اليوم خرج الناس",  # "that day": not the reference
+        "داهمت القوات وكرا في مدينة السادس من أكتوبر",  # places named after a date
+        "وقع الحادث على جسر 6 أكتوبر",
+        "تظاهر المئات في ميدان 23 يوليو",
         "يحتفل العالم باليوم العالمي للمرأة",
         "وفي اليوم التالي عاد الهدوء",
         "قال المدير العام الحالي للشركة",
