@@ -58,12 +58,13 @@ _SETTLEMENTS = frozenset(
     ["بلده", "قريه", "مدينه", "ناحيه", "مخيم", "محافظه", "منطقه", "قضاء", "مديريه", "بلدات", "قري", "حي",
      "ضاحيه", "مركز", "معتمديه", "مقاطعه"]
 )  # fmt: skip
+_PROVINCES = _SETTLEMENTS | frozenset(["ولايه", "اقليم"])  # opening a "person" the tagger read: a place
 _AREA_WORDS = _SETTLEMENTS | frozenset(["مناطق", "غابه", "غابات", "اراضي", "اراض"])  # before a description
 # Nouns that open the name of a place or a body, never a person's (a "person" the tagger starts with one).
 _HEADED = {
     **dict.fromkeys(
         ["مسجد", "جامع", "كنيسه", "مستشفي", "مدرسه", "مطار", "ميناء", "معبر", "حاجز", "سجن", "مخيم", "ملعب",
-         "ستاد", "شارع", "ميدان", "ساحه", "جسر", "سهل", "وادي", "حي", "حاره"],
+         "ستاد", "شارع", "ميدان", "ساحه", "جسر", "سهل", "وادي", "حي", "حاره", "جزيره", "جزر"],
         "LOC",
     ),
     **dict.fromkeys(
@@ -186,6 +187,9 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             span = span._replace(type="LOC")  # بلدة كفرشوبا، مسجد عقابا الكبير: the name of a place
         elif span.type == "PER" and tokens[i].end < span.end and (kind := _HEADED.get(strip_clitics(first))):
             span = span._replace(type=kind)  # مسجد عقابا الكبير، قوة الرضوان: a head noun no person's name opens
+        elif span.type == "PER" and tokens[i].end < span.end and listed(first, _PROVINCES):
+            cut = tokens[i + 1].start - span.start  # بولاية برج باجي مختار: the province's name, a place
+            span = span._replace(text=span.text[cut:], type="LOC", start=span.start + cut)
         elif span.type == "ORG" and before in _VILLAGES:
             span = span._replace(type="LOC")  # بقرية الجزيرة الخضراء: a village that shares a channel's name
         if span.type != "ORG" and before in _OUTLET_HEADS:

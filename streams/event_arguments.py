@@ -52,7 +52,7 @@ _DUAL_HEADS = words("بلدتي قريتي مدينتي")
 _PLACE_HEADS = _NARROW | {"منطقه", "ناحيه", "قضاء", "ضاحيه", "مديريه", "محافظه", "ولايه", "معتمديه", "مقاطعه", "بلديه"}
 # A front line (جبهة الكدحة) names a spot, but is no head of a place phrase: most fronts so written are movements.
 _FRONT = words("جبهه")
-_WATERS = words("بحر خليج محيط مضيق")
+_WATERS = words("بحر خليج محيط مضيق قناه")  # and a canal (قناة السويس)
 # وادي (a valley: وادي الشاي) heads a place phrase as written only: folded, it is also وأدى ("and it led to").
 _WADI = "وادي"
 _WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])

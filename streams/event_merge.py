@@ -460,6 +460,8 @@ def _relation(m: Mention, n: Mention) -> tuple[bool, bool]:
     if a is None or b is None or _same_name(a.text, b.text):
         return False, True
     if a.feature_class and b.feature_class:
+        if any(x.feature_class == "H" and not x.country_code for x in (a, b)):
+            return False, True  # المحيط الهندي ... قبالة الصومال: open water no country holds borders them all
         nested = _contains(a, b)
         return not nested, nested
     if _named_town(m) and _named_town(n) and not _share_region(m, n):

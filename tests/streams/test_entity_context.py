@@ -395,3 +395,17 @@ def test_the_articles_outlet_named_like_a_desert_is_the_outlet() -> None:
     body = "باسكنو (صحراء ميديا) – وصل مئات اللاجئين إلى مقاطعة باسكنو فارين من ضربات المسيرات."
     entities = pipeline_entities(body, source="صحراء ميديا")
     assert ("صحراء ميديا", "ORG") in entities and ("صحراء ميديا", "LOC") not in entities
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أوقفت المفارز بولاية برج باجي مختار 118 شخصا", ("برج باجي مختار", "LOC")),  # a province, no person
+        ("احتجز الحرس ناقلتين قرب جزيرة أبو موسى", ("أبو موسى", "LOC")),  # an island's name, no kunya
+    ],
+)
+def test_a_person_the_tagger_read_in_a_province_or_island_is_a_place(text: str, expected: tuple[str, str]) -> None:
+    name = expected[0] if expected[0] != "برج باجي مختار" else "بولاية برج باجي مختار"
+    start = text.index(name)
+    [span] = retype_by_context([ModelSpan(name, "PER", start, start + len(name))], tokenize(text))
+    assert (span.text, span.type) == expected

@@ -1704,3 +1704,11 @@ def test_a_maghrebi_where_ends_the_scope_of_after() -> None:
     body = "تمكنت عناصر الأمن من تفكيك شبكة إجرامية، إثر مداهمة مستودع بحي العثمانية، أين تم توقيف 7 من أفرادها."
     [arrest] = [e for e in _enriched(body, "2026-03-04T00:00:00Z").events if e.type == "arrest"]
     assert arrest.background is False and arrest.arrested == 7
+
+
+def test_a_hijacking_off_a_country_and_in_the_ocean_is_one_event() -> None:
+    body = (
+        "قراصنة يخطفون سفينة شحن قبالة الصومال\n\n"
+        "مقديشو (أ ف ب) - خطف قراصنة صوماليون سفينة شحن ترفع علم مالطا في المحيط الهندي، بحسب ما أعلنت السلطات."
+    )
+    assert [e.type for e in _enriched(body, "2026-03-04T00:00:00Z").events].count("abduction") == 1

@@ -54,6 +54,25 @@ def test_seed_regions(geocoder: Geocoder, name: str, country: str, feature_class
     assert (place.country_code, place.feature_class) == (country, feature_class)
 
 
+@pytest.mark.parametrize(
+    ("name", "country", "feature_class"),
+    [
+        ("قناة السويس", "EG", "H"),
+        ("مضيق هرمز", None, "H"),
+        ("خليج عدن", None, "H"),
+        ("المحيط الهندي", None, "H"),
+        ("جزيرة أبو موسى", "IR", "T"),
+        ("جزر حنيش", "YE", "T"),
+    ],
+)
+def test_the_sea_lanes_and_islands_of_maritime_reports(
+    geocoder: Geocoder, name: str, country: str | None, feature_class: str
+) -> None:
+    place = geocoder.resolve(name, ["YE"])
+    assert place is not None
+    assert (place.country_code, place.feature_class) == (country, feature_class)
+
+
 def test_seed_gold_geo(geocoder: Geocoder) -> None:
     if not _SEED_GOLD.exists():
         pytest.skip("shared seed gold absent")
