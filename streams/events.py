@@ -253,7 +253,9 @@ _AGENT_MARKS = words("برصاص برصاصه بنيران يد")  # برصاص 
 _AGENT_REACH = 6
 _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
-_PLANNED = words("المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه")
+_PLANNED = words(
+    "المقرر المقرره مقرر مقرره المرتقب المرتقبه مرتقب مرتقبه المزمع المزمعه المقبل المقبله"
+)  # في اجتماع لجنة السياسة النقدية المقبل: the next one
 _PLANNED_REACH = 5
 _ALSO = words("كما وكذلك")
 _OPERATION_REACH = 10  # نفذت وحدات من الجيش، فجر اليوم، عملية: verb, subject and a time before «عملية»
@@ -638,6 +640,10 @@ def _killing(
     _, trigger, i, b = kill
     if ASSAULT_TYPES & {key[0] for key in found} or index.any_in(_disaster, lo, hi):
         return None
+    start = max(lo, i - _DOCUMENTED_REACH - _time_between(index, lo, i))
+    if index.any_in(_documenting, start, i) and index.any_in(_over_a_period, lo, i):
+        return None  # وثق المرصد خلال كانون الأول مقتل 689 شخصاً: a tally of many events, not one (but وثق في
+        # 11 آب مقتل شاب is one killing)
     later_operation = any(f[0] == "security_operation" and f[2] > i for f in found.values())
     if later_operation and not index.any_in(_by_hand_of, i, min(hi, b + _AGENT_REACH)):
         return None
@@ -800,6 +806,9 @@ _launching_wave = key_flag(words("شن شنت شنوا نفذ نفذت نفذو�
 _caught = key_flag(words("اعتقال القبض الاطاحه توقيف ضبط"))  # what a police trap ends in (أسفر عن الإطاحة بثلاثة)
 _CAUGHT_REACH = 10
 _planned = key_flag(_PLANNED)
+_documenting = key_flag(words("وثق وثقت موثقا موثقه توثيق حصيلته حصيلتها"))
+_DOCUMENTED_REACH = 6  # tokens before a killing where a monitor's «documented» makes it a tally ...
+_over_a_period = key_flag(words("خلال منذ طيله الشهريه السنويه الاسبوعيه حصيلته حصيلتها"))  # ... of a period
 _downing = key_flag(_DOWNED)
 _aerial = key_flag(_AIR)
 _seizable = key_flag(SEIZABLE)

@@ -1712,3 +1712,20 @@ def test_a_hijacking_off_a_country_and_in_the_ocean_is_one_event() -> None:
         "مقديشو (أ ف ب) - خطف قراصنة صوماليون سفينة شحن ترفع علم مالطا في المحيط الهندي، بحسب ما أعلنت السلطات."
     )
     assert [e.type for e in _enriched(body, "2026-03-04T00:00:00Z").events].count("abduction") == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "attack"),
+    [
+        ("وكان المرصد قد وثق خلال كانون الأول/ديسمبر 2025 مقتل 689 شخصاً في عموم المحافظات.", False),  # a tally
+        ("نشر المرصد حصيلته الشهرية، موثقاً مقتل 743 شخصاً في عموم المحافظات.", False),
+        ("وكان المرصد قد وثق في 11 آب الماضي مقتل شاب برصاص مسلحين في سوق البلدة.", True),  # one killing
+    ],
+)
+def test_a_monitors_tally_over_a_period_is_no_attack(body: str, attack: bool) -> None:
+    assert ("attack" in types_of(body)) is attack
+
+
+def test_the_next_meeting_is_planned() -> None:
+    body = "ويتوقع الخبراء خفض الفائدة في اجتماع لجنة السياسة النقدية المقبل."
+    assert "meeting" not in types_of(body, {"لجنة السياسة النقدية": "ORG"})
