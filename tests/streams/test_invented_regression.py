@@ -1,9 +1,9 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Fifty sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Fifty-five sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_50.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_55.jsonl``, 20 each, written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
@@ -29,7 +29,11 @@ measured blind before the fixes they guided; ``_43`` Sudan's war, ``_44`` the Ho
 internal security and ``_46`` Afghanistan, Pakistan and Kashmir, all four written last and measured blind
 before the fixes they guided; ``_47`` Libya and Egypt, ``_48`` the Gaza war and the West Bank, ``_49`` long
 features full of recaps and quotes, and ``_50`` wire round-ups of many countries, this last one held out and
-measured only at the end of its session, before it guided one small fix). The fixes each
+measured only at the end of its session, before it guided one small fix; ``_51`` and ``_55`` the sport,
+business, arts and health pages whose words borrow from war, with a few real security items among them,
+``_52`` the sea (Red Sea shipping, piracy, tankers, migrant boats, fishermen), ``_53`` Maghrebi and Egyptian
+police, gendarmerie and court news in their own date styles and ``_54`` monitors' casualty tallies, all five
+measured blind before the fixes they guided). The fixes each
 of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -95,6 +99,11 @@ SETS = {
     "invented_articles_48.jsonl": {"entity_f1": 0.74, "event_type_f1": 0.81, "location": 0.75, "counts": 0.85},
     "invented_articles_49.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.76, "location": 0.74, "counts": 0.73},
     "invented_articles_50.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.80, "location": 0.67, "counts": 0.64},
+    "invented_articles_51.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.85, "location": 0.70, "counts": 0.86},
+    "invented_articles_52.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.78, "location": 0.49, "counts": 0.53},
+    "invented_articles_53.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.79, "location": 0.57, "counts": 0.54},
+    "invented_articles_54.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.80, "location": 0.72, "counts": 0.73},
+    "invented_articles_55.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.78, "location": 0.68, "counts": 0.92},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -158,6 +167,13 @@ NOT_CONFLICT = [
     *[("invented_articles_48.jsonl", i) for i in ("tr16", "tr17", "tr18", "tr19", "tr20")],
     *[("invented_articles_49.jsonl", i) for i in ("ts16", "ts17", "ts18", "ts19", "ts20")],
     *[("invented_articles_50.jsonl", i) for i in ("tt04", "tt09", "tt13", "tt17", "tt20")],
+    *[("invented_articles_51.jsonl", f"tu{n:02}") for n in (4, 6, 8, *range(9, 21))],
+    *[("invented_articles_52.jsonl", i) for i in ("tv04", "tv09", "tv13", "tv17", "tv20")],
+    *[("invented_articles_53.jsonl", i) for i in ("tw04", "tw09", "tw13", "tw17", "tw20")],
+    *[("invented_articles_54.jsonl", i) for i in ("tx04", "tx09", "tx13", "tx17", "tx20")],
+    # ty14 (a club's «غارة» on the transfer market, «يسعى لخطف» a player) and ty19 (a boxing night: «تبادل
+    # فيها الملاكمان القصف») still make events
+    *[("invented_articles_55.jsonl", f"ty{n:02}") for n in (4, 6, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 20)],
 ]
 
 
