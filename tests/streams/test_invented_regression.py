@@ -118,29 +118,25 @@ NOT_CONFLICT = [
     *[("invented_articles_8.jsonl", i) for i in ("w05", "w08", "w14", "w18")],
     *[("invented_articles_9.jsonl", i) for i in ("x03", "x06", "x09", "x13", "x17")],
     *[("invented_articles_10.jsonl", i) for i in ("y04", "y08", "y11", "y14", "y17", "y19")],
-    # z04 (a book fair) is left out: «يحمي الذاكرة من الاغتيال الثاني» still reads as a killing
-    *[("invented_articles_11.jsonl", i) for i in ("z08", "z10", "z14", "z17", "z20")],
+    *[("invented_articles_11.jsonl", i) for i in ("z04", "z08", "z10", "z14", "z17", "z20")],
     *[("invented_articles_12.jsonl", i) for i in ("k03", "k07", "k11", "k14", "k16", "k19")],
     *[("invented_articles_13.jsonl", i) for i in ("m03", "m06", "m09", "m12", "m15", "m18")],
     *[("invented_articles_14.jsonl", i) for i in ("n04", "n08", "n12", "n17", "n18", "n20")],
     *[("invented_articles_15.jsonl", i) for i in ("h15", "h16", "h17", "h18", "h19", "h20")],
     *[("invented_articles_16.jsonl", i) for i in ("j04", "j10", "j16", "j19", "j20")],
-    # c17 (a university that «تقتحم» a ranking) still makes a security operation: left for later
     *[("invented_articles_17.jsonl", i) for i in ("b16", "b17", "b18", "b19", "b20")],
-    *[("invented_articles_18.jsonl", i) for i in ("c16", "c18", "c19", "c20")],
+    *[("invented_articles_18.jsonl", i) for i in ("c16", "c17", "c18", "c19", "c20")],
     *[("invented_articles_19.jsonl", i) for i in ("d02", "d05", "d08", "d15", "d20")],
     *[("invented_articles_20.jsonl", i) for i in ("e04", "e09", "e13", "e16", "e19")],
-    # f14 (an excavation: a siege and sling stones two thousand years old) still makes two events
-    *[("invented_articles_21.jsonl", i) for i in ("f12", "f13", "f15", "f16")],
+    *[("invented_articles_21.jsonl", i) for i in ("f12", "f13", "f14", "f15", "f16")],
     *[("invented_articles_22.jsonl", i) for i in ("g04", "g08", "g11", "g15", "g18")],
     *[("invented_articles_23.jsonl", i) for i in ("k16", "k17", "k18", "k19", "k20")],
-    # r09 (a sports round-up of clubs named الجيش and الشرطة) and r19 (a tech feature) still make events
-    *[("invented_articles_24.jsonl", i) for i in ("r08", "r10", "r20")],
+    # r09 (a sports round-up of clubs named الجيش and الشرطة) still makes events
+    *[("invented_articles_24.jsonl", i) for i in ("r08", "r10", "r19", "r20")],
     # p20 (a national-day parade: artillery, «اقتحمت» the skies) still makes events
     *[("invented_articles_25.jsonl", i) for i in ("p16", "p17", "p18", "p19")],
-    # q17 (a film festival: a film called «الكمين», «اقتحمت» the competition) and q20 (a marathon: «هجوما
-    # مبكرا», «خطف» the lead) still make events
-    *[("invented_articles_26.jsonl", i) for i in ("q16", "q18", "q19")],
+    # q20 (a marathon: «هجوما مبكرا», «خطف» the lead) still makes events
+    *[("invented_articles_26.jsonl", i) for i in ("q16", "q17", "q18", "q19")],
     *[("invented_articles_27.jsonl", i) for i in ("a05", "a13", "a15", "a17", "a18")],
     # i12 (exam results: a student quoted «حاصرتُ الكتب كما يحاصرنا الاحتلال») still makes an operation
     *[("invented_articles_28.jsonl", i) for i in ("i08", "i11", "i13", "i14")],
