@@ -158,14 +158,22 @@ def test_ordinal_days(text: str, span: str, value: str) -> None:
     assert (found.text, found.value, found.precision) == (span, value, "day")
 
 
-def test_a_range_of_days_of_this_month() -> None:
-    found = only("أوقفت المفارز خلال الفترة الممتدة من 4 إلى 10 من الشهر الجاري تسعة عناصر")
-    assert (found.text, found.value, found.value_end, found.precision) == (
-        "من 4 إلى 10 من الشهر الجاري",
-        "2025-11-04",
-        "2025-11-10",
-        "week",
-    )
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "أوقفت المفارز خلال الفترة الممتدة من 4 إلى 10 من الشهر الجاري تسعة عناصر",
+            ("من 4 إلى 10 من الشهر الجاري", "2025-11-04", "2025-11-10", "week"),
+        ),
+        (  # of a named month
+            "أوقفت مفارز الجيش خلال الفترة من 8 إلى 14 أكتوبر 2025 مئة شخص",
+            ("من 8 إلى 14 أكتوبر 2025", "2025-10-08", "2025-10-14", "week"),
+        ),
+    ],
+)
+def test_a_range_of_days(text: str, expected: tuple[str, str, str, str]) -> None:
+    found = only(text)
+    assert (found.text, found.value, found.value_end, found.precision) == expected
 
 
 @pytest.mark.parametrize(
@@ -231,16 +239,6 @@ def test_durations_are_not_dates(text: str, span: str) -> None:
         None,
         None,
         "none",
-    )
-
-
-def test_a_range_of_days_of_a_named_month() -> None:
-    found = only("أوقفت مفارز الجيش خلال الفترة من 8 إلى 14 أكتوبر 2025 مئة شخص")
-    assert (found.text, found.value, found.value_end, found.precision) == (
-        "من 8 إلى 14 أكتوبر 2025",
-        "2025-10-08",
-        "2025-10-14",
-        "week",
     )
 
 
