@@ -232,7 +232,7 @@ _CIVIL = words(
     "المنافسين الذكاء الاصطناعي التكنولوجيا التقنيه الرقميه الرقمي "
     "الحصبه اللقاح لقاح اللقاحات التطعيم تطعيم التلقيح الوباء العدوي الفيروس فيروس "
     "الارسال ارسال الارسالات المصنفه المصنف التنس الحلبه الملاكم الملاكمه الملاكمين اللقب لقب الانتقالات "
-    "انتقالات الميركاتو"
+    "انتقالات الميركاتو القاضيه النزال نزال"
 )  # and the words of a celebration (a parade's «طلقة تحية», the boats that «اقتحمت» the bay) and of a fair
 # (visitors who «حاصروا» the publishers' stands); of the arts pages (a series' «حملة اغتيال شخصية», a play's
 # «حرب الكنبة»), of business and technology (a merged bank's «هجوم على قطاع التمويل», a phone «war»), of
@@ -313,8 +313,11 @@ def find_events(ctx: ArticleContext, index: ArticleIndex | None = None) -> list[
     if sport >= _SPORT_ARTICLE and sport > violence:
         return []  # a match report: its attacks, shots, protests to the referee and meetings are football
     conflict = violence >= 2 or (violence == 1 and sport < 3)
-    if conflict and (civil := len(index.tokens_where(_civil))) >= _CIVIL_ARTICLE and civil >= violence:
-        conflict = False  # a market report or a forecast: meetings may be news, its "explosions" are not
+    if conflict:
+        # a market report or a forecast: meetings may be news, its "explosions" are not; nor are the «غارات»
+        # and «هجوم مضاد» of a transfer-market feature, whose sport and business words add up
+        other_pages = len(index.tokens_where(_civil)) + sport
+        conflict = not (other_pages >= _CIVIL_ARTICLE and other_pages >= violence)
     mentions: list[Mention] = []
     for s, (lo, hi) in enumerate(index.sentence_ranges):
         first = bisect_left(candidates, lo)
@@ -399,6 +402,8 @@ def _sentence_triggers(
         type_ = _resolve_type(index, trigger, i, b, lo, hi)
         if type_ is None or _suppressed(index, i, b, lo):
             continue
+        if index.has(i - 1, _CASES) and _many(index, i - 2):
+            continue  # وثق المرصد 327 حالة اعتقال و19 حالة اختطاف: a tally of cases, not one event
         if index.any_in(_downing, lo if type_ == "airstrike" else max(lo, i - _DOWNED_REACH), i):
             continue  # أسقطت الدفاعات الجوية طائرة مسيّرة مفخخة ... قبل استهداف: the downed drone struck nothing
         if type_ == "bombing" and index.any_in(_seizing, max(lo, i - _SEIZED_REACH), i):
@@ -443,6 +448,16 @@ def _sentence_triggers(
             if index.has(i - 1, _ALSO):
                 found.setdefault(("attack", 0, n), ("attack", trigger, i, b))
     return sorted(found.values(), key=lambda item: item[2])
+
+
+_CASES = words("حاله حالات")
+
+
+def _many(index: ArticleIndex, k: int) -> bool:
+    """Whether token ``k`` is a number of two or more (a count of cases)."""
+    number = index.numbers.get(k)
+    value = getattr(number, "value", None)
+    return value is not None and value >= 2
 
 
 def _forces_operation(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool:

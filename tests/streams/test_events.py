@@ -1729,3 +1729,17 @@ def test_a_monitors_tally_over_a_period_is_no_attack(body: str, attack: bool) ->
 def test_the_next_meeting_is_planned() -> None:
     body = "ويتوقع الخبراء خفض الفائدة في اجتماع لجنة السياسة النقدية المقبل."
     assert "meeting" not in types_of(body, {"لجنة السياسة النقدية": "ORG"})
+
+
+def test_a_tally_of_cases_is_no_event() -> None:
+    body = "ووثق المرصد خلال الشهر 327 حالة اعتقال نفذتها الأجهزة الأمنية، إلى جانب 19 حالة اختطاف."
+    assert not {"arrest", "abduction"} & set(types_of(body))
+
+
+def test_a_transfer_market_feature_has_no_conflict_events() -> None:
+    body = (
+        "«غارة» سعودية جديدة على أوروبا.. الهلال يسعى لخطف المهاجم والنادي ينفي «قنبلة» الموسم\n\n"
+        "تتواصل «الغارات» على سوق الانتقالات مع اقتراب نهاية فترة الانتقالات، ويستعد الفريق لشن «هجوم مضاد» "
+        "لضم لاعب جديد، فيما نفى النادي ما وصفه بالقصف الإعلامي، وقال المدرب إن الدوري يبدأ الشهر المقبل."
+    )
+    assert not set(types_of(body)) & CONFLICT_TYPES

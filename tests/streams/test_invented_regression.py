@@ -102,8 +102,8 @@ SETS = {
     "invented_articles_51.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.85, "location": 0.70, "counts": 0.86},
     "invented_articles_52.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.78, "location": 0.49, "counts": 0.53},
     "invented_articles_53.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.79, "location": 0.57, "counts": 0.54},
-    "invented_articles_54.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.80, "location": 0.72, "counts": 0.73},
-    "invented_articles_55.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.78, "location": 0.68, "counts": 0.92},
+    "invented_articles_54.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.81, "location": 0.72, "counts": 0.73},
+    "invented_articles_55.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.82, "location": 0.68, "counts": 0.92},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -167,9 +167,7 @@ NOT_CONFLICT = [
     *[("invented_articles_52.jsonl", i) for i in ("tv04", "tv09", "tv13", "tv17", "tv20")],
     *[("invented_articles_53.jsonl", i) for i in ("tw04", "tw09", "tw13", "tw17", "tw20")],
     *[("invented_articles_54.jsonl", i) for i in ("tx04", "tx09", "tx13", "tx17", "tx20")],
-    # ty14 (a club's «غارة» on the transfer market, «يسعى لخطف» a player) and ty19 (a boxing night: «تبادل
-    # فيها الملاكمان القصف») still make events
-    *[("invented_articles_55.jsonl", f"ty{n:02}") for n in (4, 6, 8, 9, 10, 11, 12, 13, 15, 16, 17, 18, 20)],
+    *[("invented_articles_55.jsonl", f"ty{n:02}") for n in (4, 6, 8, *range(9, 21))],
 ]
 
 
