@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from .event_lexicon import TRIGGERS, token_keys
-from .timex_patterns import MONTHS
+from .timex_patterns import MONTH_WORDS
 from .tokenize import Token
 
 __all__ = ["Dateline", "find_dateline", "outlet_after", "paragraph_datelines"]
@@ -40,11 +40,10 @@ _MAX_PLACE_WORDS = 3
 _MAX_OUTLET_WORDS = 4
 # The words of a dateline's date: month names of every family (كانون الثاني is two), the Hijri months, and the
 # era marks of «30 رجب 1447 هـ الموافق 19 يناير 2026 م».
-_MONTH_WORDS = frozenset(word for name in MONTHS for word in name.split())
 _HIJRI_WORDS = frozenset(
     "محرم صفر ربيع جمادي الاول الاولي الثاني الاخر الاخره رجب شعبان رمضان شوال ذو ذي القعده الحجه".split()
 )
-_DATE_WORDS = _MONTH_WORDS | _HIJRI_WORDS | {"في", "ه", "الموافق", "م", ","}
+_DATE_WORDS = MONTH_WORDS | _HIJRI_WORDS | {"في", "ه", "الموافق", "م", ","}
 _MAX_DATE_TOKENS = 14
 # A dateline opens the body or a line; a headline runs on into the body after a line break or a wide gap.
 _REACH = 60  # tokens from the start of the body
@@ -197,7 +196,7 @@ def _date_end(tokens: Sequence[Token], k: int) -> int:
         token = tokens[end]
         if token.norm.isdigit():
             digits += 1
-        elif token.norm in _MONTH_WORDS or token.norm in _HIJRI_WORDS:
+        elif token.norm in MONTH_WORDS or token.norm in _HIJRI_WORDS:
             month = True
         elif token.norm not in _DATE_WORDS and not (
             _mark(token) in _DASHES and end + 1 < len(tokens) and tokens[end + 1].norm.isdigit()

@@ -38,7 +38,7 @@ from .event_targets import (
     phrase_at,
 )
 from .event_time import attach_time, dated_lately
-from .timex_patterns import MONTHS
+from .timex_patterns import MONTH_WORDS
 
 __all__ = ["attach_arguments"]
 
@@ -199,7 +199,7 @@ def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
 
 
 _ACTOR_BEFORE = 7  # tokens before the trigger where its subject may be named
-_DATE_WORDS = frozenset(word for name in MONTHS for word in name.split()) | {"منذ"}
+_DATE_WORDS = MONTH_WORDS | {"منذ"}
 _CAMPAIGN_HEADS = words("حمله حملات")
 
 
@@ -649,15 +649,16 @@ def _owner_from(index: ArticleIndex, b: int) -> tuple[int, int, Any] | None:
 
 def _owner_of_the_item_before(index: ArticleIndex, lo_e: int, a: int) -> bool:
     """«مقتل 4 عناصر بهجوم لداعش ... وحملة دهم في الميادين»: the group that owns an event listed before this
-    one (its «ل» after the event noun) did that one; «و» and a new event noun lie between."""
-    k = lo_e - 1 if index.norms[lo_e - 1] in _QUOTE_MARKS else lo_e  # لـ"داعش" is ل، " and داعش
-    if index.norms[k - 1] == "ل":
-        k -= 1
-    elif k < lo_e or not index.norms[k].startswith("ل"):
-        return False
-    if not index.any_in(_event_noun, k - 1, k):
-        return False
-    return any(index.norms[k].startswith("و") for k in index.tokens_in(_event_noun, lo_e + 1, a + 1))
+    one (its «ل» after the event noun, read as _owner_from reads it) did that one; «و» and a new event noun
+    lie between."""
+    owned = any(
+        index.norms[j + 1].startswith("ل")
+        and index.any_in(_event_noun, j, j + 1)
+        and (owner := _owner_from(index, j + 1)) is not None
+        and owner[0] == lo_e
+        for j in range(max(0, lo_e - 3), lo_e)  # بهجوم لداعش، بهجوم ل داعش، بهجوم لـ"داعش"
+    )
+    return owned and any(index.norms[k].startswith("و") for k in index.tokens_in(_event_noun, lo_e + 1, a + 1))
 
 
 @token_flag

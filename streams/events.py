@@ -753,15 +753,19 @@ def _wave_launched(index: ArticleIndex, a: int, lo: int) -> bool:
 def _time_between(index: ArticleIndex, lo: int, a: int) -> int:
     """The time tokens in [lo, a), at most twelve tokens back (نفذ سلاح الجو، فجر أمس الأربعاء، ثلاث ضربات):
     they do not use up a reach between two words."""
+    return _timed_in(index, max(lo, a - 2 * _AIRCRAFT_REACH), a)
+
+
+def _timed_in(index: ArticleIndex, start: int, end: int) -> int:
+    """How many tokens of [start, end) are inside the article's time expressions."""
     timed = index.time_tokens()
-    return sum(1 for k in range(max(lo, a - 2 * _AIRCRAFT_REACH), a) if k in timed)
+    return sum(1 for k in range(start, end) if k in timed)
 
 
 def _seizable_reach(index: ArticleIndex, b: int, hi: int) -> int:
     """Where what a verb seized may stand: twelve tokens after it, past a time (حجزت وحدة من الدرك في مدينة
     نواذيبو، مساء الخميس 5 يونيو 2025، أزيد من طن من الكوكايين)."""
-    timed = index.time_tokens()
-    return min(hi, b + _SEIZABLE_AFTER + sum(1 for k in range(b, min(hi, b + 2 * _SEIZABLE_AFTER)) if k in timed))
+    return min(hi, b + _SEIZABLE_AFTER + _timed_in(index, b, min(hi, b + 2 * _SEIZABLE_AFTER)))
 
 
 def _received_reach(index: ArticleIndex, b: int, hi: int) -> int:
@@ -844,17 +848,16 @@ _wards = prefix_flag(_WARDS)
 _seizing = prefix_flag(_SEIZING)
 _fire = key_flag(words("اطلاق نار رصاص نيران"))
 _shot = key_flag(words("نار رصاص نيران"))
-_IN_THE_AIR = words("الهواء الهوا")  # warning shots, celebrations
 _SHOT_REACH = 4  # tokens after «أطلق» where what it fired stands, past its subject (أطلق مسلحون مجهولون النار)
 
 
 def _shots_at(index: ArticleIndex, b: int, hi: int) -> bool:
     """Whether «أطلق» at ``b`` fired shots (النار، الرصاص، النيران) at someone, not into the air."""
     shots = index.tokens_in(_shot, b, min(hi, b + _SHOT_REACH))
-    return bool(shots) and not any(index.has(k, _IN_THE_AIR) for k in range(shots[0] + 1, min(hi, shots[0] + 4)))
+    return bool(shots) and not index.any_in(_into_the_air, shots[0] + 1, min(hi, shots[0] + 4))
 
 
-_into_the_air = key_flag(words("الهواء"))
+_into_the_air = key_flag(words("الهواء الهوا"))  # warning shots, celebrations
 _stored = prefix_flag(
     (*_FOUND, "مستودع", "مخزن", "يضم", "تضم", "يحوي", "تحوي", "يحتوي", "المضبوطات", "مضبوطات")
 )  # a seizure, a depot, what it holds, the items seized (المضبوطات شملت ... قذائف آر بي جي)

@@ -15,6 +15,7 @@ from .number_words import TEEN_FIRST, TENS, word_trie
 __all__ = [
     "DIRECTIONS",
     "MONTHS",
+    "MONTH_WORDS",
     "ORDINAL_DAYS",
     "PART_WORDS",
     "PATTERNS",
@@ -42,6 +43,8 @@ MONTHS: dict[str, int] = {
     **dict.fromkeys(("تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر"), 11),
     **dict.fromkeys(("كانون الاول", "كانون اول", "ديسمبر", "دجنبر", "دسمبر"), 12),
 }
+# Every word of a month's name (كانون الثاني is two): what a date run on after a time or a dateline is made of.
+MONTH_WORDS = frozenset(word for name in MONTHS for word in name.split())
 # Python's weekday(): Monday is 0.
 WEEKDAYS: dict[str, int] = {
     "الاثنين": 0, "الثلاثاء": 1, "الاربعاء": 2, "الخميس": 3, "الجمعه": 4, "السبت": 5, "الاحد": 6,
