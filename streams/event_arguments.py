@@ -32,6 +32,7 @@ __all__ = [
     "group_after_count",
     "location_of",
     "nearest",
+    "people_word",
     "person_count",
     "phrase_places",
     "place_rank",
@@ -196,6 +197,23 @@ def _dual_of_people(noun: str | None) -> bool:
         return False
     stem = noun[:-2]
     return _is_person(stem) or (stem.endswith("ت") and _is_person(stem[:-1]))
+
+
+# Words for the people an arrest takes that are neither plurals nor person nouns of _PERSON_NOUNS: suspects
+# and the bands they form (مشتبه بهم، خلية إرهابية، عصابة، تشكيل عصابي).
+_SUSPECTS = words(
+    "مشتبه مشتبها شخص شخصا شخصين شاب شابا شابين جاني فرد فردا افراد منفذ منفذي خليه شبكه عصابه تشكيل طاقم طواقم"
+)
+_POSSESSIVES = ("هما", "هم", "ها", "ه")  # أفرادها، سائقه، طاقمها: whose people
+
+
+@lru_cache(maxsize=50_000)
+def people_word(norm: str) -> bool:
+    """A noun naming people or a band of them (شبان، مطلوبين، مواطناً، خلية، أفرادها): who an arrest took."""
+    if _people_plural(norm) or _is_person(norm) or not _SUSPECTS.isdisjoint(token_keys(norm)):
+        return True
+    owned = next((norm[: -len(p)] for p in _POSSESSIVES if norm.endswith(p) and len(norm) - len(p) >= 3), None)
+    return owned is not None and people_word(owned)
 
 
 def _people_plural(norm: str) -> bool:

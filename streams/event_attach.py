@@ -32,6 +32,7 @@ from .event_targets import (
     TARGETED_TYPES,
     aimed_phrase,
     aiming_subject,
+    arrested_phrase,
     clash_partner,
     clash_sides,
     force_phrase,
@@ -462,6 +463,7 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
         for lo_e, _, entity in reversed(index.entities_in(max(lo, a - 12), a)):
             if index.has(lo_e - 1, _FROM) and (m.actor is None or entity.text != m.actor.text):
                 return entity_argument(entity)
+        return arrested_phrase(index, a, b, index.clause(a)[1], m.actor)
     if m.type in TARGETED_TYPES:
         return aimed_phrase(index, a, b, index.clause(a)[1], m.actor) or victims(index, a, b, hi)
     if m.type == "sanction":

@@ -124,8 +124,10 @@ def inherit_from_operations(mentions: list[Mention]) -> None:
         if mention.type not in _INHERITING:
             continue
         before = [op for op in operations if op.sentence_index <= mention.sentence_index]
-        if mention.type == "arrest" and mention.target is None:  # the arrested belong to the group hunted
-            mention.target = next((op.target for op in reversed(before) if op.target is not None), None)
+        if mention.type == "arrest" and (mention.target is None or mention.target.type is None):
+            # the arrested belong to the group hunted (ثلاثة شبان are the people; the operation names their group)
+            hunted = next((op.target for op in reversed(before) if op.target is not None), None)
+            mention.target = hunted or mention.target
         if mention.location and mention.actor:
             continue
         ordered = [*reversed(before), *(op for op in operations if op.sentence_index > mention.sentence_index)]

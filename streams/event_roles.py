@@ -50,8 +50,8 @@ def arrested_group(index: ArticleIndex, m: Mention, a: int, b: int, c_lo: int, h
             elif m.arrested is None:
                 m.arrested = int(number.value)  # type: ignore[attr-defined]
             return
-    if m.target is not None:
-        return
+    if m.target is not None and m.target.type is not None:
+        return  # a group named already; the people arrested (شخصين) give way to the group they belong to
     for lo_e, _, entity in index.entities_in(b, min(hi, b + _GROUP_REACH)):
         window = range(max(b, lo_e - _MEMBER_REACH), lo_e)
         if entity.type == "ORG" and any(index.starts_with(j, _MEMBERSHIP) or index.has(j, _CELLS) for j in window):

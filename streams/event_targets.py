@@ -5,8 +5,10 @@ an airport (استهدف مطار ...). These are common nouns that the entity l
 target is read from the syntax around the trigger instead: the object of استهدف, the noun after a
 preposition of aim (على / ضد / بحق), or the direct object of a transitive trigger (أسقط، اغتال، خطف),
 past a subject named right after the verb (Arabic puts the subject first: أسقطت قوات الجيش طائرة).
-Only assault and abduction events get such a target; an arrest's or an operation's target stays the
-organisation the other pickers name, or none.
+Assault and abduction events get such a target. An arrest whose people belong to no named organisation
+takes the people themselves (ألقت القبض على ثلاثة شبان، اعتقلت الشرطة مطلوبين، أوقفت خلية): who was taken
+is what an analyst asks of an arrest. An operation's target stays the organisation the other pickers name,
+or none.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from marsad.schemas.records import EventArgument
 
 from .arabic import definite_nisba
 from .entity_rules import describes
-from .event_arguments import entity_argument, span_argument
+from .event_arguments import entity_argument, people_word, span_argument
 from .event_index import ArticleIndex
 from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, words
 
@@ -27,6 +29,7 @@ __all__ = [
     "TARGETED_TYPES",
     "aimed_phrase",
     "aiming_subject",
+    "arrested_phrase",
     "clash_partner",
     "clash_sides",
     "force_phrase",
@@ -90,6 +93,7 @@ _SETTLED = frozenset({"A", "P"})  # GeoNames feature classes: countries and regi
 _AIM_REACH = 6  # tokens after the trigger where استهدف still names this event's target
 _PREP_REACH = 5  # tokens after the trigger where على / ضد / بحق still do
 _AIM_BACK = 8  # tokens before a weapon where the verb that aimed it may stand (استهداف سفينة ... بصاروخ)
+_ON_REACH = 3  # tokens after an arrest's trigger where على names who was taken (القبض على، القبض مساء أمس على)
 _CLASH_REACH = 14  # tokens after a clash trigger where its two sides are still named
 _PARTNER_GAP = 4  # tokens from a clash trigger to the مع that names the other side (عنيفة، ليلاً)
 
@@ -140,20 +144,54 @@ def aiming_subject(index: ArticleIndex, a: int) -> EventArgument | None:
     return None
 
 
+def arrested_phrase(
+    index: ArticleIndex, a: int, b: int, c_hi: int, actor: EventArgument | None
+) -> EventArgument | None:
+    """Who the arrest at tokens [a, b) took: a person named, or a phrase of people or of a band (ثلاثة شبان،
+    مطلوبين، خلية إرهابية), after على or as the verb's object past its subject. Anything else (a time, a
+    place, the reason) names no one."""
+    hi = min(index.sentence_ranges[index.sentence_of[a]][1], c_hi)
+    on = next((j for j in range(b, min(hi, b + _ON_REACH)) if index.norms[j] == "علي"), None)
+    j = on + 1 if on is not None else _object_start(index, b, hi, people_first=True)
+    if j < hi and _dual_noun(index, j):
+        token = index.ctx.tokens[j]
+        return span_argument(index.ctx.body, token.start, token.end)  # القبض على شخصين، اعتقال مطلوبَين
+    found = phrase_at(index, j, hi, actor)
+    if found is None or found.type is not None:
+        return found if found is not None and found.type == "PER" else None
+    first = index.span(found.start, found.end)[0]
+    head = first + 1 if first in index.numbers else first  # 23 متهماً: the noun after the count
+    return found if head < hi and people_word(index.norms[head]) else None
+
+
+def _dual_noun(index: ArticleIndex, k: int) -> bool:
+    """Whether token ``k`` is a count that is its own noun (شخصين، مطلوبَين), not a bare number."""
+    number = index.numbers.get(k)
+    return number is not None and number.noun is not None and number.noun in index.keys[k]  # type: ignore[attr-defined]
+
+
 def _object_of(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
     """The object of the verb (or verbal noun) ending before token ``j``, past a subject named after it."""
+    return phrase_at(index, _object_start(index, j, hi), hi, actor)
+
+
+def _object_start(index: ArticleIndex, j: int, hi: int, people_first: bool = False) -> int:
+    """Where the object of the verb ending before token ``j`` starts: past the subject named after it.
+
+    ``people_first``: a person named right after the verb is its object, not its subject (اعتقال محمد).
+    """
     while j < hi and index.norms[j] in _ORDINALS:
         j += 1  # استهدف الانفجار الثاني عجلة: the subject's ordinal
     subject = index.entity_from(j)
     if subject is not None:
-        j = subject[1]
-    elif j < hi and index.has(j, SUBJECT_HEADS) and index.entity_at(j + 1) is not None:
-        j = index.entity_at(j + 1)[1]  # type: ignore[index]
-    elif (force := force_phrase(index, j, hi)) is not None:
-        j = index.span(force.start, force.end)[1]  # اختطف مسلحون مجهولون موظفاً
-    elif j < hi and index.has(j, FORCE_HEADS):
-        j += 1  # قصف الجيش مواقع: the bare subject, then the object
-    return phrase_at(index, j, hi, actor)
+        return j if people_first and subject[2].type == "PER" else subject[1]
+    if j < hi and index.has(j, SUBJECT_HEADS) and index.entity_at(j + 1) is not None:
+        return index.entity_at(j + 1)[1]  # type: ignore[index]
+    if (force := force_phrase(index, j, hi)) is not None:
+        return index.span(force.start, force.end)[1]  # اختطف مسلحون مجهولون موظفاً
+    if j < hi and index.has(j, FORCE_HEADS):
+        return j + 1  # قصف الجيش مواقع: the bare subject, then the object
+    return j
 
 
 def phrase_at(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:

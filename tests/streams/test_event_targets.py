@@ -78,9 +78,44 @@ def test_no_target_is_guessed_where_the_phrase_names_none(
     assert found[event_type] is None
 
 
-def test_an_arrest_keeps_its_organisation_target_and_gets_no_phrase() -> None:
-    found = targets("ألقت الشرطة القبض على مطلوبين في الحي.", {"الشرطة": "ORG"})
-    assert found["arrest"] is None
+@pytest.mark.parametrize(
+    ("body", "entities", "target"),
+    [
+        # على after the trigger: the people taken, a plural noun
+        ("ألقت الشرطة القبض على مطلوبين في الحي.", {"الشرطة": "ORG"}, "مطلوبين"),
+        # a dual noun is its own count
+        ("ألقت الشرطة القبض على شخصين في المدينة أمس.", {"الشرطة": "ORG"}, "شخصين"),
+        # the object past the subject: a count and its noun
+        ("وأوقفت قوات الأمن ثلاثة شبان في البلدة.", {}, "ثلاثة شبان"),
+        # a person named right after the verb's subject is who was taken, not a second subject
+        ("واعتقلت الشرطة سامر الخطيب في المدينة.", {"الشرطة": "ORG", "سامر الخطيب": "PER"}, "سامر الخطيب"),
+        # a band of them
+        ("فككت الشرطة خلية إرهابية واعتقلت أفرادها.", {"الشرطة": "ORG"}, "أفرادها"),
+    ],
+)
+def test_an_arrest_with_no_group_takes_the_people_arrested(body: str, entities: dict, target: str) -> None:
+    assert targets(body, entities)["arrest"] == target
+
+
+@pytest.mark.parametrize(
+    ("body", "entities"),
+    [
+        # a count of what was not people, a time, a reason: no one named
+        ("واعتقلت الشرطة خمسة وضبطت أسلحة في المدينة.", {"الشرطة": "ORG"}),
+        ("وألقت الشرطة القبض مساء أمس في المدينة.", {"الشرطة": "ORG"}),
+        ("واعتقلت الشرطة بتهمة السرقة في المدينة.", {"الشرطة": "ORG"}),
+    ],
+)
+def test_an_arrest_names_no_one_when_no_people_follow(body: str, entities: dict) -> None:
+    assert targets(body, entities).get("arrest") is None
+
+
+def test_the_group_the_people_arrested_belong_to_is_the_target() -> None:
+    found = targets(
+        "واعتقلت الشرطة شخصين يشتبه بانتمائهما إلى تنظيم الجماعة في المدينة.",
+        {"الشرطة": "ORG", "تنظيم الجماعة": "ORG"},
+    )
+    assert found["arrest"] == "تنظيم الجماعة"
 
 
 @pytest.mark.parametrize(
