@@ -20,6 +20,7 @@ from .entities import overlaps
 from .entity_rules import describes
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
+from .linking import EntityLinker
 from .ner_features import word_classes, word_zipf
 from .number_words import PERSON_DUAL_STEMS
 
@@ -233,7 +234,17 @@ def _spoken_to(body: str, entity: Entity) -> bool:
     if entity.type != "ORG":
         return False
     before = fold(body[max(0, entity.start - 12) : entity.start]).split()
-    return (bool(before) and before[-1] in _CORRESPONDENTS) or fold(entity.text).startswith(_TO_OUTLETS)
+    if (bool(before) and before[-1] in _CORRESPONDENTS) or fold(entity.text).startswith(_TO_OUTLETS):
+        return True
+    # قال أحد السكان لسكاي نيوز عربية، قال المتحدث للأناضول: a news outlet with the «to» of speech attached
+    at = entity.start
+    told = entity.text.startswith("ل") or (at > 0 and body[at - 1] == "ل" and (at < 2 or not body[at - 2].isalpha()))
+    return told and _media(entity.canonical_id)
+
+
+def _media(canonical_id: str | None) -> bool:
+    found = EntityLinker.load().get(canonical_id) if canonical_id else None
+    return found is not None and found.kind == "media"
 
 
 def _join_split_places(body: str, places: list[Place]) -> list[Place]:

@@ -422,6 +422,8 @@ def _speaker(index: ArticleIndex, entity: tuple[int, int, Any], a: int) -> bool:
     """
     if index.any_in(_condemning, max(0, entity[0] - _CONDEMN_REACH), entity[0]):
         return True  # أدان رئيس الوزراء شهباز شريف التفجير: he condemned it
+    if entity[2].type == "PER" and any(index.norms[t] == _THAT for t in range(entity[1], a)):
+        return True  # قال المتحدث باسم الجيش، النقيب X، إن وحدات الجيش اعتقلت: he tells what others did
     j = entity[0] - 1
     while j >= 0 and not index.norms[j].isalpha():
         j -= 1

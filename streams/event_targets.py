@@ -93,6 +93,10 @@ _SETTLED = frozenset({"A", "P"})  # GeoNames feature classes: countries and regi
 _AIM_REACH = 6  # tokens after the trigger where استهدف still names this event's target
 _PREP_REACH = 5  # tokens after the trigger where على / ضد / بحق still do
 _AIM_BACK = 8  # tokens before a weapon where the verb that aimed it may stand (استهداف سفينة ... بصاروخ)
+# Adverbs between an arrest verb and whom it took (اعتقلت خلالها، أوقفت إثرها).
+_DURING = words("خلالها خلاله خلالهما خلالهم اثرها اثره بعدها بعده فيها منها منهم")
+_SUSPECTED = words("مشتبه مشتبها المشتبه")
+_OF_WHOM = words("به بهم بهما بها فيه فيهم فيهما فيها")
 _ON_REACH = 3  # tokens after an arrest's trigger where على names who was taken (القبض على، القبض مساء أمس على)
 _CLASH_REACH = 14  # tokens after a clash trigger where its two sides are still named
 _PARTNER_GAP = 4  # tokens from a clash trigger to the مع that names the other side (عنيفة، ليلاً)
@@ -153,15 +157,22 @@ def arrested_phrase(
     hi = min(index.sentence_ranges[index.sentence_of[a]][1], c_hi)
     on = next((j for j in range(b, min(hi, b + _ON_REACH)) if index.norms[j] == "علي"), None)
     j = on + 1 if on is not None else _object_start(index, b, hi, people_first=True)
+    while j < hi and (index.has(j, _DURING) or index.norms[j] == "خلال"):
+        j += 2 if index.norms[j] == "خلال" else 1  # اعتقلت خلالها / خلال العملية 4 مشتبه بهم: when, then whom
     if j < hi and _dual_noun(index, j):
         token = index.ctx.tokens[j]
         return span_argument(index.ctx.body, token.start, token.end)  # القبض على شخصين، اعتقال مطلوبَين
     found = phrase_at(index, j, hi, actor)
     if found is None or found.type is not None:
         return found if found is not None and found.type == "PER" else None
-    first = index.span(found.start, found.end)[0]
+    first, end = index.span(found.start, found.end)
     head = first + 1 if first in index.numbers else first  # 23 متهماً: the noun after the count
-    return found if head < hi and people_word(index.norms[head]) else None
+    if head >= hi or not people_word(index.norms[head]):
+        return None
+    if index.has(end - 1, _SUSPECTED) and end < hi and index.has(end, _OF_WHOM):
+        tokens = index.ctx.tokens  # ستة مشتبه بهم: the suspects are suspected of something
+        return span_argument(index.ctx.body, found.start, tokens[end].end)
+    return found
 
 
 def _dual_noun(index: ArticleIndex, k: int) -> bool:

@@ -91,6 +91,9 @@ def test_no_target_is_guessed_where_the_phrase_names_none(
         ("واعتقلت الشرطة سامر الخطيب في المدينة.", {"الشرطة": "ORG", "سامر الخطيب": "PER"}, "سامر الخطيب"),
         # a band of them
         ("فككت الشرطة خلية إرهابية واعتقلت أفرادها.", {"الشرطة": "ORG"}, "أفرادها"),
+        # past «during it», and the suspects with what they are suspected of
+        ("وداهمت الشرطة الحي واعتقلت خلالها 4 مشتبه بهم.", {"الشرطة": "ORG"}, "4 مشتبه بهم"),
+        ("وقالت إن الشرطة اعتقلت خلال العملية ستة مشتبه بهم.", {"الشرطة": "ORG"}, "ستة مشتبه بهم"),
     ],
 )
 def test_an_arrest_with_no_group_takes_the_people_arrested(body: str, entities: dict, target: str) -> None:

@@ -1316,6 +1316,28 @@ def test_the_outlet_a_source_spoke_to_is_no_actor() -> None:
 
 
 @pytest.mark.parametrize(
+    "told",
+    ["لسكاي نيوز عربية", "للأناضول"],
+)
+def test_a_news_outlet_told_with_an_attached_li_is_no_actor(told: str) -> None:
+    body = (
+        f"وقال أحد سكان القرية {told} إن القوات الهندية قصفت المنازل ليلاً، ما أدى إلى مقتل ثلاثة مدنيين في وادي نيلم."
+    )
+    [shelling] = [e for e in _enriched(body).events if e.type == "shelling"]
+    assert shelling.actor is not None and "نيوز" not in shelling.actor.text and "الأناضول" not in shelling.actor.text
+
+
+def test_a_spokesman_named_after_his_title_reports_what_others_did() -> None:
+    body = (
+        "وقال المتحدث باسم الجيش الكونغولي في المنطقة، النقيب سيرج كابامبا، إن وحدات الجيش اعتقلت ثلاثة "
+        "مشتبه بهم خلال عملية تفتيش في بلدة أويشا."
+    )
+    [arrest] = [e for e in _enriched(body).events if e.type == "arrest"]
+    assert arrest.actor is None or "كابامبا" not in arrest.actor.text
+    assert arrest.target is not None and arrest.target.text == "ثلاثة مشتبه بهم"
+
+
+@pytest.mark.parametrize(
     "body",
     [
         # a death sentence carried out is no attack, nor a murder charge a killing
