@@ -149,6 +149,24 @@ def definite_nisba(word: str) -> bool:
     return word.startswith("ال") and len(word) >= 5 and word.endswith(("ي", "يه"))
 
 
+def qualifies_definite(norm: str, before: str) -> bool:
+    """Whether a folded word is a relative adjective (الهندية، البورمية) qualifying the definite noun before
+    it (القوات الهندية، الحكومة البورمية): the country's adjective, not a place spelt like it (الهندية, a
+    town in Iraq). Place names of that shape (اللاذقية، السليمانية) follow an indefinite place word or a
+    preposition; names of two words (الضفة الغربية) are matched whole before this applies."""
+    return (
+        definite_nisba(norm)
+        and len(norm) >= 6
+        and before.startswith(("ال", "وال"))
+        and before.isalpha()
+        and strip_clitics(before) not in _DEFINITE_PARTICLES
+    )
+
+
+# Words that begin with the article's letters and are no nouns (إلى، التي): a place may follow them.
+_DEFINITE_PARTICLES = frozenset("الي الذي التي الذين اللذين اللتين اللذان اللتان اللاتي اللواتي الا الان".split())
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold ``text`` and return, for every character of the result, the index of its source character.
 

@@ -20,7 +20,7 @@ from typing import Any
 
 from marsad.schemas.records import Entity
 
-from .arabic import fold, listed, strip_clitics
+from .arabic import fold, listed, qualifies_definite, strip_clitics
 from .dateline import outlet_after
 from .entities import overlaps
 from .entity_rules import NATIONALITIES, ORDINALS, common_description, describes
@@ -313,12 +313,21 @@ def drop_generic_nouns(spans: Sequence[Any]) -> list[Any]:
 
 
 def drop_described_places(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:
-    """The model's places without the ones that only describe the area word before them: «بمنطقة غابية
-    معزولة» is "a wooded, isolated area", no name (the place is named after, بإقليم بلدية الميلية)."""
+    """The model's places without the ones that only describe the word before them: «بمنطقة غابية
+    معزولة» is "a wooded, isolated area", no name (the place is named after, بإقليم بلدية الميلية); in
+    «القوات الهندية» or «الحكومة البورمية» the one-word relative adjective after a definite noun is the
+    country's adjective, not a place (a town may be spelt like it: الهندية in Iraq)."""
     starts = {token.start: i for i, token in enumerate(tokens)}
     kept = []
     for span in spans:
         i = starts.get(span.start)
+        if (
+            span.type == "LOC"
+            and i
+            and tokens[i].end == span.end
+            and qualifies_definite(tokens[i].norm, tokens[i - 1].norm)
+        ):
+            continue
         if span.type == "LOC" and i and listed(tokens[i - 1].norm, _AREA_WORDS):
             j = i
             while j < len(tokens) and tokens[j].start < span.end:

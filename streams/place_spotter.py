@@ -14,7 +14,7 @@ from itertools import compress
 from operator import or_
 from typing import NamedTuple
 
-from .arabic import listed, strip_clitics
+from .arabic import listed, qualifies_definite, strip_clitics
 from .gazetteer import PhraseMatch, PhraseMatcher
 from .geocode import Geocoder, Place
 from .ner_features import word_classes, word_zipf
@@ -144,6 +144,8 @@ class PlaceSpotter:
             return False  # ورقة تفاوض: the whole word is more common than the place behind its و
         if hit[1] == 1 and hit[0].key in _COMPOUND_FIRST and i + 1 < len(tokens) and norms[i + 1].isalpha():
             return False  # مخيم عين الحلوة، بلدة حوش السيد علي: the first word of a name no list holds
+        if hit[1] == 1 and i > 0 and qualifies_definite(norms[i], norms[i - 1]):
+            return False  # القوات الهندية: India's forces, not الهندية in Iraq
         return not adjective_not_place(tokens, i)  # مبلغ مالي، دعم مالي: "financial", after its noun
 
 

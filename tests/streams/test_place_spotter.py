@@ -92,3 +92,17 @@ def test_a_common_word_announced_once_as_a_place_is_not_found_again(spotter: Pla
 
 def test_a_two_letter_place_is_never_read_behind_a_clitic(spotter: PlaceSpotter) -> None:
     assert "حر" not in spotted(spotter, "نفذت القوات عمليات تمشيط بمنطقة بحر الرمال الأعظم.")  # the sea, not ب + حر
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a country's adjective after a definite noun is no place, though a town is spelt like it (الهندية)
+        ("وأن القوات الهندية ردت بقوة.", []),
+        ("وقعت اتفاقية مع مجموعة من الشركات الهندية أمس.", []),
+        # after a preposition that looks definite (إلى), the same shape is the country
+        ("كانت الشحنة معدة للتصدير إلى السعودية عبر البحر.", ["السعودية"]),
+    ],
+)
+def test_an_adjective_after_a_definite_noun_is_no_place(spotter: PlaceSpotter, body: str, expected: list[str]) -> None:
+    assert spotted(spotter, body) == expected
