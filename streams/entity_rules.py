@@ -6,6 +6,7 @@ adjective that closes an organisation's name (خلية الإعلام الأمن
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -26,10 +27,12 @@ __all__ = [
     "describes",
     "extend_nationality",
     "forces_of_places",
+    "owned_by_pronoun",
     "regional_commands",
     "rule_spans",
 ]
 
+_PRONOUN_OWNER = re.compile("^و?ل(?:ه|ها|هم|هما|هن)$")
 # Folded forms (ة -> ه, ى -> ي, hamza on alef dropped), as Token.norm has them.
 _PLACE_HEADS = frozenset(
     ["ساحه", "مطار", "زقاق", "جبال", "جبل", "شارع", "ميدان", "جسر", "معبر", "سجن", "مخيم", "معسكر", "ضاحيه", "وادي",
@@ -360,8 +363,8 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     masculine = listed(tokens[i].norm, _MASCULINE_PLACE_HEADS) and tokens[j].norm.endswith("يه")
     if not _is_name_word(tokens[j]) or (describes(tokens[j].norm) and not masculine):
         return None  # شارع رئيسي، مستشفى ميداني: an adjective, not a name (but معبر جوسية is one)
-    if _preposition_and_word(tokens[j].norm):
-        return None  # رست في ميناء بمياه إقليمية: "in waters", no port's name
+    if _preposition_and_word(tokens[j].norm) or owned_by_pronoun(tokens[j].norm):
+        return None  # رست في ميناء بمياه إقليمية: "in waters"; تدمير معسكر لهم: "a camp of theirs"; no name
     bare = tokens[j].norm[2:] if tokens[j].norm.startswith("ال") else tokens[j].norm
     if listed(bare, _SETTLEMENT_HEADS) or listed(bare, _PLACE_HEADS):
         return None  # صحراء محافظة الأنبار, مستشفى البلدة: of a place named elsewhere, or of none
@@ -370,6 +373,11 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     elif tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1]):
         j += 1  # مخيم عين الحلوة: a compound name
     return "LOC", i, j
+
+
+def owned_by_pronoun(norm: str) -> bool:
+    """Whether a folded word is «of his / hers / theirs» (له، لها، لهم، ولهم): whose the noun before is."""
+    return _PRONOUN_OWNER.match(norm) is not None
 
 
 def _preposition_and_word(norm: str) -> bool:

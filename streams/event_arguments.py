@@ -17,7 +17,7 @@ from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 from .arabic import definite_nisba, fold, fold_with_offsets, strip_clitics
 from .context import ArticleContext
 from .entities import overlaps
-from .entity_rules import describes
+from .entity_rules import describes, owned_by_pronoun
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
 from .linking import EntityLinker
@@ -300,6 +300,8 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             j += 1
         if j >= len(tokens) or not tokens[j].norm.isalpha() or tokens[j].norm in _NOT_NAMES:
             continue
+        if owned_by_pronoun(tokens[j].norm):
+            continue  # تدمير معسكر لهم، مقر له: whose camp, not its name
         if "بلديه" in head and i > 0 and tokens[i - 1].norm in _OFFICE_TITLES:
             continue  # رئيس بلدية كفرا: the mayor's title names the council, the town is told elsewhere
         first = tokens[j].norm

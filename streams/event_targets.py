@@ -73,7 +73,7 @@ _TRANSITIVE = words(
 )
 # Nouns after على that place or time the event rather than name its target (على مقربة من، على بعد).
 _NOT_AIMED = words(
-    "مقربه بعد مسافه طول خلفيه اثر يد ايدي حدود الاقل غرار الرغم مدار قيد وقع راس متن مستوي الفور فور اطراف "
+    "مقربه بعد مدي مسافه طول خلفيه اثر يد ايدي حدود الاقل غرار الرغم مدار قيد وقع راس متن مستوي الفور فور اطراف "
     "يشتبه يعتقد يرجح"
 )
 # Words that end a noun phrase: prepositions, relatives, conjunctions, time and frame words.
@@ -207,6 +207,9 @@ def _object_start(index: ArticleIndex, j: int, hi: int, people_first: bool = Fal
 
 def phrase_at(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
     """The noun phrase starting at token ``j`` (at most three words), or the entity starting there."""
+    timed = index.time_tokens()
+    while j < hi and j in timed:
+        j += 1  # استهدفت الثلاثاء مخبأ لقادة الجماعة: when, then what
     if j >= hi:
         return None
     entity = index.entity_from(j)

@@ -503,3 +503,8 @@ def test_a_name_has_no_honorific_nor_a_match_loanword(body: str, person: str) ->
     people = [e.text for e in enriched.entities if e.type == "PER"]
     assert person in people
     assert not any("هاتريك" in e.text or e.text.startswith("سعادة") for e in enriched.entities)
+
+
+def test_a_place_noun_owned_by_a_pronoun_is_no_name() -> None:
+    body = "أسفرت العملية عن مقتل تسعة مسلحين وتدمير معسكر لهم."
+    assert not [span for span in rule_spans(body, tokenize(body)) if span.type == "LOC"]

@@ -29,6 +29,13 @@ def targets(body: str, entities: dict[str, str] | None = None, places: dict | No
         ("قتل جندي في انفجار عبوة ناسفة، على دوريتهم قرب البلدة.", {}, "bombing", "دوريتهم"),
         # ضد + noun
         ("نفذ مسلحون هجوما ضد حاجز للشرطة.", {}, "attack", "حاجز"),
+        # a time between the verb of aim and its object
+        (
+            "وأضاف أن غارة ثانية استهدفت الثلاثاء مخبأ في الغابة.",
+            {},
+            "airstrike",
+            "مخبأ",
+        ),
         # the direct object of a transitive trigger (its verbal noun)
         ("أعلنت الجماعة إسقاط طائرة مسيرة في أجواء المدينة.", {"الجماعة": "ORG"}, "attack", "طائرة مسيرة"),
         # whose positions were hit: the organisation owning the object is part of the target
@@ -61,6 +68,8 @@ def test_the_phrase_an_assault_was_aimed_at_is_its_target(
         # على مقربة من: a distance, not a target; على الفور: "at once"
         ("وقع انفجار عبوة ناسفة على مقربة من سوق شعبي.", {}, {}, "bombing"),
         ("وقع انفجار عبوة ناسفة وهرب المنفذون على الفور.", {}, {}, "bombing"),
+        # على مدى يومين: "over two days"
+        ("شنت الطائرات غارات جوية على مدى يومين في المنطقة.", {}, {}, "airstrike"),
         # a country or a town after على is where the strikes fell, not what they hit
         ("شنت الطائرات غارات على سوريا.", {"سوريا": "LOC"}, {"سوريا": SY}, "airstrike"),
         ("شنت الطائرات غارات على محافظة حمص.", {"حمص": "LOC"}, {"حمص": SY_CITY}, "airstrike"),
