@@ -659,6 +659,8 @@ def _killing(
     if index.any_in(_documenting, start, i) and index.any_in(_over_a_period, lo, i):
         return None  # وثق المرصد خلال كانون الأول مقتل 689 شخصاً: a tally of many events, not one (but وثق في
         # 11 آب مقتل شاب is one killing)
+    if index.any_in(_whole_conflict, start, i) and index.any_in(_over_a_period, lo, i):
+        return None  # أسفر العنف منذ 2015 عن مقتل أكثر من 26 ألف شخص: the toll of a war, not of one event
     later_operation = any(f[0] == "security_operation" and f[2] > i for f in found.values())
     if later_operation and not index.any_in(_by_hand_of, i, min(hi, b + _AGENT_REACH)):
         return None
@@ -827,6 +829,7 @@ _CAUGHT_REACH = 10
 _planned = key_flag(_PLANNED)
 _documenting = key_flag(words("وثق وثقت موثقا موثقه توثيق حصيلته حصيلتها"))
 _DOCUMENTED_REACH = 6  # tokens before a killing where a monitor's «documented» makes it a tally ...
+_whole_conflict = key_flag(words("العنف النزاع الصراع الحرب التمرد الاقتتال المعارك"))  # whose toll a tally is
 _over_a_period = key_flag(words("خلال منذ طيله الشهريه السنويه الاسبوعيه حصيلته حصيلتها"))  # ... of a period
 _downing = key_flag(_DOWNED)
 _aerial = key_flag(_AIR)

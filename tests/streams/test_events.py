@@ -1765,3 +1765,12 @@ def test_a_transfer_market_feature_has_no_conflict_events() -> None:
         "لضم لاعب جديد، فيما نفى النادي ما وصفه بالقصف الإعلامي، وقال المدرب إن الدوري يبدأ الشهر المقبل."
     )
     assert not set(types_of(body)) & CONFLICT_TYPES
+
+
+def test_the_toll_of_a_whole_conflict_is_no_events_count() -> None:
+    body = (
+        "وكانت الجماعة قد شنت في أيار الماضي هجوما على مدينة جيبو، أوقع عشرات القتلى.\n\n"
+        "وأسفر العنف منذ 2015 عن مقتل أكثر من 26 ألف شخص وتشريد مليوني شخص."
+    )
+    events = _enriched(body).events
+    assert events and all(e.killed is None or e.killed < 1000 for e in events)
