@@ -231,6 +231,9 @@ def _line_run(body: str, tokens: Sequence[Token], j: int) -> tuple[int, int] | N
     return tokens[j].start, tokens[end - 1].end
 
 
+_NET = "نت"
+
+
 def outlet_after(
     body: str, tokens: Sequence[Token], j: int, is_outlet: Callable[[str], bool], most: int = _MAX_OUTLET_WORDS
 ) -> tuple[int, int, int] | None:
@@ -239,8 +242,17 @@ def outlet_after(
     for stop in range(end, j, -1):
         start, finish = tokens[j].start, tokens[stop - 1].end
         if is_outlet(body[start:finish]):
+            if _website_after(tokens, stop, finish):
+                return start, tokens[stop + 1].end, stop + 2  # العربية.نت: the channel's website
             return start, finish, stop
     return None
+
+
+def _website_after(tokens: Sequence[Token], k: int, finish: int) -> bool:
+    """Whether «.نت» is written onto the name that ends at ``finish``, tokens ``k`` and ``k + 1``."""
+    if k + 1 >= len(tokens) or tokens[k].norm != "." or tokens[k + 1].norm != _NET:
+        return False
+    return tokens[k].start == finish and tokens[k + 1].start == tokens[k].end
 
 
 def _line_break_before(body: str, tokens: Sequence[Token], k: int) -> bool:

@@ -10,7 +10,7 @@ from marsad.streams.pipeline import Pipeline
 from marsad.streams.tokenize import tokenize
 
 # as the linker may know them
-_AGENCIES = {"أ ف ب", "رويترز", "الأناضول", "سانا", "الشرق الأوسط", "وام", "أ ش أ", "واس", "كونا", "وات"}
+_AGENCIES = {"أ ف ب", "رويترز", "الأناضول", "سانا", "الشرق الأوسط", "وام", "أ ش أ", "واس", "كونا", "وات", "العربية"}
 
 
 def dateline(body: str, places: tuple[str, ...] = ()) -> tuple[str, str | None] | None:
@@ -34,6 +34,8 @@ def dateline(body: str, places: tuple[str, ...] = ()) -> tuple[str, str | None] 
         ("بغداد: «الشرق الأوسط» هددت الحكومة", ("بغداد", "الشرق الأوسط")),
         ("دير الزور - رويترز | قال", ("دير الزور", "رويترز")),
         ("بغداد/ الأناضول\n\nأعلنت قيادة العمليات", ("بغداد", "الأناضول")),
+        # a channel's website, its name and «.نت» written together
+        ("واغادوغو - العربية.نت\nقُتل عشرات الجنود", ("واغادوغو", "العربية.نت")),
         # after a headline, at the start of the next line
         ("مقتل جنديين في هجوم\nكابل - أ ف ب | قُتل جنديان", ("كابل", "أ ف ب")),
         # a date between the city and the agency, as the state agencies of the Gulf, Egypt and the Maghreb file
