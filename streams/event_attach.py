@@ -202,6 +202,7 @@ def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
 _ACTOR_BEFORE = 7  # tokens before the trigger where its subject may be named
 _DATE_WORDS = MONTH_WORDS | {"منذ"}
 _CAMPAIGN_HEADS = words("حمله حملات")
+_MANAGED = words("من في")  # the preposition of «managed to» / «succeeded in» before the trigger
 
 
 def _aside_before(index: ArticleIndex, a: int, lo: int) -> int:
@@ -213,8 +214,8 @@ def _aside_before(index: ArticleIndex, a: int, lo: int) -> int:
         return k in timed or index.norms[k].isdigit() or index.norms[k] in _DATE_WORDS
 
     k = a - 1
-    if k > lo and index.has(k, _CAMPAIGN_HEADS):
-        k -= 1  # شنت القوات، فجر اليوم، حملة دهم: the trigger's head noun stands between
+    if k > lo and (index.has(k, _CAMPAIGN_HEADS) or index.norms[k] in _MANAGED):
+        k -= 1  # شنت القوات، فجر اليوم، حملة دهم / تمكنت الشرطة، أمس، من تفكيك: a word stands between
     if k > lo and index.norms[k] == ",":
         k -= 1
     if not dated(k):

@@ -1774,3 +1774,15 @@ def test_the_toll_of_a_whole_conflict_is_no_events_count() -> None:
     )
     events = _enriched(body).events
     assert events and all(e.killed is None or e.killed < 1000 for e in events)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "تمكنت الشرطة، اليوم الثلاثاء، من تفكيك خلية إرهابية بمدينة طنجة.",
+        "نجحت الشرطة، فجر الأحد، في تفكيك خلية إرهابية بمدينة طنجة.",
+    ],
+)
+def test_the_subject_of_managed_to_past_a_time_is_the_actor(body: str) -> None:
+    [operation] = [e for e in _enriched(body).events if e.type == "security_operation"]
+    assert operation.actor is not None and operation.actor.text == "الشرطة"
