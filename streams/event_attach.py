@@ -36,6 +36,7 @@ from .event_targets import (
     clash_partner,
     clash_sides,
     force_phrase,
+    paired_sides,
     phrase_at,
 )
 from .event_time import attach_time, dated_lately
@@ -123,6 +124,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
         repelled_attack(index, m, a, lo)
         if m.type == "armed_clash" and (sides := clash_sides(index, b)) is not None:
             m.actor, m.target = sides
+        elif m.type == "armed_clash" and (pair := paired_sides(index, b)) is not None:
+            m.actor, m.target = pair, None
         elif m.type == "armed_clash" and (partner := clash_partner(index, b)) is not None:
             m.target = partner
             if m.actor is not None and m.actor.text == partner.text:

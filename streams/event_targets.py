@@ -33,6 +33,7 @@ __all__ = [
     "clash_partner",
     "clash_sides",
     "force_phrase",
+    "paired_sides",
     "phrase_at",
 ]
 
@@ -99,6 +100,12 @@ _SUSPECTED = words("مشتبه مشتبها المشتبه")
 _OF_WHOM = words("به بهم بهما بها فيه فيهم فيهما فيها")
 _ON_REACH = 3  # tokens after an arrest's trigger where على names who was taken (القبض على، القبض مساء أمس على)
 _CLASH_REACH = 14  # tokens after a clash trigger where its two sides are still named
+# Dual nouns that name both sides of a fight between groups (بين العشيرتين، بين عائلتين); «الطرفين» refers
+# back to sides named before, which the merge finds.
+_PAIRED_GROUPS = words(
+    "عشيرتين العشيرتين عائلتين العائلتين قبيلتين القبيلتين مجموعتين المجموعتين فصيلين الفصيلين جماعتين "
+    "الجماعتين عصابتين العصابتين"
+)
 _PARTNER_GAP = 4  # tokens from a clash trigger to the مع that names the other side (عنيفة، ليلاً)
 
 
@@ -308,6 +315,21 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
     if not joined or first[2].text == second[2].text:
         return None
     return first[2], second[2]
+
+
+def paired_sides(index: ArticleIndex, b: int) -> EventArgument | None:
+    """اشتباكات بين العشيرتين، اقتتال بين عائلتين، مواجهات بين مجموعتين مسلحتين: both sides named by one
+    dual noun (and its dual adjective). It is the clash's actor, as the side named first would be."""
+    hi = min(index.sentence_ranges[index.sentence_of[b - 1]][1], b + _CLASH_REACH)
+    between = next((j for j in range(b, min(hi, b + 8)) if index.norms[j] == "بين"), None)
+    if between is None or between + 1 >= hi or not index.has(between + 1, _PAIRED_GROUPS):
+        return None
+    end = between + 2
+    following = index.norms[end] if end < hi else ""
+    if following.endswith(("تين", "يين")) and following.isalpha() and not index.has(end, _PHRASE_ENDS):
+        end += 1  # مجموعتين مسلحتين، عشيرتين عربيتين: its dual adjective
+    tokens = index.ctx.tokens
+    return span_argument(index.ctx.body, tokens[between + 1].start, tokens[end - 1].end)
 
 
 def _governed_force(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:

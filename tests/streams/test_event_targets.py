@@ -479,3 +479,17 @@ def test_sanctions_are_imposed_on_whom_follows_ala(body: str, target: str) -> No
     places = {"روسيا": {"feature_class": "A", "country_code": "RU"}}
     (event,) = find_events(make_context(body, {"روسيا": "LOC"}, places))
     assert event.type == "sanction" and event.target is not None and event.target.text == target
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        ("وكانت البلدة قد شهدت اشتباكات مماثلة بين العشيرتين أسفرت عن مقتل شخصين.", "العشيرتين"),
+        ("اندلعت اشتباكات بين مجموعتين مسلحتين في المدينة أسفرت عن مقتل شخصين.", "مجموعتين مسلحتين"),
+        # «the two sides» refers back to sides named before: no actor is made of it
+        ("اندلعت اشتباكات بين الطرفين في المدينة أسفرت عن مقتل شخصين.", None),
+    ],
+)
+def test_both_sides_of_a_clash_named_by_one_dual_noun(body: str, actor: str | None) -> None:
+    [clash] = [e for e in find_events(make_context(body)) if e.type == "armed_clash"]
+    assert (clash.actor.text if clash.actor else None) == actor
