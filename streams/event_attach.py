@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.schemas.records import EventArgument
 
-from .arabic import strip_clitics
+from .arabic import fold, strip_clitics
 from .entity_rules import NATIONALITY_STEMS, describes
 from .event_arguments import (
     WIDE_PLACE_WORDS,
@@ -205,6 +205,9 @@ def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
 _ACTOR_BEFORE = 7  # tokens before the trigger where its subject may be named
 _DATE_WORDS = MONTH_WORDS | {"منذ"}
 _CAMPAIGN_HEADS = words("حمله حملات")
+_OF_GROUP = words("من في")
+# Bare heads that refer back to a group named before (الحركة -> حركة الشباب), with the head of its name.
+_BACK_HEADS = {"التنظيم": "تنظيم", "الحركه": "حركه", "الجماعه": "جماعه", "الميليشيا": "ميليشيا", "الفصيل": "فصيل"}
 _MANAGED = words("من في")  # the preposition of «managed to» / «succeeded in» before the trigger
 
 
@@ -281,7 +284,25 @@ def _actor(index: ArticleIndex, a: int, b: int, c_lo: int, c_hi: int, lo: int) -
     ]
     if before:
         return entity_argument(before[-1][2])
+    if (named := _named_before(index, a, max(lo, a - reach))) is not None:
+        return named
     return _force_actor(index, a, b, c_lo, c_hi, aside)
+
+
+def _named_before(index: ArticleIndex, a: int, first: int) -> EventArgument | None:
+    """وكانت الحركة قد شنت ... هجوماً: a group referred to by its bare head noun as the subject is the
+    organisation of that head named last before it (حركة الشباب، تنظيم الدولة), linked like it."""
+    for j in range(a - 1, first - 1, -1):
+        head = _BACK_HEADS.get(strip_clitics(index.norms[j]))
+        if head is None or index.entity_at(j) is not None:
+            continue
+        if j > 0 and (index.has(j - 1, _AGAINST) or index.norms[j - 1] in _OF_GROUP):
+            return None  # عناصر من التنظيم، قيادي في الحركة، ضد الجماعة: its members or its target
+        for _, _, entity in reversed(index.entities_in(0, j)):
+            if entity.type == "ORG" and strip_clitics(fold(entity.text).split(" ", 1)[0]) == head:
+                return entity_argument(entity)
+        return None
+    return None
 
 
 def _own_forces_speaker(index: ArticleIndex, a: int, lo: int) -> EventArgument | None:

@@ -1786,3 +1786,15 @@ def test_the_toll_of_a_whole_conflict_is_no_events_count() -> None:
 def test_the_subject_of_managed_to_past_a_time_is_the_actor(body: str) -> None:
     [operation] = [e for e in _enriched(body).events if e.type == "security_operation"]
     assert operation.actor is not None and operation.actor.text == "الشرطة"
+
+
+def test_a_group_referred_to_by_its_bare_head_is_the_group_named_before() -> None:
+    body = (
+        "أعلنت حركة الشباب مسؤوليتها عن التفجير.\n\n"
+        "وكانت الحركة قد شنت في ١٠ حزيران الماضي هجوماً على قاعدة عسكرية في بلدة موقوكوري. "
+        "وفي الشهر الماضي، قتل قيادي في الحركة بغارة في مديرية الصومعة."
+    )
+    events = _enriched(body).events
+    [attack] = [e for e in events if e.type == "attack"]
+    assert attack.actor is not None and attack.actor.text == "حركة الشباب"
+    assert all(e.actor is None or e.actor.text != "حركة الشباب" for e in events if e.type == "airstrike")
