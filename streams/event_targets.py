@@ -44,11 +44,12 @@ TARGETED_TYPES = ASSAULT_TYPES | {"abduction"}
 FORCE_HEADS = words(
     "قوات القوات الجيش جيش مسلحون مسلحين مسلحو مسلحي الطائرات طائرات الطيران طيران العدو الشرطه شرطه "
     "ميليشيا ميليشيات مليشيا مليشيات المستوطنون مستوطنون مستوطنين المستوطنين اجهزه الاجهزه قناص قناصه "
-    "مجهولين مجهولون جنود"
-)  # جنود only with a qualifier (جنود الاحتلال): alone they are as often the victims
+    "مجهولين مجهولون جنود مجموعه مجموعات عصابه عصابات"
+)  # جنود, مجموعة and عصابة only with a qualifier (جنود الاحتلال، مجموعة مسلحة): alone they are as often the
+# victims, or a quantity (مجموعة من الشبان)
 _FORCE_QUALIFIERS = words(
     "الاحتلال الامن النظام الحكومه المعارضه التحالف الشرطه الجيش الحدود العدو انفاذ القانون حفظ السلام "
-    "مجهولين مجهولون مجهول ملثمين ملثمون الحربي الحربيه المسيره"
+    "مجهولين مجهولون مجهول ملثمين ملثمون الحربي الحربيه المسيره مسلحه مجهوله"
 )
 # Heads that name a force on their own (مسلحون; الشرطة and الجيش name the country's own), unlike القوات,
 # which refers back to a force named before.

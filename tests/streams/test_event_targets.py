@@ -493,3 +493,20 @@ def test_sanctions_are_imposed_on_whom_follows_ala(body: str, target: str) -> No
 def test_both_sides_of_a_clash_named_by_one_dual_noun(body: str, actor: str | None) -> None:
     [clash] = [e for e in find_events(make_context(body)) if e.type == "armed_clash"]
     assert (clash.actor.text if clash.actor else None) == actor
+
+
+@pytest.mark.parametrize(
+    ("body", "actor"),
+    [
+        ("قتل ثلاثة مواطنين في هجوم شنته مجموعة مسلحة على قرية في الولاية.", "مجموعة مسلحة"),
+        ("وقال المتحدث إن عصابة مسلحة كبيرة اقتحمت القرية وأطلقت النار، ما أدى إلى مقتل رجلين.", "عصابة مسلحة كبيرة"),
+    ],
+)
+def test_an_armed_group_or_gang_named_by_common_nouns_is_the_actor(body: str, actor: str) -> None:
+    [attack] = [e for e in find_events(make_context(body)) if e.type == "attack"]
+    assert attack.actor is not None and attack.actor.text == actor
+
+
+def test_a_group_of_people_with_no_qualifier_is_no_force() -> None:
+    found = targets("اعتقلت الشرطة مجموعة من الشبان في المدينة.", {"الشرطة": "ORG"})
+    assert found["arrest"] is None
