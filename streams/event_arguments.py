@@ -38,6 +38,7 @@ __all__ = [
     "phrase_places",
     "place_rank",
     "retreat_destination",
+    "self_counting",
     "span_argument",
 ]
 
@@ -198,6 +199,12 @@ def _dual_of_people(noun: str | None) -> bool:
         return False
     stem = noun[:-2]
     return _is_person(stem) or (stem.endswith("ت") and _is_person(stem[:-1]))
+
+
+def self_counting(index: ArticleIndex, k: int) -> bool:
+    """Whether token ``k`` is a count that is its own noun (شخصين، مطلوبَين، إداريتين), not a bare number."""
+    number = index.numbers.get(k)
+    return number is not None and number.noun is not None and number.noun in index.keys[k]  # type: ignore[attr-defined]
 
 
 # Words for the people an arrest takes that are neither plurals nor person nouns of _PERSON_NOUNS: suspects

@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.schemas.records import EventArgument
 
-from .arabic import fold, strip_clitics
+from .arabic import strip_clitics
 from .entity_rules import NATIONALITY_STEMS, describes
 from .event_arguments import (
     WIDE_PLACE_WORDS,
@@ -298,8 +298,8 @@ def _named_before(index: ArticleIndex, a: int, first: int) -> EventArgument | No
             continue
         if j > 0 and (index.has(j - 1, _AGAINST) or index.norms[j - 1] in _OF_GROUP):
             return None  # عناصر من التنظيم، قيادي في الحركة، ضد الجماعة: its members or its target
-        for _, _, entity in reversed(index.entities_in(0, j)):
-            if entity.type == "ORG" and strip_clitics(fold(entity.text).split(" ", 1)[0]) == head:
+        for lo_e, _, entity in reversed(index.entities_in(0, j)):
+            if entity.type == "ORG" and strip_clitics(index.norms[lo_e]) == head:
                 return entity_argument(entity)
         return None
     return None
@@ -479,7 +479,7 @@ def _target(index: ArticleIndex, m: Mention, a: int, b: int, lo: int, hi: int) -
         if number is None:
             named = person_count(index, b) or any(k.endswith(("ين", "تين")) for k in index.keys[b])
         else:
-            named = names_people(index, b, number)
+            named = names_people(index, b)
         if named and not index.has(b, NOT_VICTIMS):
             token = index.ctx.tokens[b]
             return span_argument(body, token.start, token.end)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
-from typing import Any
 
 from marsad.schemas.records import EventArgument
 
-from .event_arguments import entity_argument, group_after_count, person_count, span_argument
+from .event_arguments import entity_argument, group_after_count, person_count, self_counting, span_argument
 from .event_index import ArticleIndex, key_flag, token_flag
 from .event_lexicon import ASSAULT_TYPES, CONTRASTS, COUNT_BOUNDS, TRIGGERS, token_keys, words
 from .event_merge import Mention
@@ -72,9 +71,9 @@ NOT_VICTIMS = words(
 )  # and the two sides (الطرفَين): parties, not victims
 
 
-def names_people(index: ArticleIndex, k: int, number: Any) -> bool:
+def names_people(index: ArticleIndex, k: int) -> bool:
     """Whether the number at token ``k`` is a dual noun that names people (إداريتين), not a bare number."""
-    return number.noun is not None and number.noun in index.keys[k] and not index.has(k, NOT_VICTIMS)
+    return self_counting(index, k) and not index.has(k, NOT_VICTIMS)
 
 
 def victims(index: ArticleIndex, a: int, b: int, hi: int) -> EventArgument | None:
@@ -110,7 +109,7 @@ def _victims_after(index: ArticleIndex, a: int, word: int, hi: int) -> EventArgu
         first, end = subject[1], min(hi, subject[1] + 3)
     for k in range(first, end):
         number = index.numbers.get(k)
-        if number is not None and names_people(index, k, number):
+        if number is not None and names_people(index, k):
             token = index.ctx.tokens[k]
             return span_argument(index.ctx.body, token.start, token.end)  # a dual noun: مواطنان، إداريتين
         if number is not None or index.has(k, _QUANTITY_WORDS):

@@ -19,7 +19,7 @@ from marsad.schemas.records import EventArgument
 
 from .arabic import definite_nisba
 from .entity_rules import describes
-from .event_arguments import entity_argument, people_word, span_argument
+from .event_arguments import entity_argument, people_word, self_counting, span_argument
 from .event_index import ArticleIndex
 from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, words
 
@@ -167,7 +167,7 @@ def arrested_phrase(
     j = on + 1 if on is not None else _object_start(index, b, hi, people_first=True)
     while j < hi and (index.has(j, _DURING) or index.norms[j] == "خلال"):
         j += 2 if index.norms[j] == "خلال" else 1  # اعتقلت خلالها / خلال العملية 4 مشتبه بهم: when, then whom
-    if j < hi and _dual_noun(index, j):
+    if j < hi and self_counting(index, j):
         token = index.ctx.tokens[j]
         return span_argument(index.ctx.body, token.start, token.end)  # القبض على شخصين، اعتقال مطلوبَين
     found = phrase_at(index, j, hi, actor)
@@ -181,12 +181,6 @@ def arrested_phrase(
         tokens = index.ctx.tokens  # ستة مشتبه بهم: the suspects are suspected of something
         return span_argument(index.ctx.body, found.start, tokens[end].end)
     return found
-
-
-def _dual_noun(index: ArticleIndex, k: int) -> bool:
-    """Whether token ``k`` is a count that is its own noun (شخصين، مطلوبَين), not a bare number."""
-    number = index.numbers.get(k)
-    return number is not None and number.noun is not None and number.noun in index.keys[k]  # type: ignore[attr-defined]
 
 
 def _object_of(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None) -> EventArgument | None:
@@ -291,9 +285,7 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
     A clash has no attacker; the convention (as in the dev gold) is actor = the side named first. The
     sides are entities (an armed group, an army), each maybe behind a generic noun (مسلحين من تنظيم X).
     """
-    hi = min(index.sentence_ranges[index.sentence_of[b - 1]][1], b + _CLASH_REACH)
-    # the sides may come after a time set off by commas: اشتباكات عنيفة، ليل السبت، بين X و Y
-    between = next((j for j in range(b, min(hi, b + 8)) if index.norms[j] == "بين"), None)
+    between, hi = _between(index, b)
     if between is None:
         return None
     sides = [(lo, end, entity_argument(entity)) for lo, end, entity in index.entities_in(between + 1, hi)]
@@ -318,11 +310,19 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
     return first[2], second[2]
 
 
+def _between(index: ArticleIndex, b: int) -> tuple[int | None, int]:
+    """The «بين» that opens the sides of the clash whose trigger ends at ``b``, and where they must end.
+
+    The sides may come after a time set off by commas: اشتباكات عنيفة، ليل السبت، بين X و Y.
+    """
+    hi = min(index.sentence_ranges[index.sentence_of[b - 1]][1], b + _CLASH_REACH)
+    return next((j for j in range(b, min(hi, b + 8)) if index.norms[j] == "بين"), None), hi
+
+
 def paired_sides(index: ArticleIndex, b: int) -> EventArgument | None:
     """اشتباكات بين العشيرتين، اقتتال بين عائلتين، مواجهات بين مجموعتين مسلحتين: both sides named by one
     dual noun (and its dual adjective). It is the clash's actor, as the side named first would be."""
-    hi = min(index.sentence_ranges[index.sentence_of[b - 1]][1], b + _CLASH_REACH)
-    between = next((j for j in range(b, min(hi, b + 8)) if index.norms[j] == "بين"), None)
+    between, hi = _between(index, b)
     if between is None or between + 1 >= hi or not index.has(between + 1, _PAIRED_GROUPS):
         return None
     end = between + 2
