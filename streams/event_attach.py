@@ -205,10 +205,11 @@ def _antecedent(index: ArticleIndex, lo: int, hi: int) -> EventArgument | None:
 _ACTOR_BEFORE = 7  # tokens before the trigger where its subject may be named
 _DATE_WORDS = MONTH_WORDS | {"منذ"}
 _CAMPAIGN_HEADS = words("حمله حملات")
-_OF_GROUP = words("من في")
+# من / في: the preposition of «managed to» / «succeeded in» before a trigger (تمكنت الشرطة، أمس، من تفكيك),
+# and of membership before a group's bare head (عناصر من التنظيم، قيادي في الحركة)
+_FROM_OR_IN = words("من في")
 # Bare heads that refer back to a group named before (الحركة -> حركة الشباب), with the head of its name.
 _BACK_HEADS = {"التنظيم": "تنظيم", "الحركه": "حركه", "الجماعه": "جماعه", "الميليشيا": "ميليشيا", "الفصيل": "فصيل"}
-_MANAGED = words("من في")  # the preposition of «managed to» / «succeeded in» before the trigger
 
 
 def _aside_before(index: ArticleIndex, a: int, lo: int) -> int:
@@ -220,7 +221,7 @@ def _aside_before(index: ArticleIndex, a: int, lo: int) -> int:
         return k in timed or index.norms[k].isdigit() or index.norms[k] in _DATE_WORDS
 
     k = a - 1
-    if k > lo and (index.has(k, _CAMPAIGN_HEADS) or index.norms[k] in _MANAGED):
+    if k > lo and (index.has(k, _CAMPAIGN_HEADS) or index.norms[k] in _FROM_OR_IN):
         k -= 1  # شنت القوات، فجر اليوم، حملة دهم / تمكنت الشرطة، أمس، من تفكيك: a word stands between
     if k > lo and index.norms[k] == ",":
         k -= 1
@@ -296,7 +297,7 @@ def _named_before(index: ArticleIndex, a: int, first: int) -> EventArgument | No
         head = _BACK_HEADS.get(strip_clitics(index.norms[j]))
         if head is None or index.entity_at(j) is not None:
             continue
-        if j > 0 and (index.has(j - 1, _AGAINST) or index.norms[j - 1] in _OF_GROUP):
+        if j > 0 and (index.has(j - 1, _AGAINST) or index.norms[j - 1] in _FROM_OR_IN):
             return None  # عناصر من التنظيم، قيادي في الحركة، ضد الجماعة: its members or its target
         for lo_e, _, entity in reversed(index.entities_in(0, j)):
             if entity.type == "ORG" and strip_clitics(index.norms[lo_e]) == head:
