@@ -7,7 +7,7 @@ from typing import Any
 
 from marsad.schemas.records import EventArgument
 
-from .arabic import strip_clitics
+from .arabic import listed, strip_clitics
 from .entity_rules import NATIONALITY_STEMS, describes
 from .event_arguments import (
     WIDE_PLACE_WORDS,
@@ -300,7 +300,7 @@ def _named_before(index: ArticleIndex, a: int, first: int) -> EventArgument | No
         if j > 0 and (index.has(j - 1, _AGAINST) or index.norms[j - 1] in _FROM_OR_IN):
             return None  # عناصر من التنظيم، قيادي في الحركة، ضد الجماعة: its members or its target
         for lo_e, _, entity in reversed(index.entities_in(0, j)):
-            if entity.type == "ORG" and strip_clitics(index.norms[lo_e]) == head:
+            if entity.type == "ORG" and listed(index.norms[lo_e], (head,)):  # فصيل: ف is no clitic here
                 return entity_argument(entity)
         return None
     return None

@@ -1798,3 +1798,11 @@ def test_a_group_referred_to_by_its_bare_head_is_the_group_named_before() -> Non
     [attack] = [e for e in events if e.type == "attack"]
     assert attack.actor is not None and attack.actor.text == "حركة الشباب"
     assert all(e.actor is None or e.actor.text != "حركة الشباب" for e in events if e.type == "airstrike")
+
+
+def test_a_bare_head_that_begins_with_a_clitic_letter_finds_its_group() -> None:
+    body = (
+        "أعلن فصيل الفاتحين مسؤوليته عن التفجير.\n\nوكان الفصيل قد شن في أيار الماضي هجوماً على حاجز للجيش في بلدة مارع."
+    )
+    [attack] = [e for e in find_events(make_context(body, {"فصيل الفاتحين": "ORG"})) if e.type == "attack"]
+    assert attack.actor is not None and attack.actor.text == "فصيل الفاتحين"
