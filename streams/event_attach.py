@@ -130,6 +130,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
             m.target = partner
             if m.actor is not None and m.actor.text == partner.text:
                 m.actor = None
+            if m.actor is None and _law_enforcement(index, partner):
+                m.actor, m.target = partner, None  # قتل ثلاثة في تبادل لإطلاق النار مع الشرطة: the police's act
         if m.type == "meeting" and trigger.verb:
             _meeting_sides(index, m, b, hi)
         _locate(index, m, a, c_lo, c_hi, lo, hi)
@@ -145,6 +147,18 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
     if m.location is not None:
         m.confidence += 0.1
     return True
+
+
+_POLICE = words("الشرطه شرطه الامن امن حرس الحرس الدرك درك الجمارك جمارك المباحث مباحث")
+_POLICE_HEADS = words("قوات القوات عناصر دوريه دوريات اجهزه الاجهزه رجال")
+
+
+def _law_enforcement(index: ArticleIndex, argument: EventArgument) -> bool:
+    """Police, security services, border guards: in a gunfight with them, they are the ones acting (the
+    other side is the smugglers or the wanted men they came for), unlike a side of a war (القوات الحكومية)."""
+    lo, hi = index.span(argument.start, argument.end)
+    first = lo + 1 if index.has(lo, _POLICE_HEADS) and lo + 1 < hi else lo
+    return index.has(first, _POLICE)
 
 
 def _meeting_sides(index: ArticleIndex, m: Mention, b: int, hi: int) -> None:

@@ -107,6 +107,8 @@ _PAIRED_GROUPS = words(
     "عشيرتين العشيرتين عائلتين العائلتين قبيلتين القبيلتين مجموعتين المجموعتين فصيلين الفصيلين جماعتين "
     "الجماعتين عصابتين العصابتين"
 )
+_BETWEEN_GAP = 12  # past a weapon and a time set off by commas: اشتباكات بالأسلحة الثقيلة، ليل الأحد، بين
+_RELATIVES = words("التي الذي الذين اللتين اللذين")
 _PARTNER_GAP = 4  # tokens from a clash trigger to the مع that names the other side (عنيفة، ليلاً)
 
 
@@ -295,6 +297,8 @@ def clash_sides(index: ArticleIndex, b: int) -> tuple[EventArgument, EventArgume
             force = None if any(lo <= j < end for lo, end, _ in sides) else force_phrase(index, j, hi)
             if force is None and sides and not any(lo <= j < end for lo, end, _ in sides):
                 force = _governed_force(index, j, hi)  # ومسلحي الجماعة: the second side, in construct
+            if force is None and not any(lo <= j < end for lo, end, _ in sides):
+                force = _quoted_name(index, j, hi)  # بين «إم 23» والجيش: a group's name the tagger missed
             if force is not None:
                 end = index.span(force.start, force.end)[1]
                 sides = sorted([*sides, (j, end, force)], key=lambda side: side[0])
@@ -316,7 +320,12 @@ def _between(index: ArticleIndex, b: int) -> tuple[int | None, int]:
     The sides may come after a time set off by commas: اشتباكات عنيفة، ليل السبت، بين X و Y.
     """
     hi = min(index.sentence_ranges[index.sentence_of[b - 1]][1], b + _CLASH_REACH)
-    return next((j for j in range(b, min(hi, b + 8)) if index.norms[j] == "بين"), None), hi
+    for j in range(b, min(hi, b + _BETWEEN_GAP)):
+        if index.norms[j] == "بين":
+            return j, hi
+        if index.has(j, _RELATIVES):  # اشتباكات في المنطقة التي تقع بين X و Y: a place's, not the sides
+            break
+    return None, hi
 
 
 def paired_sides(index: ArticleIndex, b: int) -> EventArgument | None:
@@ -331,6 +340,17 @@ def paired_sides(index: ArticleIndex, b: int) -> EventArgument | None:
         end += 1  # مجموعتين مسلحتين، عشيرتين عربيتين: its dual adjective
     tokens = index.ctx.tokens
     return span_argument(index.ctx.body, tokens[between + 1].start, tokens[end - 1].end)
+
+
+def _quoted_name(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:
+    """A short name in quotation marks (right after بين, or after the و of the second side)."""
+    tokens = index.ctx.tokens
+    if index.ctx.body[tokens[j].start] not in '«"“' or index.norms[j - 1] not in {"بين", "و"}:
+        return None
+    close = next((k for k in range(j + 1, min(hi, j + 5)) if index.ctx.body[tokens[k].start] in '»"”'), None)
+    if close is None or close == j + 1:
+        return None
+    return span_argument(index.ctx.body, tokens[j + 1].start, tokens[close - 1].end)
 
 
 def _governed_force(index: ArticleIndex, j: int, hi: int) -> EventArgument | None:

@@ -496,6 +496,40 @@ def test_both_sides_of_a_clash_named_by_one_dual_noun(body: str, actor: str | No
 
 
 @pytest.mark.parametrize(
+    ("body", "sides"),
+    [
+        # the sides come after a weapon and a time set off by commas
+        (
+            "اندلعت اشتباكات عنيفة بالأسلحة المتوسطة والثقيلة، ليل الأحد، بين مجموعتين مسلحتين في المدينة.",
+            ("مجموعتين مسلحتين", None),
+        ),
+        # a group's name in quotation marks that the tagger did not take for a name
+        ("تجددت المعارك، أمس الاثنين، بين «إم 23» والجيش الكونغولي في شمال كيفو.", ("إم 23", "الجيش الكونغولي")),
+        # a «بين» behind a relative pronoun places the fighting; it names no side
+        ("اندلعت اشتباكات في المنطقة التي تقع بين الجيش والحدود أسفرت عن مقتل شخصين.", (None, None)),
+    ],
+)
+def test_the_sides_of_a_clash_after_bayna(body: str, sides: tuple[str | None, str | None]) -> None:
+    [clash] = [e for e in find_events(make_context(body)) if e.type == "armed_clash"]
+    assert (clash.actor.text if clash.actor else None, clash.target.text if clash.target else None) == sides
+
+
+@pytest.mark.parametrize(
+    ("body", "actor", "target"),
+    [
+        # the police's gunfight with the men they came for: the police act
+        ("لقي ثلاثة عناصر إجرامية مصرعهم في تبادل لإطلاق النار مع قوات الشرطة في المدينة.", "قوات الشرطة", None),
+        # a side of a war is fought against, and whoever fights it is not named here
+        ("قتل خمسة في معارك عنيفة مع القوات الحكومية في المدينة.", None, "القوات الحكومية"),
+    ],
+)
+def test_a_clash_with_the_police_is_the_police_s_act(body: str, actor: str | None, target: str | None) -> None:
+    [clash] = [e for e in find_events(make_context(body)) if e.type == "armed_clash"]
+    assert (clash.actor.text if clash.actor else None) == actor
+    assert (clash.target.text if clash.target else None) == target
+
+
+@pytest.mark.parametrize(
     ("body", "actor"),
     [
         ("قتل ثلاثة مواطنين في هجوم شنته مجموعة مسلحة على قرية في الولاية.", "مجموعة مسلحة"),
