@@ -112,7 +112,10 @@ def merge_entities(
             chosen = [e for e in chosen if not (e.start < rule.end and rule.start < e.end)]
         chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
     for span in model_spans:
-        start, end = trim_proclitic(body, *trim_function_words(body, *cut_led_by(body, span.start, span.end)), known)
+        first = trim_function_words(body, *cut_led_by(body, span.start, span.end))
+        start, end = trim_proclitic(body, *first, known)
+        if start > first[0] and body[first[0]] in "كف" and not body.startswith(("ال", "ٱل"), start):
+            continue  # كنيس -> نيس (Nice), كميناً -> مينا: a word cut behind ك or ف, which news hardly puts before names
         start = skip_leading_words(body, start, end)
         if start >= end:
             continue  # «هاتريك» alone: a loanword of the match, no one's name

@@ -155,6 +155,7 @@ _GENERIC_NOUNS = frozenset(
     ["ريف", "ارياف", "منطقه", "مناطق", "مدينه", "مدن", "بلده", "قريه", "قري", "محافظه", "عاصمه", "حي", "احياء",
      "شارع", "ساحه", "مخيم", "جبهه", "طراز", "نوع", "بلاد", "دوله", "اقليم", "ولايه", "ناحيه", "قضاء", "مديريه",
      "حكومه", "وزاره", "قوات", "جيش", "شرطه", "جماعه", "تنظيم", "حركه", "حزب", "مجلس", "خليه",
+     "كنيس", "كنيسا", "كنيسه", "كنائس", "مسجد", "مسجدا", "معبد",
      "عقب", "اثر", "بعد", "قبل", "خلال", "حيث", "لدي", "ضمن", "وفق", "حسب"]
 )  # fmt: skip
 
@@ -309,7 +310,11 @@ def drop_generic_nouns(spans: Sequence[Any]) -> list[Any]:
     "The countryside" or "the region" alone names no place an analyst can map: the place is the one the
     noun heads (ريف دير الزور), which the gazetteer and the rules find on their own.
     """
-    return [s for s in spans if " " in s.text.strip() or _bare(s.text) not in _GENERIC_NOUNS]
+    return [
+        s
+        for s in spans
+        if " " in s.text.strip() or (_bare(s.text) not in _GENERIC_NOUNS and fold(s.text.strip()) not in _GENERIC_NOUNS)
+    ]  # the word as written too: كنيس is no ك + نيس
 
 
 def drop_described_places(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any]:

@@ -21,7 +21,7 @@ from .arabic import definite_nisba
 from .entity_rules import describes
 from .event_arguments import entity_argument, people_word, self_counting, span_argument
 from .event_index import ArticleIndex
-from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, words
+from .event_lexicon import ASSAULT_TYPES, COUNT_BOUNDS, VERB_FORMS, words
 
 __all__ = [
     "FORCE_HEADS",
@@ -241,8 +241,8 @@ def phrase_at(index: ArticleIndex, j: int, hi: int, actor: EventArgument | None)
         norm = norms[end]
         if not norm.isalpha() or index.has(end, _PHRASE_ENDS) or norm.startswith(("و", "ف", *_PROCLITIC_PREPS)):
             break
-        if index.entity_at(end) is not None:
-            break
+        if index.entity_at(end) is not None or norm in VERB_FORMS:
+            break  # توقيف شاب هاجم كنيساً: the man, not what he did
         end += 1
     if any(where.feature_class in _SETTLED for _, _, where in index.places_in(j, end)):
         return None  # a country, region or town is where it happened, not what was hit

@@ -49,6 +49,10 @@ _IRREALIS = words(
     # the pursuit goes on to arrest the rest (وتستمر المتابعة لتوقيف بقية المتورطين): an aim, not an arrest
     "المتابعه متابعه سعيا تمهيدا"
 )
+# A plot is no attack (توقيف شبان يشتبه في تخطيطهم لهجوم على كنيس), unless the text goes on to tell it done
+# (متهم بالتخطيط لهجوم استهدف حاجزاً).
+_PLOTTING = words("تخطيط التخطيط تخطيطهم تخطيطه تخطيطها خطط خططوا خططا مخطط مخططا التحضير تحضير")
+_DONE = words("استهدف استهدفت اسفر اسفرت ادي ادت وقع وقعت اوقع اوقعت نفذ نفذه نفذته")
 # Words before an agreement that refer to one made before (مراقبة تطبيق الاتفاق، انتهاكاً لاتفاقية فض الاشتباك).
 _REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود تثبيت")
 # Verbs that call for an act (دعا المجلس، في بيان، الأطراف إلى "وقف فوري لإطلاق النار"): the act is not done.
@@ -181,6 +185,8 @@ _LIVELIHOOD = words("عيش العيش")
 _VERDICT = words("حكم الحكم بحكم حكما")
 _PENAL = words("تعزيرا تعزير قصاصا حدا")
 _CHARGES = words("قضايا قضيه قضيتي تهمه بتهمه تهم بتهم التهم")
+_CHARGE_REACH = 9  # past a first charge in quotation marks: متهمون بـ"عصيان الأوامر" و"الاعتداء"
+_DROPPED = words("عبوه عبوات قنبله قنابل قذيفه قذائف")
 # Penalties a law threatens (يعرض نفسه لعقوبات تصل إلى السجن، إيقاع أشد العقوبات بحق المهربين): no sanction
 # imposed on anyone.
 _PENALTIES = words("السجن الحبس غرامه غرامات الاعدام المؤبد")
@@ -556,6 +562,15 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         or index.has(a - 1, _CHARGES)
     ):
         return None  # تنفيذ حكم القتل تعزيراً، سبق اتهامهم في قضايا قتل: a sentence or a charge, no killing told
+    if trigger.type == "attack" and not trigger.verb and index.any_in(_charged, max(lo, a - _CHARGE_REACH), a):
+        return None  # متهمون بـ«الاعتداء على عناصر الأمن»، بتهم تشمل الاعتداء: what they are charged with
+    if (
+        trigger.type == "attack"
+        and _drops_a_bomb(index, a, b, hi)
+        and index.any_in(_aircraft, max(lo, a - _KILLER_REACH), a)
+    ):
+        return "airstrike"  # مسيرة أوكرانية أسقطت عبوة ناسفة على حافلة: a drone's bomb (a drone downed,
+        # أسقطت الدفاعات مسيّرة, stays an attack on it, as in the dev gold)
     if trigger.type == "abduction" and (index.has(a - 1, _GANGS) or index.has(a - 1, _SPECIALISED)):
         return None  # عصابة خطف، عصابة متخصصة بالخطف: what a gang does, not a kidnapping told
     if trigger.type == "attack" and index.any_in(_fire, a, b) and index.any_in(_into_the_air, b, min(hi, b + 3)):
@@ -667,6 +682,11 @@ def _killing(
     return ("airstrike" if _killed_from_the_air(index, i, b, lo, hi) else "attack", trigger, i, b)
 
 
+def _drops_a_bomb(index: ArticleIndex, a: int, b: int, hi: int) -> bool:
+    """أسقط with a bomb or a shell as its object: dropped, not shot down."""
+    return index.starts_with(a, ("اسقط", "واسقط")) and index.any_in(_dropped, b, min(hi, b + 3))
+
+
 def _killed_from_the_air(index: ArticleIndex, i: int, b: int, lo: int, hi: int) -> bool:
     """A drone is the killer: named just before the verb (مسيّرة تركية تقتل عضوين), opening a headline that
     then names whose drone it was (مسيّرة لـ«الدعم السريع» تقتل 9 مدنيين), or right after the verb."""
@@ -712,6 +732,8 @@ def _near(index: ArticleIndex, test: Callable[[str], bool], a: int, b: int, lo: 
 def _suppressed(index: ArticleIndex, a: int, b: int, lo: int) -> bool:
     """Negated, hypothetical, threatened, habitual or generic mentions are not events."""
     if index.any_in(_unreal, max(lo, a - 3), a) and not _wave_launched(index, a, lo):
+        return True
+    if index.any_in(_plotting, max(lo, a - 3), a) and not index.has(b, _DONE):
         return True
     if index.norms[a].endswith("احتجاجا") and index.norms[a + 1 : a + 2] == ("علي",):
         # طرد السفير احتجاجاً على: the motive of another act, not a protest; but when residents or a crowd
@@ -835,6 +857,7 @@ _downing = key_flag(_DOWNED)
 _aerial = key_flag(_AIR)
 _seizable = key_flag(SEIZABLE)
 _unreal = key_flag(_NEGATION | _IRREALIS)
+_plotting = key_flag(_PLOTTING)
 _suspect = key_flag(_SUSPECTS)
 _possession = prefix_flag(("بحوز", "حوز", "بحياز"))  # بحوزة، بحوزتهم، بحيازة
 _aircraft = key_flag(_AIRCRAFT)
@@ -868,6 +891,8 @@ _strife = key_flag(words("صراع نزاع خلاف خلافات ازمه ال�
 _war = key_flag(words("حرب نزاع نزاعا صراع صراعا تمرد"))
 _verdict = key_flag(_VERDICT)
 _penal = key_flag(_PENAL)
+_charged = key_flag(_CHARGES | words("متهمون متهمين متهما المتهمين بتهمة اتهامات"))
+_dropped = key_flag(_DROPPED)
 _penalties = key_flag(_PENALTIES)
 _harshest = key_flag(_HARSHEST)
 _assailants = key_flag(_ASSAILANTS)

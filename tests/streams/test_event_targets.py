@@ -544,3 +544,8 @@ def test_an_armed_group_or_gang_named_by_common_nouns_is_the_actor(body: str, ac
 def test_a_group_of_people_with_no_qualifier_is_no_force() -> None:
     found = targets("اعتقلت الشرطة مجموعة من الشبان في المدينة.", {"الشرطة": "ORG"})
     assert found["arrest"] is None
+
+
+def test_a_phrase_of_people_ends_before_a_verb() -> None:
+    found = targets("أعلنت الشرطة توقيف شاب هاجم كنيسا يهوديا في المدينة.", {"الشرطة": "ORG"})
+    assert found["arrest"] == "شاب"

@@ -1353,6 +1353,36 @@ def test_a_sentence_or_a_charge_is_no_killing(body: str) -> None:
 @pytest.mark.parametrize(
     "body",
     [
+        # what the men arrested are charged with
+        'وقالت الوزارة إن الموقوفين متهمون بـ"عصيان أوامر الشرطة" و"الاعتداء على عناصر الأمن".',
+        "فرضت الوزارة عقوبات على ثلاثة قادة بتهمة الضلوع في هجمات على المدنيين في دارفور.",
+        # a plot
+        "أعلنت النيابة توقيف أربعة شبان يشتبه في تخطيطهم لهجوم على كنيس يهودي في ليون.",
+    ],
+)
+def test_a_charge_or_a_plot_is_no_attack(body: str) -> None:
+    assert "attack" not in types_of(body)
+
+
+def test_a_plot_told_as_done_is_an_attack() -> None:
+    body = "اعتقلت القوات رجلا متهما بالتخطيط لهجوم استهدف حاجزا للجيش في البلدة الشهر الماضي وقتل فيه ثلاثة جنود."
+    assert "attack" in types_of(body)
+
+
+def test_a_drone_that_drops_a_bomb_makes_an_airstrike() -> None:
+    body = "أعلنت السلطات أن مسيرة أوكرانية أسقطت عبوة ناسفة على حافلة ركاب في المدينة، ما أسفر عن إصابة أربعة أشخاص."
+    assert types_of(body) == ["airstrike"]
+
+
+def test_a_drone_shot_down_stays_an_attack_on_it() -> None:
+    """As in the dev gold: air defences downing a drone attack it."""
+    body = "أسقطت الدفاعات الجوية طائرة مسيرة تابعة للجماعة فوق المدينة مساء السبت."
+    assert "attack" in types_of(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
         "كل من يسهل دخول المخالفين يعرض نفسه لعقوبات تصل إلى السجن 15 عاماً وغرامة مالية.",
         "وأكدت الوزارة حرصها على إيقاع أشد العقوبات بحق المهربين.",
     ],
