@@ -340,7 +340,7 @@ def _own_forces_speaker(index: ArticleIndex, a: int, lo: int) -> EventArgument |
             subject = index.entity_from(v + 1)
             if subject is not None and subject[2].type == "ORG":
                 return entity_argument(subject[2])
-            return None
+            return force_phrase(index, v + 1, t) if subject is None else None  # أعلنت الشرطة أنها اعتقلت
     return None
 
 

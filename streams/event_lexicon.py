@@ -278,6 +278,14 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("مسيره احتجاجيه", Trigger("protest")),
         ("تحرك احتجاجي", Trigger("protest")),
         ("وقفه احتجاجيه", Trigger("protest")),
+        ("وقفه تضامنيه", Trigger("protest")),  # a vigil after an attack, with its crowd
+        ("وقفات احتجاجيه", Trigger("protest")),
+        # a ramming, a firebombing (ألقى مجهولون زجاجات حارقة على مسجد)
+        ("عمليه دهس", Trigger("attack")),
+        ("هجوم دهس", Trigger("attack")),
+        ("زجاجات حارقه", Trigger("attack", needs="thrown")),  # thrown, not seized or carried
+        ("زجاجه حارقه", Trigger("attack", needs="thrown")),
+        ("قنابل مولوتوف", Trigger("attack", needs="thrown")),
         ("قطع طريق", Trigger("protest")),
         ("مؤتمر صحفي", Trigger("statement", needs="issuer")),
         ("فرض عقوبات", Trigger("sanction")),

@@ -193,9 +193,11 @@ _PENALTIES = words("السجن الحبس غرامه غرامات الاعدام
 _HARSHEST = words("اشد اقسي اقصي يعرض تعرض يعرضه")
 _PENALTY_REACH = 4
 _ATTEMPT = words("محاوله لمحاوله بمحاوله")
+_THROWN_REACH = 5  # tokens before a firebomb where the verb that threw it stands, past its subject and a time
 # Attackers (and companies, in a market's figure of speech) as the subject of a storming verb: no operation.
 # After the verb only a subject's case counts: طاردت القوات المسلحين names whom the forces pursued.
-_ASSAILANT_SUBJECTS = words("المسلحون المهاجمون انتحاري الانتحاري شركات الشركات")
+_ASSAILANT_SUBJECTS = words("المسلحون المهاجمون انتحاري الانتحاري شركات الشركات سياره شاحنه مركبه")
+# (اقتحمت سيارة حشداً من المارة: a ramming)
 _ASSAILANTS = _ASSAILANT_SUBJECTS | words("مسلحون مسلحين المسلحين مسلحو مسلحا المهاجمين مفخخه")
 _ASSAILANT_REACH = 6
 _VIOLATION_REACH = 5  # tokens before a ban where what broke it may stand, past its subject and «قرار»
@@ -604,6 +606,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # تجمّع المئات لاستقبال المنتخب: a crowd, no demands
     if trigger.needs == "shooting" and not _shots_at(index, b, hi):
         return None  # أطلقت السلطات سراح، أطلق حملة، أطلقوا النار في الهواء: no one shot at
+    if trigger.needs == "thrown" and not index.any_in(_throwing, max(lo, a - _THROWN_REACH), a):
+        return None  # ضبط عدد من الزجاجات الحارقة، شجار استعملت فيه الزجاجات الحارقة: none thrown at anyone
     if trigger.needs == "fire_before" and not index.any_in(_fire, max(lo, a - _FIRE_BEFORE_REACH), a):
         return None  # تم التعامل مع البلاغ: a report handled, no fire returned
     if trigger.needs == "fire_after" and not index.any_in(_fire, b, min(hi, b + _RETURNED_FIRE_REACH)):
@@ -858,6 +862,7 @@ _aerial = key_flag(_AIR)
 _seizable = key_flag(SEIZABLE)
 _unreal = key_flag(_NEGATION | _IRREALIS)
 _plotting = key_flag(_PLOTTING)
+_throwing = key_flag(words("القي القوا القت القاء بالقاء رشق رشقوا برشق قذف قذفوا رمي رموا"))
 _suspect = key_flag(_SUSPECTS)
 _possession = prefix_flag(("بحوز", "حوز", "بحياز"))  # بحوزة، بحوزتهم، بحيازة
 _aircraft = key_flag(_AIRCRAFT)

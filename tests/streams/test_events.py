@@ -1836,3 +1836,29 @@ def test_a_bare_head_that_begins_with_a_clitic_letter_finds_its_group() -> None:
     )
     [attack] = [e for e in find_events(make_context(body, {"فصيل الفاتحين": "ORG"})) if e.type == "attack"]
     assert attack.actor is not None and attack.actor.text == "فصيل الفاتحين"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a ramming; the car that «stormed» the crowd is no security operation
+        (
+            "قتل شخص وأصيب تسعة آخرون في عملية دهس بعدما اقتحمت سيارة حشداً من المارة وسط المدينة، وقالت الشرطة"
+            " إن السائق أوقف.",
+            ["arrest", "attack"],
+        ),
+        # firebombs thrown at a mosque; firebombs found in a car are seized, not thrown
+        ("ألقى مجهولون فجر الأحد زجاجات حارقة على مسجد في المدينة، بحسب ما أفادت الشرطة.", ["attack"]),
+        ("أعلنت الشرطة ضبط عدد من الزجاجات الحارقة وأسلحة بيضاء في مركبة للمسلحين.", ["seizure"]),
+        # a vigil with its crowd, after an attack
+        ("شارك مئات من سكان المدينة في وقفة تضامنية أمام المسجد بعد الهجوم الذي نفذه مسلحون.", ["attack", "protest"]),
+    ],
+)
+def test_rammings_firebombs_and_vigils(body: str, expected: list[str]) -> None:
+    assert types_of(body) == expected
+
+
+def test_the_police_announcing_its_own_arrest_is_its_actor_even_unnamed() -> None:
+    """أعلنت الشرطة، الثلاثاء، أنها اعتقلت: الشرطة is the subject of the announcement, entity or not."""
+    [arrest] = [e for e in find_events(make_context("وأعلنت الشرطة، الثلاثاء، أنها اعتقلت شابين في المدينة."))]
+    assert arrest.type == "arrest" and arrest.actor is not None and arrest.actor.text == "الشرطة"
