@@ -140,6 +140,8 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
     attach_time(index, m, a, c_lo, c_hi, lo, hi)
     count_casualties(index, m, a, b, lo, hi)
     arrested_group(index, m, a, b, c_lo, hi)
+    if m.type == "arrest" and m.arrested is None and m.count_text is None and _one_person(index, m.target):
+        m.arrested = 1  # اعتقلت الشرطة فتى، أوقفت شاباً: one person, as the gold counts him
     protest_participants(index, m, a, b, hi)
     _background(index, m, a, lo)
     if trigger.kill and m.actor is not None and any(w in m.actor.text for w in _AIR_ACTORS):
@@ -147,6 +149,20 @@ def attach_arguments(index: ArticleIndex, m: Mention, a: int, b: int, trigger: T
     if m.location is not None:
         m.confidence += 0.1
     return True
+
+
+_ONE_PERSON = words(
+    "فتي شاب شابا رجل رجلا امراه سيده مواطن مواطنا مراهق مراهقا طالب طالبا شخص شخصا لاجئ لاجئا مهاجر مهاجرا"
+)
+
+
+def _one_person(index: ArticleIndex, target: EventArgument | None) -> bool:
+    """Whether the target is one person named by an indefinite singular noun (not a name: a name may be
+    one of several arrested, which the text counts)."""
+    if target is None or target.type is not None:
+        return False
+    lo, _ = index.span(target.start, target.end)
+    return index.norms[lo] in _ONE_PERSON
 
 
 _POLICE = words("الشرطه شرطه الامن امن حرس الحرس الدرك درك الجمارك جمارك المباحث مباحث")

@@ -1862,3 +1862,17 @@ def test_the_police_announcing_its_own_arrest_is_its_actor_even_unnamed() -> Non
     """أعلنت الشرطة، الثلاثاء، أنها اعتقلت: الشرطة is the subject of the announcement, entity or not."""
     [arrest] = [e for e in find_events(make_context("وأعلنت الشرطة، الثلاثاء، أنها اعتقلت شابين في المدينة."))]
     assert arrest.type == "arrest" and arrest.actor is not None and arrest.actor.text == "الشرطة"
+
+
+@pytest.mark.parametrize(
+    ("body", "arrested"),
+    [
+        ("وأضافت أن الشرطة اعتقلت صباح اليوم السبت فتى يبلغ من العمر 16 عاماً في المدينة.", 1),
+        ("أوقفت قوات الأمن شاباً في الثلاثين من عمره في المدينة.", 1),
+        # people of an unsaid number are not one
+        ("اعتقلت الشرطة شبانا في المدينة.", None),
+    ],
+)
+def test_one_person_arrested_is_counted(body: str, arrested: int | None) -> None:
+    [arrest] = [e for e in find_events(make_context(body)) if e.type == "arrest"]
+    assert arrest.arrested == arrested
