@@ -62,6 +62,8 @@ _WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])
 _OFFICE_TITLES = words("رئيس نائب عضو اعضاء مجلس")
 _TITLE_FIRSTS = words("الشيخ الحاج السيد الامام")
 _NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو باب") | {"ال"}  # آل سالم folds to ال
+# A foreign article or saint's title that opens a name (حي لا كاستيلان، ساحة سان لامبير): never the name alone.
+_FOREIGN_FIRSTS = words("لا لو لي دي دو ديل سان سانت سانتا")
 _NOT_NAMES = words(
     "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
     "التابعه الواقعه المحاذيه القريبه المجاوره الحدوديه المذكوره نفسها اخري ذاتها "
@@ -335,6 +337,10 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             following = tokens[end].norm
             if titled or first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
                 end += 1
+            elif first in _FOREIGN_FIRSTS and not following.startswith(("ي", "ت", "ال")):
+                end += 1  # but «منطقة لا يتجاوز سكانها»: a negated verb
+        if tokens[end - 1].norm in _FOREIGN_FIRSTS:
+            continue
         # a dual head (بلدتي الشحيل والبصيرة) names two places: the name alone is the first
         start = token.start if j == i + 1 and not index.has(i, _DUAL_HEADS) else tokens[j].start
         stop = tokens[end - 1].end

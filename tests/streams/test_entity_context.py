@@ -417,3 +417,17 @@ def test_a_name_read_behind_kaf_is_a_word_cut() -> None:
     found = pipeline_entities("هاجم مسلح كنيس المدينة القديمة في ليون ليل السبت.")
     assert ("نيس", "LOC") not in found and ("كنيس", "LOC") not in found
     assert ("ليون", "LOC") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("قتل شخص بعدما اقتحمت سيارة حشداً من المارة في ساحة سان لامبير وسط مدينة لييج.", "ساحة سان لامبير"),
+        ("نفذت الشرطة عملية دهم واسعة في حي لا كاستيلان في مرسيليا.", None),  # «لا» is never the place alone
+    ],
+)
+def test_a_foreign_article_opens_a_place_name(body: str, place: str | None) -> None:
+    found = pipeline_entities(body)
+    assert ("لا", "LOC") not in found and ("ساحة سان", "LOC") not in found
+    if place is not None:
+        assert (place, "LOC") in found
