@@ -152,6 +152,9 @@ def _entries() -> dict[str, Trigger]:
     add_verbs("armed_clash", "اشتبك/شتبك")
     add("security_operation", "تمشيط مداهمه مداهمات دهم تفكيك اقتحام حصار")
     add("security_operation", "اقتحامات", summary=True)
+    add("security_operation", "اقتحامهم اقتحامها اقتحامه")  # خلال اقتحامهم بلدة بيتا: their raid
+    # ألقت مسيّرة قنبلة صوتية على مزارعين: a drone's bomb dropped
+    add("airstrike", "القت القي القوا", verb=True, needs="dropped_from_the_air")
     add_verbs("security_operation", "توغل/توغل")  # توغلت قوة إسرائيلية في قرية ...: an incursion
     add("security_operation", "عمليه", needs="forces_op")  # نفذت قواته يوم السبت عملية «بناء على معلومات»
     # اعترضت دوريات حرس السواحل قاربين، اعتراض قافلة تهريب: a patrol stops a boat or a convoy (not a missile)

@@ -54,7 +54,10 @@ _IRREALIS = words(
 _PLOTTING = words("تخطيط التخطيط تخطيطهم تخطيطه تخطيطها خطط خططوا خططا مخطط مخططا التحضير تحضير")
 _DONE = words("استهدف استهدفت اسفر اسفرت ادي ادت وقع وقعت اوقع اوقعت نفذ نفذه نفذته")
 # Words before an agreement that refer to one made before (مراقبة تطبيق الاتفاق، انتهاكاً لاتفاقية فض الاشتباك).
-_REFERENCED = words("تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود تثبيت")
+_REFERENCED = words(
+    "تطبيق تنفيذ انتهاك انتهاكا انتهاكات خرق خروقات بنود تثبيت "
+    "رعاه ضامني مرحله المرحله"  # رعاة الاتفاق، المرحلة الثانية من اتفاق (but «رغم سريان اتفاق» tells of one in force)
+)
 # Verbs that call for an act (دعا المجلس، في بيان، الأطراف إلى "وقف فوري لإطلاق النار"): the act is not done.
 _CALLS = words(
     "دعا ودعا دعت ودعت يدعو تدعو داعيا طالب وطالب طالبت وطالبت يطالب تطالب مطالبا ناشد ناشدت حث حثت "
@@ -187,6 +190,7 @@ _PENAL = words("تعزيرا تعزير قصاصا حدا")
 _CHARGES = words("قضايا قضيه قضيتي تهمه بتهمه تهم بتهم التهم")
 _CHARGE_REACH = 9  # past a first charge in quotation marks: متهمون بـ"عصيان الأوامر" و"الاعتداء"
 _DROPPED = words("عبوه عبوات قنبله قنابل قذيفه قذائف")
+_DROP_REACH = 6  # tokens after ألقت where the bomb stands, past the drone and its owner (مسيّرة تابعة للجيش)
 # Penalties a law threatens (يعرض نفسه لعقوبات تصل إلى السجن، إيقاع أشد العقوبات بحق المهربين): no sanction
 # imposed on anyone.
 _PENALTIES = words("السجن الحبس غرامه غرامات الاعدام المؤبد")
@@ -258,7 +262,7 @@ _CROWDS = words(
 # Natural and accidental causes: a death they caused is no attack (زلزالا 2023 أسفرا عن مقتل 53 ألف شخص).
 _DISASTERS = words("زلزال زلزالي زلزالا الزلزال الزلزالين زلزالين فيضان فيضانات الفيضانات سيول السيول حادث الحادث")
 _AGENT_MARKS = words("برصاص برصاصه بنيران يد")  # برصاص قوات الاحتلال، على يد عناصر: who killed
-_AGENT_REACH = 6
+_AGENT_REACH = 12  # past the wounded and a time: استشهد شاب وأصيب ثلاثة آخرون، فجر اليوم، برصاص
 _SPORT_SENTENCE = 3  # sport words that make one sentence a sport item (a round-up's last line)
 # Words after a meeting or an act that make it planned (اجتماع أوبك+ المقرر الأحد، القمة المرتقبة).
 _PLANNED = words(
@@ -606,6 +610,11 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # تجمّع المئات لاستقبال المنتخب: a crowd, no demands
     if trigger.needs == "shooting" and not _shots_at(index, b, hi):
         return None  # أطلقت السلطات سراح، أطلق حملة، أطلقوا النار في الهواء: no one shot at
+    if trigger.needs == "dropped_from_the_air" and not (
+        (index.any_in(_aircraft, b, min(hi, b + 2)) or index.any_in(_aircraft, max(lo, a - _KILLER_REACH), a))
+        and index.any_in(_dropped, b, min(hi, b + _DROP_REACH))
+    ):
+        return None  # ألقى كلمة، ألقت الشرطة القبض: nothing dropped from a drone or a plane
     if trigger.needs == "thrown" and not index.any_in(_throwing, max(lo, a - _THROWN_REACH), a):
         return None  # ضبط عدد من الزجاجات الحارقة، شجار استعملت فيه الزجاجات الحارقة: none thrown at anyone
     if trigger.needs == "fire_before" and not index.any_in(_fire, max(lo, a - _FIRE_BEFORE_REACH), a):

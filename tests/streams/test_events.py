@@ -1876,3 +1876,25 @@ def test_the_police_announcing_its_own_arrest_is_its_actor_even_unnamed() -> Non
 def test_one_person_arrested_is_counted(body: str, arrested: int | None) -> None:
     [arrest] = [e for e in find_events(make_context(body)) if e.type == "arrest"]
     assert arrest.arrested == arrested
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a drone's bomb dropped; «ألقى» with nothing dropped from the air is no strike
+        ("ألقت مسيّرة تابعة للجيش قنبلة صوتية على مزارعين في السهل، ولم يفد عن إصابات.", ["airstrike"]),
+        ("وألقت الشرطة القبض على ثلاثة مطلوبين في المدينة.", ["arrest"]),
+        ("وألقى الوزير كلمة في الحفل.", []),
+        # their raid, in the possessive
+        ("أصيب ثلاثة شبان بالرصاص، أطلقه جنود الاحتلال خلال اقتحامهم بلدة بيتا عصر اليوم.", ["security_operation"]),
+        # the killers named past the wounded and a time: a killing of its own beside the raid
+        (
+            "استشهد شاب وأصيب ثلاثة آخرون، فجر اليوم الأربعاء، برصاص قوات الاحتلال خلال اقتحامها بلدة طمون.",
+            ["attack", "security_operation"],
+        ),
+        # an agreement's sponsors or its second phase: the agreement was made before
+        ("دعا الحزب رعاة الاتفاق إلى الضغط لوقف الاعتداءات على القرى.", []),
+    ],
+)
+def test_dropped_bombs_possessive_raids_and_referenced_agreements(body: str, expected: list[str]) -> None:
+    assert types_of(body) == expected
