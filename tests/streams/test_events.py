@@ -1898,3 +1898,18 @@ def test_one_person_arrested_is_counted(body: str, arrested: int | None) -> None
 )
 def test_dropped_bombs_possessive_raids_and_referenced_agreements(body: str, expected: list[str]) -> None:
     assert types_of(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # a spokesperson's remark to a paper or at a press conference is no statement event
+        ("وقال المتحدث باسم الشرطة، العقيد سامي علي، في تصريح لصحيفة محلية إن التحقيقات جارية.", []),
+        ("وقال الناطق باسم الوزارة خلال مؤتمر صحفي إن الوزارة تتابع القضية.", []),
+        # one in a communiqué is
+        ("وقال المتحدث باسم الجيش، العميد يحيى سريع، في بيان إن الوضع تحت السيطرة.", ["statement"]),
+    ],
+)
+def test_a_spokesperson_s_remark_to_the_press_is_no_statement(body: str, expected: list[str]) -> None:
+    people = {"سامي علي": "PER", "يحيى سريع": "PER"}
+    assert types_of(body, people) == expected
