@@ -14,6 +14,7 @@ from .number_words import TEEN_FIRST, TENS, word_trie
 
 __all__ = [
     "DIRECTIONS",
+    "HIJRI_MONTHS",
     "MONTHS",
     "MONTH_WORDS",
     "ORDINAL_DAYS",
@@ -42,6 +43,22 @@ MONTHS: dict[str, int] = {
     **dict.fromkeys(("تشرين الاول", "تشرين اول", "اكتوبر", "اكتوبر"), 10),
     **dict.fromkeys(("تشرين الثاني", "تشرين ثاني", "نوفمبر", "نونبر"), 11),
     **dict.fromkeys(("كانون الاول", "كانون اول", "ديسمبر", "دجنبر", "دسمبر"), 12),
+}
+# Months of the Hijri calendar, folded (ذو / ذي as the grammar has them). Only read with a day before them: صفر
+# is also "zero", and رمضان and رجب are given names.
+HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1,
+    "صفر": 2,
+    **dict.fromkeys(("ربيع الاول", "ربيع اول"), 3),
+    **dict.fromkeys(("ربيع الاخر", "ربيع الثاني", "ربيع ثاني"), 4),
+    **dict.fromkeys(("جمادي الاولي", "جمادي الاول"), 5),
+    **dict.fromkeys(("جمادي الاخره", "جمادي الاخر", "جمادي الثانيه", "جمادي الثاني"), 6),
+    "رجب": 7,
+    "شعبان": 8,
+    "رمضان": 9,
+    "شوال": 10,
+    **dict.fromkeys(("ذو القعده", "ذي القعده"), 11),
+    **dict.fromkeys(("ذو الحجه", "ذي الحجه"), 12),
 }
 # Every word of a month's name (كانون الثاني is two): what a date run on after a time or a dateline is made of.
 MONTH_WORDS = frozenset(word for name in MONTHS for word in name.split())
@@ -143,6 +160,10 @@ _ORDINAL_DAY = (
     rf"(?:\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})|\s+(?P<dir>{_DIR}))?"
     rf"|(?P<cur>(?:الشهر\s+(?:الجاري|الحالي))|هذا\s+الشهر)|(?P<prev>الشهر\s+(?:الماضي|المنصرم|الفائت)))){_E}"
 )
+_HIJRI_DATE = (  # «12 رمضان 1447هـ», «الأحد 24 ذو الحجة»: a day of the Hijri calendar
+    rf"{_B}(?P<t>(?:(?:{_TOD})\s+)?(?:يوم\s+)?(?:(?P<wdh>{_WEEKDAY})\s*,?\s*)?(?P<d>[0-3]?\d)(?!\d)\s*(?:من\s+)?"
+    rf"(?:شهر\s+)?(?P<hm>{_alt(HIJRI_MONTHS)})(?:\s*,?\s*(?:(?:عام|سنه)\s+)?(?P<hy>1[34]\d\d)(?!\d)(?:\s?ه(?!\w))?)?){_E}"
+)
 _MONTH_YEAR = rf"{_B}(?P<t>(?:شهر\s+)?{_MONTH}\s*,?\s*{_YEAR_LEAD}?(?P<y>{_YEAR})){_E}"
 _MONTH_ALONE = (
     rf"{_B}(?:(?P<prep>في|خلال|منذ|حتي|مع|قبل|بعد|الي)\s+)?"
@@ -187,6 +208,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, source in (
         ("relative_day", _RELATIVE_DAY),
         ("day_month", _DAY_MONTH),
+        ("hijri_date", _HIJRI_DATE),
         ("ordinal_day", _ORDINAL_DAY),
         ("month_year", _MONTH_YEAR),
         ("month_alone", _MONTH_ALONE),
@@ -216,6 +238,7 @@ _ANCHOR_GROUPS: tuple[tuple[object, tuple[str, ...]], ...] = (
     (["الاشهر", "الشهور", "السنوات", "السنين", "الاعوام"], _UNITS),
     (["الاسبوع", "الشهر", "العام", "السنه"], ("period", "part")),
     (["الشهر"], ("ordinal_day",)),
+    ((name.split()[0] for name in HIJRI_MONTHS), ("hijri_date",)),
 )
 _ANCHOR_PATTERNS: dict[str, frozenset[str]] = {}
 for _words, _names in _ANCHOR_GROUPS:

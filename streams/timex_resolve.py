@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hijridate import Gregorian, Hijri
+
 from .number_words import read_number_words
-from .timex_patterns import DIRECTIONS, MONTHS, ORDINAL_DAYS, PART_WORDS, TIME_UNITS, WEEKDAYS
+from .timex_patterns import DIRECTIONS, HIJRI_MONTHS, MONTHS, ORDINAL_DAYS, PART_WORDS, TIME_UNITS, WEEKDAYS
 
 __all__ = ["RESOLVERS", "Resolved", "Resolver", "in_year"]
 
@@ -165,6 +167,33 @@ def _one_day_month(match: re.Match[str], reference: dt.date | None) -> Resolved 
         year = next((y for y in (year, year + 1, year - 1) if _weekday_of(y, month, day) == weekday), year)
     found = _day_and_month(year, month, day)
     return _day(found, "date") if found else None
+
+
+def _hijri_date(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
+    """«12 رمضان 1447هـ» by the Umm al-Qura calendar; without a year, the one that puts the day nearest the
+    reference (a report dates the recent past, or a day just ahead)."""
+    month, day = HIJRI_MONTHS[_norm(match.group("hm"))], int(match.group("d"))
+    if not 1 <= day <= 30:
+        return None
+    if match.group("hy"):
+        found = _from_hijri(int(match.group("hy")), month, day)
+        return _day(found, "date", relative=False) if found else None
+    if reference is None:
+        return Resolved("date")
+    try:
+        year = Gregorian(reference.year, reference.month, reference.day).to_hijri().year
+    except (OverflowError, ValueError):
+        return None
+    options = [d for y in (year - 1, year, year + 1) if (d := _from_hijri(y, month, day)) is not None]
+    found = min(options, key=lambda d: abs((d - reference).days), default=None)
+    return _day(found, "date") if found else None
+
+
+def _from_hijri(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return Hijri(year, month, day).to_gregorian()
+    except (OverflowError, ValueError):
+        return None  # out of the Umm al-Qura table's range, or 30 in a month of 29
 
 
 def _ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
@@ -344,6 +373,7 @@ def _vague_period(match: re.Match[str], reference: dt.date | None) -> Resolved |
 RESOLVERS: dict[str, Resolver] = {
     "relative_day": _relative_day,
     "day_month": _day_month,
+    "hijri_date": _hijri_date,
     "ordinal_day": _ordinal_day,
     "month_year": _month_year,
     "month_alone": _month_alone,

@@ -357,3 +357,32 @@ def test_a_month_of_the_same_year_takes_the_year_named_before_it() -> None:
     # a year counted from the reference is no year named: «سوق الجمعة» does not make «العام ذاته» 2026
     later = find_times("في سوق الجمعة. وفي آب من العام ذاته قتل أربعة.", dt.date(2026, 4, 2))
     assert [t.value for t in later if t.text.startswith("آب")] == ["2025-08-01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        # the Umm al-Qura calendar, with its year and the «هـ» after it
+        ("وقعت الحادثة يوم 12 رمضان 1447هـ في الرياض", "يوم 12 رمضان 1447هـ", "2026-03-01"),
+        ("صدر البيان في 24 ذو الحجة 1447 هـ", "24 ذو الحجة 1447 هـ", "2026-06-10"),
+        ("جرت العملية في 5 ربيع الآخر 1447", "5 ربيع الآخر 1447", "2025-09-27"),
+        # without a year: the one nearest the reference (2025-11-26 is 5 جمادى الآخرة 1447)
+        ("وقعت الحادثة في 3 جمادى الآخرة", "3 جمادى الآخرة", "2025-11-24"),
+        ("وقعت الحادثة في 20 رمضان", "20 رمضان", "2026-03-09"),
+    ],
+)
+def test_hijri_dates(text: str, span: str, value: str) -> None:
+    found = only(text)
+    assert (found.text, found.value, found.precision) == (span, value, "day")
+    assert text[found.start : found.end] == found.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ارتفعت الأسعار بنسبة صفر في المئة",  # صفر is also "zero"
+        "قال رمضان عبد الله إن الوضع هادئ",  # and رمضان a given name
+    ],
+)
+def test_hijri_month_words_without_a_day_are_no_dates(text: str) -> None:
+    assert find_times(text, WEDNESDAY, "published") == []
