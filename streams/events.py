@@ -188,6 +188,7 @@ _LIVELIHOOD = words("عيش العيش")
 _VERDICT = words("حكم الحكم بحكم حكما")
 _PENAL = words("تعزيرا تعزير قصاصا حدا")
 _CHARGES = words("قضايا قضيه قضيتي تهمه بتهمه تهم بتهم التهم")
+_EXCHANGE_REACH = 8  # tokens between «تبادل» and the fire, past its subject; or from the fire to its return
 _CHARGE_REACH = 9  # past a first charge in quotation marks: متهمون بـ"عصيان الأوامر" و"الاعتداء"
 _DROPPED = words("عبوه عبوات قنبله قنابل قذيفه قذائف")
 _DROP_REACH = 6  # tokens after ألقت where the bomb stands, past the drone and its owner (مسيّرة تابعة للجيش)
@@ -570,6 +571,8 @@ def _resolve_type(index: ArticleIndex, trigger: Trigger, a: int, b: int, lo: int
         return None  # تنفيذ حكم القتل تعزيراً، سبق اتهامهم في قضايا قتل: a sentence or a charge, no killing told
     if trigger.type == "attack" and not trigger.verb and index.any_in(_charged, max(lo, a - _CHARGE_REACH), a):
         return None  # متهمون بـ«الاعتداء على عناصر الأمن»، بتهم تشمل الاعتداء: what they are charged with
+    if trigger.type == "attack" and index.any_in(_fire, a, b) and _fire_exchanged(index, a, b, lo, hi):
+        return "armed_clash"  # تبادل عاطل إطلاق النار مع قوات الأمن، تعرضت الدورية لإطلاق نار فردّت عليه
     if (
         trigger.type == "attack"
         and _drops_a_bomb(index, a, b, hi)
@@ -693,6 +696,13 @@ def _killing(
     if later_operation and not index.any_in(_by_hand_of, i, min(hi, b + _AGENT_REACH)):
         return None
     return ("airstrike" if _killed_from_the_air(index, i, b, lo, hi) else "attack", trigger, i, b)
+
+
+def _fire_exchanged(index: ArticleIndex, a: int, b: int, lo: int, hi: int) -> bool:
+    """Fire exchanged, not only opened: «تبادل» before it in the clause, or the fire returned after it."""
+    return index.any_in(_exchanging, max(lo, a - _EXCHANGE_REACH), a) or index.any_in(
+        _returning, b, min(hi, b + _EXCHANGE_REACH)
+    )
 
 
 def _drops_a_bomb(index: ArticleIndex, a: int, b: int, hi: int) -> bool:
@@ -871,6 +881,8 @@ _aerial = key_flag(_AIR)
 _seizable = key_flag(SEIZABLE)
 _unreal = key_flag(_NEGATION | _IRREALIS)
 _plotting = key_flag(_PLOTTING)
+_exchanging = key_flag(words("تبادل تبادلت تبادلوا تبادلا بتبادل لتبادل"))
+_returning = key_flag(words("فردت ردت فرد وردت بادلتهم فبادلتهم بادلهم فبادلهم بالمثل"))
 _throwing = key_flag(words("القي القوا القت القاء بالقاء رشق رشقوا برشق قذف قذفوا رمي رموا"))
 _suspect = key_flag(_SUSPECTS)
 _possession = prefix_flag(("بحوز", "حوز", "بحياز"))  # بحوزة، بحوزتهم، بحيازة

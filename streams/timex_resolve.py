@@ -170,8 +170,21 @@ def _one_day_month(match: re.Match[str], reference: dt.date | None) -> Resolved 
 
 
 def _hijri_date(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
-    """«12 رمضان 1447هـ» by the Umm al-Qura calendar; without a year, the one that puts the day nearest the
-    reference (a report dates the recent past, or a day just ahead)."""
+    """«12 رمضان 1447هـ» by the Umm al-Qura calendar (a range «من 15 إلى 21 ...»: its days, as a week)."""
+    found = _one_hijri_day(match, reference)
+    if found is None or found.first is None or not match.group("od0"):
+        return found
+    start = int(match.group("od0"))
+    days = int(match.group("d")) - start
+    if not 0 < days < 30:
+        return found
+    first = found.first - dt.timedelta(days=days)
+    return Resolved(found.kind, first, found.first, "week" if days < 7 else "month", found.relative)
+
+
+def _one_hijri_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
+    """One Hijri day; without a year, the year that puts the day nearest the reference (a report dates the
+    recent past, or a day just ahead)."""
     month, day = HIJRI_MONTHS[_norm(match.group("hm"))], int(match.group("d"))
     if not 1 <= day <= 30:
         return None

@@ -1913,3 +1913,16 @@ def test_dropped_bombs_possessive_raids_and_referenced_agreements(body: str, exp
 def test_a_spokesperson_s_remark_to_the_press_is_no_statement(body: str, expected: list[str]) -> None:
     people = {"سامي علي": "PER", "يحيى سريع": "PER"}
     assert types_of(body, people) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # fire exchanged with the police is a clash, not an attack
+        ("وفي القليوبية، تبادل عاطل مقيم بدائرة مركز الخانكة إطلاق النار مع قوات الأمن أثناء ضبطه.", ["armed_clash"]),
+        # fire opened on a patrol that returned none is an attack
+        ("أطلق مسلحون النار على دورية للشرطة في المدينة فقتلوا شرطيا.", ["attack"]),
+    ],
+)
+def test_fire_exchanged_is_a_clash(body: str, expected: list[str]) -> None:
+    assert types_of(body) == expected

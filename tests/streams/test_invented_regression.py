@@ -106,7 +106,7 @@ SETS = {
     "invented_articles_50.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.80, "location": 0.67, "counts": 0.64},
     "invented_articles_51.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.85, "location": 0.70, "counts": 0.86},
     "invented_articles_52.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.78, "location": 0.49, "counts": 0.53},
-    "invented_articles_53.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.79, "location": 0.57, "counts": 0.54},
+    "invented_articles_53.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.79, "location": 0.56, "counts": 0.54},
     "invented_articles_54.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.81, "location": 0.72, "counts": 0.73},
     "invented_articles_55.jsonl": {"entity_f1": 0.75, "event_type_f1": 0.82, "location": 0.68, "counts": 0.92},
     "invented_articles_56.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.80, "location": 0.60, "counts": 0.70},

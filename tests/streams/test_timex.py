@@ -366,6 +366,12 @@ def test_a_month_of_the_same_year_takes_the_year_named_before_it() -> None:
         ("وقعت الحادثة يوم 12 رمضان 1447هـ في الرياض", "يوم 12 رمضان 1447هـ", "2026-03-01"),
         ("صدر البيان في 24 ذو الحجة 1447 هـ", "24 ذو الحجة 1447 هـ", "2026-06-10"),
         ("جرت العملية في 5 ربيع الآخر 1447", "5 ربيع الآخر 1447", "2025-09-27"),
+        # a range of days: its first day, a week
+        (
+            "ضبطت الدوريات خلال الفترة من 15 إلى 21 جمادى الأولى 1447هـ",
+            "من 15 إلى 21 جمادى الأولى 1447هـ",
+            "2025-11-06",
+        ),
         # without a year: the one nearest the reference (2025-11-26 is 5 جمادى الآخرة 1447)
         ("وقعت الحادثة في 3 جمادى الآخرة", "3 جمادى الآخرة", "2025-11-24"),
         ("وقعت الحادثة في 20 رمضان", "20 رمضان", "2026-03-09"),
@@ -373,7 +379,8 @@ def test_a_month_of_the_same_year_takes_the_year_named_before_it() -> None:
 )
 def test_hijri_dates(text: str, span: str, value: str) -> None:
     found = only(text)
-    assert (found.text, found.value, found.precision) == (span, value, "day")
+    assert (found.text, found.value) == (span, value)
+    assert found.precision == ("week" if span.startswith("من") else "day")
     assert text[found.start : found.end] == found.text
 
 
