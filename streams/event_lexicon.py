@@ -256,6 +256,8 @@ MULTIWORD: dict[tuple[str, ...], Trigger] = {
         ("وقف فوري اطلاق نار", Trigger("agreement")),
         ("وقف دائم اطلاق نار", Trigger("agreement")),
         ("حمله امنيه", Trigger("security_operation")),
+        ("حمله مكبره", Trigger("security_operation")),  # Egypt's police: شنت الأجهزة الأمنية حملة مكبرة
+        ("حملات مكبره", Trigger("security_operation")),
         ("حملتين امنيتين", Trigger("security_operation")),
         ("حملتان امنيتان", Trigger("security_operation")),
         ("حمله عسكريه", Trigger("security_operation")),

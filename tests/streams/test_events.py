@@ -1926,3 +1926,8 @@ def test_a_spokesperson_s_remark_to_the_press_is_no_statement(body: str, expecte
 )
 def test_fire_exchanged_is_a_clash(body: str, expected: list[str]) -> None:
     assert types_of(body) == expected
+
+
+def test_an_egyptian_police_sweep_is_an_operation() -> None:
+    body = "وفي سوهاج، شنت الأجهزة الأمنية حملة مكبرة بدائرة مركز دار السلام، أسفرت عن ضبط 23 متهماً."
+    assert "security_operation" in types_of(body)
