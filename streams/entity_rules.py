@@ -221,7 +221,10 @@ _SERVICE_ARMS: dict[str, dict[str, bool]] = {  # head -> arm -> whether the arm 
     "سلاح": {"الجو": False, "البحريه": False},
 }
 _SERVICE_QUALIFIERS = frozenset(["الملكيه", "الثوريه", "الاميريه", "المسير"])  # …الملكية، سلاح الجو المسير
-_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE, _SERVICE = 1, 2, 3, 4, 5, 6, 7, 8
+_PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE, _SERVICE, _DISTRICT = 1, 2, 3, 4, 5, 6, 7, 8, 9
+# Egypt's police districts: «بدائرة مركز إدفو»، «دائرة قسم الخانكة» name the town or quarter after مركز / قسم.
+_POLICE_DISTRICTS = frozenset(["مركز", "قسم"])
+_DISTRICT_CIRCLES = frozenset(["دائره", "بدائره", "لدائره"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,6 +335,8 @@ def _head_kind(norm: str) -> int:
         return _FORCE
     if strip_clitics(norm) in _SERVICE_ARMS:
         return _SERVICE
+    if norm in _POLICE_DISTRICTS:
+        return _DISTRICT
     if listed(norm, _PLACE_HEADS):  # as written first: وادي, وزارة, فوج begin with a clitic letter
         return _PLACE
     if listed(norm, _ORG_HEADS) or norm in _COMMAND:
@@ -605,6 +610,23 @@ def _purpose_after(tokens: Sequence[Token], last: int) -> int:
     return last
 
 
+def _police_district(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | None:
+    """بدائرة مركز نجع حمادي: the place of the district, one or two name words up to a bearing or a province
+    (the district's «مركز» is no centre or organisation)."""
+    if i == 0 or tokens[i - 1].norm not in _DISTRICT_CIRCLES:
+        return None
+    j = i + 1
+    if j >= len(tokens) or not _is_name_word(tokens[j]) or _ends_a_name(tokens[j].norm):
+        return None
+    last = j
+    if j + 1 < len(tokens) and _is_name_word(tokens[j + 1]) and not _ends_a_name(tokens[j + 1].norm):
+        following = tokens[j + 1].norm
+        named = following.startswith("ال") or word_zipf(following) < 5
+        if named and not following.startswith(("ب", "و", "ف", "ل")) and not describes(following):
+            last = j + 1  # نجع حمادي، منيا القمح، دار السلام: a two-word name
+    return "LOC", j, last
+
+
 def _settlement_name(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | tuple[str, int, int, bool] | None:
     """The name after a settlement word where the text marks it off: quoted, followed by التابعة لـ, or
     placed in a province or district with بـ (قرية كايا بولاية زامفارا); after بلدة / قرية, the word that
@@ -705,4 +727,5 @@ _FINDERS = {
     _NUMBERED: _numbered_unit,
     _FORCE: _named_force,
     _SERVICE: _armed_service,
+    _DISTRICT: _police_district,
 }

@@ -431,3 +431,17 @@ def test_a_foreign_article_opens_a_place_name(body: str, place: str | None) -> N
     assert ("لا", "LOC") not in found and ("ساحة سان", "LOC") not in found
     if place is not None:
         assert (place, "LOC") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("شنت الأجهزة الأمنية حملة مكبرة بدائرة مركز دار السلام أسفرت عن ضبط 23 متهماً.", "دار السلام"),
+        ("قتل شخص في مشاجرة بدائرة مركز نجع حمادي شمال قنا.", "نجع حمادي"),
+    ],
+)
+def test_an_egyptian_police_district_names_its_town(body: str, place: str) -> None:
+    """«بدائرة مركز X»: X is the town; «مركز X» is no organisation."""
+    found = pipeline_entities(body)
+    assert (place, "LOC") in found
+    assert not any(text.startswith("مركز") or type_ == "ORG" for text, type_ in found)
