@@ -20,6 +20,7 @@ from .ner_features import word_zipf
 from .tokenize import Token
 
 __all__ = [
+    "FOREIGN_FIRSTS",
     "NATIONALITIES",
     "NATIONALITY_STEMS",
     "RuleSpan",
@@ -160,8 +161,10 @@ _DESCRIPTIVE_ADJECTIVES = frozenset(
 _BEARINGS = frozenset(["جنوب", "شمال", "شرق", "غرب", "جنوبي", "شمالي", "شرقي", "غربي", "وسط"])
 _QUOTES = frozenset(['"', "“", "”", "«", "»", "'"])
 _NAME_LINKS = frozenset(["بن", "ابن", "ابو", "ام", "بني", "عبد", "ابي"])
-# A foreign article or saint's title that opens a place's name (ساحة سان لامبير، حي لا كاستيلان).
-_FOREIGN_FIRSTS = frozenset(["لا", "لو", "لي", "دي", "دو", "ديل", "سان", "سانت", "سانتا"])
+# A foreign article or saint's title that opens a place's name (ساحة سان لامبير، حي لا كاستيلان), never the
+# name alone.
+FOREIGN_FIRSTS = frozenset(["لا", "لو", "لي", "دي", "دو", "ديل", "سان", "سانت", "سانتا"])
+_NAME_OPENERS = _NAME_LINKS | FOREIGN_FIRSTS  # words after which a place's name runs on to the next
 _TITLES = frozenset(
     ["العميد", "اللواء", "العقيد", "المقدم", "الرائد", "النقيب", "الفريق", "المشير", "الجنرال", "الشيخ",
      "الدكتور", "السيد", "السيده", "الحاج", "المهندس", "الاستاذ", "القاضي", "المحامي", "الصحفي", "الصحفيه"]
@@ -375,7 +378,7 @@ def _place_phrase(tokens: Sequence[Token], i: int) -> tuple[str, int, int] | Non
     bare = tokens[j].norm[2:] if tokens[j].norm.startswith("ال") else tokens[j].norm
     if listed(bare, _SETTLEMENT_HEADS) or listed(bare, _PLACE_HEADS):
         return None  # صحراء محافظة الأنبار, مستشفى البلدة: of a place named elsewhere, or of none
-    if tokens[j].norm in (_NAME_LINKS | _FOREIGN_FIRSTS) and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
+    if tokens[j].norm in _NAME_OPENERS and j + 1 < len(tokens) and _is_name_word(tokens[j + 1]):
         j += 1
     elif tokens[j].norm in _VILLAGE_FIRST and j + 1 < len(tokens) and _second_word(tokens[j + 1]):
         j += 1  # مخيم عين الحلوة: a compound name

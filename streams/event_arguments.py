@@ -17,7 +17,7 @@ from marsad.schemas.records import Entity, EventArgument, EventLocation, Place
 from .arabic import definite_nisba, fold, fold_with_offsets, strip_clitics
 from .context import ArticleContext
 from .entities import overlaps
-from .entity_rules import describes, owned_by_pronoun
+from .entity_rules import FOREIGN_FIRSTS, describes, owned_by_pronoun
 from .event_index import ArticleIndex, cover_of, token_flag
 from .event_lexicon import token_keys, words
 from .linking import EntityLinker
@@ -62,8 +62,6 @@ _WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])
 _OFFICE_TITLES = words("رئيس نائب عضو اعضاء مجلس")
 _TITLE_FIRSTS = words("الشيخ الحاج السيد الامام")
 _NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو باب") | {"ال"}  # آل سالم folds to ال
-# A foreign article or saint's title that opens a name (حي لا كاستيلان، ساحة سان لامبير): never the name alone.
-_FOREIGN_FIRSTS = words("لا لو لي دي دو ديل سان سانت سانتا")
 _NOT_NAMES = words(
     "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
     "التابعه الواقعه المحاذيه القريبه المجاوره الحدوديه المذكوره نفسها اخري ذاتها "
@@ -337,9 +335,9 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             following = tokens[end].norm
             if titled or first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
                 end += 1
-            elif first in _FOREIGN_FIRSTS and not following.startswith(("ي", "ت", "ال")):
+            elif first in FOREIGN_FIRSTS and not following.startswith(("ي", "ت", "ال")):
                 end += 1  # but «منطقة لا يتجاوز سكانها»: a negated verb
-        if tokens[end - 1].norm in _FOREIGN_FIRSTS:
+        if tokens[end - 1].norm in FOREIGN_FIRSTS:
             continue
         # a dual head (بلدتي الشحيل والبصيرة) names two places: the name alone is the first
         start = token.start if j == i + 1 and not index.has(i, _DUAL_HEADS) else tokens[j].start
