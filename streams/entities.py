@@ -10,6 +10,7 @@ from marsad.schemas.records import Entity
 
 from .arabic import fold_cached as fold
 from .arabic import listed
+from .entity_rules import POLICE_DISTRICTS
 from .geocode import FACILITY_WORDS
 from .tokenize import Token
 
@@ -127,7 +128,7 @@ def merge_entities(
         if overlapping:  # kept only when it strictly contains every span it overlaps
             if not all(start <= e.start and e.end <= end and (e.end - e.start) < (end - start) for e in overlapping):
                 continue
-            if any(_police_district(body, e) for e in overlapping):
+            if any(_district_town(body, e) for e in overlapping):
                 continue  # بدائرة مركز نجع حمادي: the district's town, which «مركز» and what follows do not make an ORG
             chosen = [e for e in chosen if not (e.start < end and start < e.end)]
         canonical = link(body[start:end], span.type)
@@ -135,12 +136,12 @@ def merge_entities(
     return sorted(chosen, key=lambda e: (e.start, e.end))
 
 
-def _police_district(body: str, entity: Entity) -> bool:
-    """Whether a place follows «دائرة مركز» / «دائرة قسم» (Egypt's police districts)."""
+def _district_town(body: str, entity: Entity) -> bool:
+    """Whether a place follows «دائرة مركز» / «دائرة قسم» (Egypt's police districts, as the rules read them)."""
     if entity.type != "LOC":
         return False
     words = fold(body[max(0, entity.start - 16) : entity.start]).split()
-    return len(words) >= 2 and words[-1] in ("مركز", "قسم") and words[-2].endswith("دائره")
+    return len(words) >= 2 and words[-1] in POLICE_DISTRICTS and words[-2].endswith("دائره")
 
 
 def _places_joined(body: str, start: int, end: int, inside: Sequence[Entity]) -> bool:

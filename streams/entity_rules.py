@@ -23,6 +23,7 @@ __all__ = [
     "FOREIGN_FIRSTS",
     "NATIONALITIES",
     "NATIONALITY_STEMS",
+    "POLICE_DISTRICTS",
     "RuleSpan",
     "common_description",
     "describes",
@@ -226,7 +227,7 @@ _SERVICE_ARMS: dict[str, dict[str, bool]] = {  # head -> arm -> whether the arm 
 _SERVICE_QUALIFIERS = frozenset(["الملكيه", "الثوريه", "الاميريه", "المسير"])  # …الملكية، سلاح الجو المسير
 _PLACE, _TITLE, _ORG, _SETTLEMENT, _ORG_DEFINITE, _NUMBERED, _FORCE, _SERVICE, _DISTRICT = 1, 2, 3, 4, 5, 6, 7, 8, 9
 # Egypt's police districts: «بدائرة مركز إدفو»، «دائرة قسم الخانكة» name the town or quarter after مركز / قسم.
-_POLICE_DISTRICTS = frozenset(["مركز", "قسم"])
+POLICE_DISTRICTS = frozenset(["مركز", "قسم"])
 _DISTRICT_CIRCLES = frozenset(["دائره", "بدائره", "لدائره"])
 
 
@@ -338,7 +339,7 @@ def _head_kind(norm: str) -> int:
         return _FORCE
     if strip_clitics(norm) in _SERVICE_ARMS:
         return _SERVICE
-    if norm in _POLICE_DISTRICTS:
+    if norm in POLICE_DISTRICTS:
         return _DISTRICT
     if listed(norm, _PLACE_HEADS):  # as written first: وادي, وزارة, فوج begin with a clitic letter
         return _PLACE
