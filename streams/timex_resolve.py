@@ -170,16 +170,8 @@ def _one_day_month(match: re.Match[str], reference: dt.date | None) -> Resolved 
 
 
 def _hijri_date(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
-    """«12 رمضان 1447هـ» by the Umm al-Qura calendar (a range «من 15 إلى 21 ...»: its days, as a week)."""
-    found = _one_hijri_day(match, reference)
-    if found is None or found.first is None or not match.group("od0"):
-        return found
-    start = int(match.group("od0"))
-    days = int(match.group("d")) - start
-    if not 0 < days < 30:
-        return found
-    first = found.first - dt.timedelta(days=days)
-    return Resolved(found.kind, first, found.first, "week" if days < 7 else "month", found.relative)
+    """«12 رمضان 1447هـ» by the Umm al-Qura calendar; «من 15 إلى 21 جمادى الأولى»: the days between."""
+    return _days_between(match, _one_hijri_day(match, reference), int(match.group("d")))
 
 
 def _one_hijri_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
@@ -215,15 +207,20 @@ def _ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | 
     return _days_between(match, _one_ordinal_day(match, reference))
 
 
-def _days_between(match: re.Match[str], found: Resolved | None) -> Resolved | None:
-    """A range «من 4 إلى 10» ending on the day ``found``: a week when shorter than seven days, else a month."""
+def _days_between(match: re.Match[str], found: Resolved | None, day: int | None = None) -> Resolved | None:
+    """A range «من 4 إلى 10» ending on the day ``found``: a week when shorter than seven days, else a month.
+
+    ``day`` is the last day's number in the calendar the text counts in (the Gregorian day by default; a
+    Hijri range counts Hijri days), so the range is counted back from ``found`` in days."""
     if found is None or not match.group("od0") or found.first is None:
         return found
     last = found.first
-    first = _day_and_month(last.year, last.month, int(match.group("od0")))
-    if first is None or first > last:
+    start = int(match.group("od0"))
+    days = (last.day if day is None else day) - start
+    if start < 1 or days < 0:
         return found
-    return Resolved(found.kind, first, last, "week" if (last - first).days < 7 else "month", found.relative)
+    first = last - dt.timedelta(days=days)
+    return Resolved(found.kind, first, last, "week" if days < 7 else "month", found.relative)
 
 
 def _one_ordinal_day(match: re.Match[str], reference: dt.date | None) -> Resolved | None:
