@@ -19,6 +19,7 @@ import pycrfsuite
 
 from .arabic import fold
 from .conll import bio_spans
+from .ner_cnn import ConvTagger
 from .ner_consistency import propagate
 from .ner_features import Lexicon, stem_of
 from .ner_scorer import CrfTables, Doc, marginals, viterbi
@@ -33,6 +34,8 @@ _OUTPUT_TYPE = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "LOC": "LOC"}
 _PASS2_SUFFIX = ".pass2.crfsuite"
 _GAZETTEER = "ner_gazetteer.txt"
 _META = "ner_model.json"
+_CNN = "ner_cnn.npz"
+_DEFAULT_CNN_WEIGHT = 0.8
 _DEFAULT_DOC_SIZE = 20
 _MEMORY_KINDS = ("PERS", "ORG", "LOC", "MISC")
 
@@ -61,10 +64,21 @@ def conll_tokens(words: Sequence[str]) -> list[Token]:
 class EntityTagger:
     """A loaded NER model; build it once per process with :meth:`load` and share it between articles."""
 
-    def __init__(self, tables: CrfTables, lexicon: Lexicon, doc_size: int = _DEFAULT_DOC_SIZE) -> None:
+    def __init__(
+        self,
+        tables: CrfTables,
+        lexicon: Lexicon,
+        doc_size: int = _DEFAULT_DOC_SIZE,
+        cnn: ConvTagger | None = None,
+        cnn_weight: float = _DEFAULT_CNN_WEIGHT,
+    ) -> None:
         self._tables = tables
         self._lexicon = lexicon
         self.doc_size = doc_size
+        if cnn is not None and cnn.labels != list(tables.labels):
+            raise ValueError(f"the convolutional tagger's labels {cnn.labels} are not the CRF's {tables.labels}")
+        self._cnn = cnn
+        self._cnn_weight = cnn_weight
         self._two_pass = len(tables.trans) == 2
         self._outside = tables.labels.index("O")
         size = tables.size
@@ -133,6 +147,8 @@ class EntityTagger:
         doc = Doc(tables, [[token.norm for token in sentences[i]] for i in full], self._lexicon)
         size = tables.size
         emissions = doc.scores[:, :size]
+        if self._cnn is not None and not self._two_pass:
+            emissions = emissions + self._cnn_weight * self._cnn.log_probs(doc.keys)
         found = viterbi(emissions, doc.lengths, tables.trans[0])
         if self._two_pass:
             emissions = doc.scores[:, size:] + self._memory_scores(doc, found)
@@ -205,7 +221,15 @@ def _load_cached(path: Path) -> EntityTagger:
     lines = gazetteer.read_text(encoding="utf-8").splitlines() if gazetteer.is_file() else []
     meta_path = path.with_name(_META)
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
-    return EntityTagger(_open_tables(paths), Lexicon.from_lines(lines), int(meta.get("doc_size", _DEFAULT_DOC_SIZE)))
+    cnn_path = path.with_name(_CNN)
+    cnn = ConvTagger.load(cnn_path, gazetteer) if cnn_path.is_file() else None
+    return EntityTagger(
+        _open_tables(paths),
+        Lexicon.from_lines(lines),
+        int(meta.get("doc_size", _DEFAULT_DOC_SIZE)),
+        cnn,
+        float(meta.get("cnn_weight", _DEFAULT_CNN_WEIGHT)),
+    )
 
 
 def _open_tables(paths: Sequence[Path]) -> CrfTables:

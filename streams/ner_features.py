@@ -27,6 +27,7 @@ __all__ = [
     "doc_memory_features",
     "dynamic_features",
     "edge_features",
+    "lexical_classes",
     "pair_feature",
     "pair_features",
     "pairable",
@@ -303,6 +304,11 @@ def _own(key: str) -> tuple[str, ...]:
     feats.extend(_classes(key, stem))
     feats.extend(_letters(stem))
     return tuple(feats)
+
+
+def lexical_classes(key: str) -> tuple[str, ...]:
+    """The features a token carries itself (see ``_own``), for the convolutional tagger to pick from."""
+    return _own(key)
 
 
 @lru_cache(maxsize=400_000)
