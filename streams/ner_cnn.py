@@ -68,10 +68,16 @@ class ConvTagger:
         for layer in (2, 3):  # the three taps side by side: one product per layer
             p[f"conv{layer}_cat"] = np.ascontiguousarray(np.concatenate(list(p[f"conv{layer}"]), axis=1))
         gdim = p["gemb"].shape[1]
-        self._gaz_taps = np.einsum("gd,kdh->gkh", p["gemb"], p["conv1"][:, -gdim:])
+        hidden = p["conv1"].shape[2]
+        # each gazetteer tag's share of the first convolution, flat: a token's tags are one row of a 0/1 matrix
+        self._gaz_taps = np.einsum("gd,kdh->gkh", p["gemb"], p["conv1"][:, -gdim:]).reshape(len(p["gemb"]), -1)
+        self._tag_ids: dict[frozenset[str], tuple[list[int], list[int]]] = {}
         p["femb"][0] = 0.0
         self._p = p
-        self._cache: dict[str, np.ndarray] = {}
+        # per word type: its row of first-layer taps, and whether a gazetteer name can start at it
+        self._rows: dict[str, int] = {}
+        self._table = np.zeros((1024, 3, hidden), np.float32)
+        self._starts = np.zeros(1024, bool)
 
     @classmethod
     def load(cls, path: Path, gazetteer: Path) -> ConvTagger:
@@ -90,24 +96,17 @@ class ConvTagger:
         total = int(starts[-1] + lengths[-1])
         flat = [key for sent in sentences for key in sent]
         positions = np.concatenate([np.arange(a, a + n) for a, n in zip(starts, lengths, strict=True)])
-        cache = self._cache
-        missing = [key for key in dict.fromkeys(flat) if key not in cache]
+        rows = self._rows
+        missing = [key for key in dict.fromkeys(flat) if key not in rows]
         if missing:
-            if len(cache) + len(missing) > _CACHE_LIMIT:
-                cache.clear()
+            if len(rows) + len(missing) > _CACHE_LIMIT:
+                rows.clear()
                 missing = list(dict.fromkeys(flat))
             self._add_types(missing)
+        ids = np.fromiter((rows[key] for key in flat), dtype=np.intp, count=len(flat))
         taps = np.zeros((total, 3, p["conv1"].shape[2]), np.float32)
-        taps[positions] = np.stack([cache[key] for key in flat])
-        rows, cols = [], []
-        for start, sent in zip(starts.tolist(), sentences, strict=True):
-            for i, tags in enumerate(self._lexicon.match(sent)):
-                for tag in tags:
-                    if (j := self._gaz.get(tag)) is not None:
-                        rows.append(start + i)
-                        cols.append(j)
-        if rows:
-            np.add.at(taps, np.array(rows), self._gaz_taps[np.array(cols)])
+        taps[positions] = self._table[ids]
+        self._add_gazetteer(taps, sentences, starts.tolist(), self._starts[ids])
         keep = np.zeros((total, 1), np.float32)
         keep[positions] = 1.0  # gap rows stay zero after every layer
         h = np.maximum(_shift_sum(taps, DILATIONS[0]) + p["conv1_b"], 0.0) * keep
@@ -118,6 +117,37 @@ class ConvTagger:
         logits -= logits.max(axis=1, keepdims=True)
         logits -= np.log(np.exp(logits).sum(axis=1, keepdims=True))
         return logits
+
+    def _add_gazetteer(
+        self, taps: np.ndarray, sentences: Sequence[Sequence[str]], offsets: list[int], can_start: np.ndarray
+    ) -> None:
+        """Add the taps of the gazetteer tags of the longest matches, tried only where a name can start."""
+        hits: list[tuple[int, int]] = []
+        flat_at = 0
+        for offset, sent in zip(offsets, sentences, strict=True):
+            tries = np.flatnonzero(can_start[flat_at : flat_at + len(sent)]).tolist()
+            flat_at += len(sent)
+            if not tries:
+                continue
+            for first, length, kinds in self._lexicon.match_spans(sent, tries):
+                begin, inside = self._tags_of(kinds)
+                hits.extend((offset + first, j) for j in begin)
+                hits.extend((offset + at, j) for at in range(first + 1, first + length) for j in inside)
+        if hits:
+            marks = np.zeros((len(taps), len(self._gaz_taps)), np.float32)
+            marks[tuple(np.array(hits).T)] = 1.0
+            taps += (marks @ self._gaz_taps).reshape(taps.shape)
+
+    def _tags_of(self, kinds: frozenset[str]) -> tuple[list[int], list[int]]:
+        """The network's ids of the B and I tags of a match's kinds (those it was trained with)."""
+        found = self._tag_ids.get(kinds)
+        if found is None:
+            ordered = sorted(kinds)
+            found = tuple(
+                [self._gaz[tag] for kind in ordered if (tag := f"{kind}-{edge}") in self._gaz] for edge in "BI"
+            )
+            self._tag_ids[kinds] = found
+        return found
 
     def _add_types(self, keys: list[str]) -> None:
         """Each new word type's share of the first convolution at its three taps, in one batch."""
@@ -148,7 +178,14 @@ class ConvTagger:
         x = np.concatenate(parts, axis=1)
         first = p["conv1"][:, : x.shape[1]]
         taps = np.stack([x @ first[k] for k in range(3)], axis=1)
-        self._cache.update(zip(keys, taps, strict=True))
+        rows, at = self._rows, len(self._rows)
+        if at + n > len(self._table):
+            size = max(2 * len(self._table), at + n)
+            self._table = np.resize(self._table, (size, *self._table.shape[1:]))
+            self._starts = np.resize(self._starts, size)
+        self._table[at : at + n] = taps
+        self._starts[at : at + n] = [self._lexicon.can_start(key) for key in keys]
+        rows.update(zip(keys, range(at, at + n), strict=True))
 
 
 def _shift_sum(y: np.ndarray, d: int) -> np.ndarray:
