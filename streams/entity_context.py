@@ -39,6 +39,7 @@ __all__ = [
     "complete_unit_ordinals",
     "drop_described_places",
     "drop_generic_nouns",
+    "front_line_names",
     "join_patronymics",
     "name_after_role",
     "names_outlet",
@@ -59,6 +60,9 @@ _SETTLEMENTS = frozenset(
      "ضاحيه", "مركز", "معتمديه", "مقاطعه"]
 )  # fmt: skip
 _PROVINCES = _SETTLEMENTS | frozenset(["ولايه", "اقليم"])  # opening a "person" the tagger read: a place
+# "In the province of" (بولاية برج باجي مختار): a "person" after it is the province; ولاية alone may be a term
+# of office (خلال ولاية ترامب).
+_IN_PROVINCE = frozenset(["بولايه", "باقليم"])
 _AREA_WORDS = _SETTLEMENTS | frozenset(["مناطق", "غابه", "غابات", "اراضي", "اراض"])  # before a description
 # Nouns that open the name of a place or a body, never a person's (a "person" the tagger starts with one).
 _HEADED = {
@@ -85,6 +89,8 @@ _FRONT_MOVEMENTS = frozenset(
      "الصمود", "القوي", "الدفاع", "المقاومه", "الشعبيه", "الوطنيه", "الاسلاميه", "الجبهه", "الامل", "التغيير"]
 )  # fmt: skip
 _FRONT_PREPOSITIONS = frozenset(["في", "علي", "داخل", "عند"])
+_FRONT_ENDINGS = frozenset(["جبهه", "بهات"])  # the last letters of جبهة / جبهات, with or without بـ
+_COMMON_NAME_ZIPF = 4  # wordfreq's Zipf class of a word too common to name a front line (القتال، واحدة)
 _SIDES = frozenset(f"{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي") for ending in ("", "ه"))
 # A front's name ends where its bearing starts (جبهة الكدحة غرب المدينة).
 _DIRECTIONS = _SIDES | {"شرق", "غرب", "شمال", "جنوب"}
@@ -112,8 +118,11 @@ _MODEL_NOUNS = frozenset(["طراز", "نوع", "ماركه", "موديل"])
 # Weapons: a "person" named right after one (or starting with one) is the weapon's name (كلاشينكوف).
 _WEAPONS = frozenset(
     ["بندقيه", "بنادق", "رشاش", "رشاشات", "مسدس", "مسدسات", "صاروخ", "صواريخ", "مدفع", "مدافع", "قاذف",
-     "قاذفات", "قذيفه", "قذائف", "دبابه", "دبابات"]
-)  # fmt: skip
+     "قاذفات", "قذيفه", "قذائف", "دبابه", "دبابات", "طلقات", "طلقه", "ذخيره", "ذخائر", "مخازن", "رصاص"]
+)  # fmt: skip  # and their rounds and magazines (طلقات كلاشينكوف)
+# By land, air and sea (بدعم بري وجوي، قصف جوي ومدفعي): adjectives of an operation, one of which is also a
+# surname (بري); a "person" that is one of them next to another is the adjective.
+_DOMAINS = frozenset(["بري", "جوي", "بحري", "مدفعي", "صاروخي", "بريه", "جويه", "بحريه", "مدفعيه", "صاروخيه"])
 # Cue words that begin with a letter that is also a proclitic (بلده، بنادق): matched as written first.
 _AS_WRITTEN = _CITING | _SETTLEMENTS | _WEAPONS | _MODEL_NOUNS | _VILLAGES  # ولاية begins with و
 _SPOKESPERSON = frozenset(["المتحدث", "الناطق", "المتحدثه", "الناطقه"])
@@ -183,8 +192,16 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
         first = tokens[i].norm
         if span.type == "PER" and (before in _WEAPONS or listed(first, _WEAPONS)):
             continue  # بنادق كلاشينكوف: a weapon named after its designer
+        if span.type == "PER" and tokens[i].end == span.end and _domain_pair(tokens, i):
+            continue  # بدعم بري وجوي: by land and air, not Berri
+        if span.type == "LOC" and (cut := _countryside_within(span, tokens, i)) is not None:
+            out.extend(cut)  # ذيبان بريف دير الزور: a town in the countryside of a province, two places
+            continue
         if span.type == "PER" and (
-            before in _SETTLEMENTS or _HEADED.get(before) == "LOC" or _between_in_and_countryside(tokens, i, span.end)
+            before in _SETTLEMENTS
+            or _HEADED.get(before) == "LOC"
+            or _between_in_and_countryside(tokens, i, span.end)
+            or (i > 0 and tokens[i - 1].norm in _IN_PROVINCE)
         ):
             span = span._replace(type="LOC")  # بلدة كفرشوبا، مسجد عقابا الكبير: the name of a place
         elif span.type == "PER" and tokens[i].end < span.end and (kind := _HEADED.get(strip_clitics(first))):
@@ -238,6 +255,32 @@ def _front_line(span: Any, tokens: Sequence[Token], i: int) -> Any | None:
         return None
     start, end = names[0].start, names[-1].end
     return span._replace(text=span.text[start - span.start : end - span.start], type="LOC", start=start, end=end)
+
+
+def front_line_names(body: str, tokens: Sequence[Token], spans: Sequence[Any], make: Callable) -> list[Any]:
+    """Front lines the tagger left untagged (في جبهة الكدحة غرب المدينة، بجبهة مريس): their names as places.
+
+    After في / على (or with بـ), a front named by rare words (no movement's name, no common word: «على جبهة
+    القتال» names none) is a place; its name runs up to two such words and stops at a bearing.
+    """
+    if "جبه" not in body:
+        return []  # most articles name no front: the letters are looked for once
+    fronts = [i for i, token in enumerate(tokens[:-1]) if token.norm[-4:] in _FRONT_ENDINGS and _front_word(tokens, i)]
+    found = []
+    for i in fronts:
+        names = list(takewhile(_front_name_word, tokens[i + 1 : i + 3]))
+        if not names or names[0].norm in _FRONT_MOVEMENTS:
+            continue
+        start, end = names[0].start, names[-1].end
+        if not overlaps(spans, start, end):
+            found.append(make(body[start:end], "LOC", start, end))
+    return found
+
+
+def _front_name_word(token: Token) -> bool:
+    norm = token.norm
+    bare = norm[2:] if norm.startswith("ال") else norm
+    return len(bare) >= 2 and norm.isalpha() and norm not in _DIRECTIONS and word_zipf(bare) < _COMMON_NAME_ZIPF
 
 
 def _front_word(tokens: Sequence[Token], i: int) -> bool:
@@ -781,6 +824,31 @@ def _word_before(tokens: Sequence[Token], i: int, skip: frozenset[str] = _QUOTES
         return ""
     norm = tokens[j].norm
     return norm if norm in _AS_WRITTEN else strip_clitics(norm)
+
+
+def _domain_pair(tokens: Sequence[Token], i: int) -> bool:
+    """Whether token ``i`` is a land / air / sea adjective paired with another (بري وجوي، جوي وبري)."""
+    norm = tokens[i].norm
+    if norm not in _DOMAINS and not (norm[:1] == "و" and norm[1:] in _DOMAINS):
+        return False
+    after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+    return (after[:1] == "و" and after[1:] in _DOMAINS) or (i > 0 and tokens[i - 1].norm in _DOMAINS)
+
+
+def _countryside_within(span: Any, tokens: Sequence[Token], i: int) -> list[Any] | None:
+    """A place the tagger ran on into «بريف» and its province (ذيبان بريف دير الزور): the town and the
+    province, without the countryside word. None when no such word is inside the span."""
+    j = i + 1
+    while j < len(tokens) and tokens[j].end <= span.end:
+        norm = tokens[j].norm
+        if norm[:1] == "ب" and norm[1:] in ("ريف", "ارياف") and j + 1 < len(tokens) and tokens[j + 1].end <= span.end:
+            town_end, province = tokens[j - 1].end, tokens[j + 1].start
+            return [
+                span._replace(text=span.text[: town_end - span.start], end=town_end),
+                span._replace(text=span.text[province - span.start :], start=province),
+            ]
+        j += 1
+    return None
 
 
 def _between_in_and_countryside(tokens: Sequence[Token], i: int, end: int) -> bool:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache, lru_cache
 from itertools import pairwise
+from operator import attrgetter
 
 from marsad.schemas.records import (
     EnrichedArticle,
@@ -35,6 +36,7 @@ from .entity_context import (
     cut_before_names,
     drop_described_places,
     drop_generic_nouns,
+    front_line_names,
     join_patronymics,
     names_after_roles,
     names_outlet,
@@ -147,6 +149,8 @@ class Extractor:
         tagged = spans_from_labels(body, grouped, self.tagger.tag_tokens(grouped))
         spans = drop_described_places(drop_generic_nouns(complete_compound_places(body, tagged, tokens)), tokens)
         spans = retype_by_context(spans, tokens)
+        if fronts := front_line_names(body, tokens, spans, ModelSpan):
+            spans = sorted([*spans, *fronts], key=attrgetter("start"))
         spans = complete_family_names(body, complete_role_names(body, spans, tokens, SPEECH_VERBS), tokens)
         spans = join_patronymics(body, complete_given_names(body, spans, tokens), tokens)
         cues = token_cues(tokens)

@@ -15,6 +15,7 @@ from marsad.streams.entity_context import (
     cut_before_names,
     drop_described_places,
     drop_generic_nouns,
+    front_line_names,
     join_patronymics,
     names_after_roles,
     region_with_its_word,
@@ -88,6 +89,7 @@ def test_a_person_ends_before_a_role_noun(body: str, name: str, expected: str) -
         # a weapon named after its designer is no person, with or without the weapon noun in the span
         ("ضبطت القوات بنادق كلاشينكوف وذخيرة.", "كلاشينكوف", "PER", False),
         ("ضبطت القوات بنادق كلاشينكوف وذخيرة.", "بنادق كلاشينكوف", "PER", False),
+        ("وضبطت معها طلقات كلاشينكوف عدد 600.", "كلاشينكوف", "PER", False),
         # an organisation owning the rockets stays
         ("أطلقت صواريخ الجماعة على المدينة.", "الجماعة", "ORG", True),
     ],
@@ -445,3 +447,57 @@ def test_an_egyptian_police_district_names_its_town(body: str, place: str) -> No
     found = pipeline_entities(body)
     assert (place, "LOC") in found
     assert not any(text.startswith("مركز") or type_ == "ORG" for text, type_ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kept"),
+    [
+        ("نفذت القوات العملية بدعم بري وجوي من التحالف.", "بري", False),
+        ("تعرضت البلدة لقصف جوي وبري عنيف.", "وبري", False),
+        ("وقال بري إن المجلس سيجتمع.", "بري", True),  # the speaker of the parliament
+    ],
+)
+def test_land_and_air_are_no_person(body: str, name: str, kept: bool) -> None:
+    found = retype_by_context([span(body, name, "PER")], tokenize(body))
+    assert [s.text for s in found] == ([name] if kept else [])
+
+
+def test_a_town_run_on_into_its_countryside_is_two_places() -> None:
+    body = "اندلعت اشتباكات في ذيبان بريف دير الزور الشرقي."
+    found = retype_by_context([span(body, "ذيبان بريف دير الزور", "LOC")], tokenize(body))
+    assert [(s.text, s.type) for s in found] == [("ذيبان", "LOC"), ("دير الزور", "LOC")]
+    assert all(body[s.start : s.end] == s.text for s in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "expected"),
+    [
+        ("أوقفت مفارز الجيش بولاية برج باجي مختار 118 شخصا.", "برج باجي مختار", "LOC"),
+        ("تراجعت الصادرات خلال ولاية ترامب الأولى.", "ترامب", "PER"),  # a term of office, not a province
+    ],
+)
+def test_a_person_after_in_the_province_of_is_the_province(body: str, name: str, expected: str) -> None:
+    [found] = retype_by_context([span(body, name, "PER")], tokenize(body))
+    assert (found.text, found.type) == (name, expected)
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        ("اندلعت مواجهات عنيفة في جبهة الكدحة غرب المدينة.", ["الكدحة"]),
+        ("قتل ثلاثة جنود بجبهة مريس شمالي الضالع.", ["مريس"]),
+        # a common word names no front line; a movement's name is no place
+        ("تقدمت القوات على جبهة القتال.", []),
+        ("قال قيادي في جبهة النصرة إن الهدنة انتهت.", []),
+        # no preposition: a front as a body (أعلنت جبهة ...), left to the tagger
+        ("أعلنت جبهة الكدحة بيانا.", []),
+    ],
+)
+def test_a_front_line_the_tagger_missed_is_a_place(body: str, names: list[str]) -> None:
+    found = front_line_names(body, tokenize(body), [], ModelSpan)
+    assert [(s.text, s.type) for s in found] == [(name, "LOC") for name in names]
+
+
+def test_a_front_line_the_tagger_found_is_not_found_twice() -> None:
+    body = "اندلعت مواجهات عنيفة في جبهة الكدحة غرب المدينة."
+    assert front_line_names(body, tokenize(body), [span(body, "الكدحة", "LOC")], ModelSpan) == []
