@@ -1,16 +1,19 @@
 """Train the convolutional NER tagger (streams/ner_cnn.py) on the first 90% of ANERcorp and write its weights.
 
     uv sync --group train
-    .venv/bin/python scripts/train_ner_cnn.py            # ~3 min on one core; writes streams/data/ner_cnn.npz
+    .venv/bin/python scripts/train_ner_cnn.py            # ~2.5 min on one core; writes streams/data/ner_cnn.npz
     .venv/bin/python scripts/train_ner.py --eval-only    # the CRF with the network added, on the dev slice
 
 jax and optax (CPU wheels from PyPI) are training-only dependencies: the product runs the network in numpy.
 Run after ``scripts/train_ner.py``: the network reads the CRF's label order and its lexicon classes and
 gazetteer (without the names taken from the training labels, which it would otherwise learn to trust).
 Deterministic on one machine: fixed seeds, sorted vocabularies, a fixed batch order, one CPU thread.
-Settings (measured on the dev slice, docs/quality.md): dropout 0.5 on the inputs and 0.3 on the hidden
-layers, rare words replaced by the unknown word in proportion to their rarity (so that the letters learn
-to carry them), Adam with a warm-up and cosine decay, 20 epochs, seed 1.
+Settings (measured on the dev slice, docs/quality.md): hidden width 64, 24 filters per character width,
+word vectors of 48 (half the cost of the first try's 128 / 32 / 64 at the same F1); dropout 0.5 on the
+inputs and 0.3 on the hidden layers, rare words replaced by the unknown word in proportion to their rarity
+(so that the letters learn to carry them), Adam with a warm-up and cosine decay, 20 epochs; seed 3, the
+median of five seeds (0.812, 0.805, 0.808, 0.810, 0.799 at weight 0.5), not the best. The weight of the
+network in the CRF's scores (0.5) is stored with its arrays.
 """
 
 from __future__ import annotations
@@ -70,6 +73,7 @@ def main() -> None:
     arrays = {k: np.asarray(v).astype(np.float16) for k, v in params.items()}
     arrays |= {f"v_{name}": pack_strings(items) for name, items in vocab.items() if name != "counts"}
     arrays["v_labels"] = pack_strings(labels)
+    arrays["weight"] = np.array(args.weight, dtype=np.float32)
     np.savez_compressed(out / "ner_cnn.npz", **arrays)
     size = (out / "ner_cnn.npz").stat().st_size / 1e6
     print(f"trained in {time.perf_counter() - started:.0f} s; wrote {out / 'ner_cnn.npz'} ({size:.2f} MB)", flush=True)
@@ -83,19 +87,22 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--data", default=str(REPO.parent / "shared" / "data"), help="shared data folder")
     parser.add_argument("--out", default=str(REPO / "streams" / "data"), help="the CRF's folder; weights go there")
     parser.add_argument("--epochs", type=int, default=20)
-    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--seed", type=int, default=3, help="seed 3 is the median of five (docs/quality.md)")
     parser.add_argument("--lr", type=float, default=2e-3)
     parser.add_argument("--batch", type=int, default=8)
-    parser.add_argument("--hidden", type=int, default=128)
-    parser.add_argument("--wdim", type=int, default=64)
+    parser.add_argument("--hidden", type=int, default=64)
+    parser.add_argument("--wdim", type=int, default=48)
     parser.add_argument("--sdim", type=int, default=32)
     parser.add_argument("--cdim", type=int, default=24)
-    parser.add_argument("--cfilt", type=int, default=32)
+    parser.add_argument("--cfilt", type=int, default=24)
     parser.add_argument("--fdim", type=int, default=32)
     parser.add_argument("--gdim", type=int, default=16)
     parser.add_argument("--drop-in", type=float, default=0.5)
     parser.add_argument("--drop-h", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=2, help="words and stems seen this often get a vector")
+    parser.add_argument(
+        "--weight", type=float, default=0.5, help="the weight of its log-probabilities in the CRF's scores (shipped with it)"
+    )
     return parser.parse_args()
 
 

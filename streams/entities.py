@@ -121,7 +121,7 @@ def merge_entities(
         if start >= end:
             continue  # «هاتريك» alone: a loanword of the match, no one's name
         if span.type == "LOC":
-            start, end = trim_direction(body, *trim_qualifier(body, start, end))
+            start, end = trim_direction(body, *trim_countryside(body, *trim_qualifier(body, start, end)))
         overlapping = [e for e in chosen if e.start < end and start < e.end]
         if span.type == "PER" and _places_joined(body, start, end, overlapping):
             continue  # غوما وبوكافو، كادقلي والدلنج: two towns the tagger read as one person
@@ -268,6 +268,21 @@ def trim_qualifier(body: str, start: int, end: int) -> tuple[int, int]:
             rest += 1
         return (rest, end) if rest < end else (start, end)
     return start, end
+
+
+def trim_countryside(body: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading ريف from a span the tagger found (بريف دير الزور is دير الزور, as the gazetteer has it),
+    but not from ريف دمشق, a province of that name."""
+    space = body.find(" ", start, end)
+    if space < 0:
+        return start, end
+    first = fold(body[start:space])
+    if first != "ريف" and not (first[:1] in _PROCLITICS and first[1:] == "ريف"):
+        return start, end
+    rest = space
+    while rest < end and body[rest].isspace():
+        rest += 1
+    return (start, end) if rest >= end or fold(body[rest:end]).startswith("دمشق") else (rest, end)
 
 
 def _entity(body: str, start: int, end: int, type_: str, canonical: object | None, source: str) -> Entity:

@@ -61,6 +61,7 @@ _WADI = "وادي"
 _WADI_CLITICS = frozenset(["", "و", "ب", "ل", "ف", "وب", "فب"])
 _OFFICE_TITLES = words("رئيس نائب عضو اعضاء مجلس")
 _TITLE_FIRSTS = words("الشيخ الحاج السيد الامام")
+_FEATURE_FIRSTS = words("جبل وادي")  # as written, no clitic: the first word of a district's name
 _NAME_JOINERS = words("بن ابو ابي ام ابن بني عين تل دير كفر بيت راس ذي ذو باب") | {"ال"}  # آل سالم folds to ال
 _NOT_NAMES = words(
     "في من الي علي عن مع قرب بين داخل خارج عند حول ضمن "
@@ -315,7 +316,9 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
         first = tokens[j].norm
         if strip_clitics(token.norm).startswith("ال"):
             continue  # a definite place word is described, not named: المنطقة الأمنية، الساحة الرئيسية
-        if (
+        # مديرية جبل حبشي، ناحية وادي العين: a district named for a mountain or a valley, two words
+        feature = first in _FEATURE_FIRSTS and j + 1 < len(tokens) and tokens[j + 1].norm.isalpha()
+        if not feature and (
             index.has(j, _PLACED_BY)
             or (_is_place_head(first) and not first.startswith("ال"))
             or (index.has(j, WIDE_PLACE_WORDS) and not first.startswith("ال"))  # but قرية المقاطعة is named
@@ -329,9 +332,10 @@ def _place_phrases(index: ArticleIndex, known: list[Place], inside: list[tuple[i
             continue  # غابة مجاورة، منطقة نائية، منطقة عمليات: described, not named
         if "منطقه" in head and not first.startswith("ال") and j + 1 < len(tokens) and tokens[j + 1].start in starts:
             continue  # منطقة بحيرة تشاد: a name running on into a place is not cut before it
-        end = j + 1
+        end = j + 2 if feature else j + 1
         titled = first in _TITLE_FIRSTS  # حي الحاج يوسف، حي الشيخ مقصود: a place named for a person
-        if (titled or first == "ال" or not first.startswith("ال")) and end < len(tokens) and tokens[end].norm.isalpha():
+        named = titled or first == "ال" or not first.startswith("ال")
+        if not feature and named and end < len(tokens) and tokens[end].norm.isalpha():
             following = tokens[end].norm
             if titled or first in _NAME_JOINERS or (following.startswith("ال") and following not in _NOT_NAMES):
                 end += 1

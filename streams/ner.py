@@ -35,7 +35,7 @@ _PASS2_SUFFIX = ".pass2.crfsuite"
 _GAZETTEER = "ner_gazetteer.txt"
 _META = "ner_model.json"
 _CNN = "ner_cnn.npz"
-_DEFAULT_CNN_WEIGHT = 0.8
+_DEFAULT_CNN_WEIGHT = 0.5  # for a network saved without its weight
 _DEFAULT_DOC_SIZE = 20
 _MEMORY_KINDS = ("PERS", "ORG", "LOC", "MISC")
 
@@ -228,7 +228,7 @@ def _load_cached(path: Path) -> EntityTagger:
         Lexicon.from_lines(lines),
         int(meta.get("doc_size", _DEFAULT_DOC_SIZE)),
         cnn,
-        float(meta.get("cnn_weight", _DEFAULT_CNN_WEIGHT)),
+        cnn.weight if cnn is not None and cnn.weight is not None else _DEFAULT_CNN_WEIGHT,
     )
 
 

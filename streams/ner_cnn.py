@@ -56,7 +56,9 @@ class ConvTagger:
     """The network's weights and vocabularies; build once per process (:meth:`load`) and share."""
 
     def __init__(self, arrays: dict[str, np.ndarray], gazetteer_lines: Iterable[str]) -> None:
-        p = {k: v.astype(np.float32) for k, v in arrays.items() if not k.startswith("v_")}
+        p = {k: v.astype(np.float32) for k, v in arrays.items() if not k.startswith("v_") and k != "weight"}
+        # how much its log-probabilities count in the CRF's scores: chosen on the dev slice with these weights
+        self.weight = float(arrays["weight"]) if "weight" in arrays else None
         self.labels = unpack_strings(arrays["v_labels"])
         self._words = {w: i + 2 for i, w in enumerate(unpack_strings(arrays["v_words"]))}  # 0 pad, 1 unknown
         self._stems = {w: i + 2 for i, w in enumerate(unpack_strings(arrays["v_stems"]))}

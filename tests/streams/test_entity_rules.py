@@ -508,3 +508,18 @@ def test_a_name_has_no_honorific_nor_a_match_loanword(body: str, person: str) ->
 def test_a_place_noun_owned_by_a_pronoun_is_no_name() -> None:
     body = "أسفرت العملية عن مقتل تسعة مسلحين وتدمير معسكر لهم."
     assert not [span for span in rule_spans(body, tokenize(body)) if span.type == "LOC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "kept"),
+    [
+        ("في بلدة ذيبان، بريف دير الزور الشرقي", "بريف دير الزور", "دير الزور"),
+        ("قصفت الطائرات مواقع في ريف حلب", "ريف حلب", "حلب"),
+        ("قصفت الطائرات مواقع في ريف دمشق", "ريف دمشق", "ريف دمشق"),  # a province of that name
+    ],
+)
+def test_the_countryside_word_is_no_part_of_a_place_the_tagger_found(text: str, tagged: str, kept: str) -> None:
+    start = text.index(tagged)
+    span = SimpleNamespace(text=tagged, type="LOC", start=start, end=start + len(tagged))
+    [entity] = merge_entities(text, [span], [], lambda *_: None)
+    assert (entity.text, text[entity.start : entity.end]) == (kept, kept)

@@ -102,7 +102,7 @@ SETS = {
     "invented_articles_44.jsonl": {"entity_f1": 0.69, "event_type_f1": 0.72, "location": 0.58, "counts": 0.70},
     "invented_articles_45.jsonl": {"entity_f1": 0.62, "event_type_f1": 0.71, "location": 0.56, "counts": 0.64},
     "invented_articles_46.jsonl": {"entity_f1": 0.73, "event_type_f1": 0.64, "location": 0.39, "counts": 0.62},
-    "invented_articles_47.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.84, "location": 0.55, "counts": 0.69},
+    "invented_articles_47.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.84, "location": 0.54, "counts": 0.69},
     "invented_articles_48.jsonl": {"entity_f1": 0.74, "event_type_f1": 0.81, "location": 0.75, "counts": 0.85},
     "invented_articles_49.jsonl": {"entity_f1": 0.76, "event_type_f1": 0.76, "location": 0.74, "counts": 0.73},
     "invented_articles_50.jsonl": {"entity_f1": 0.77, "event_type_f1": 0.80, "location": 0.67, "counts": 0.64},
