@@ -73,7 +73,9 @@ class ConvTagger:
         hidden = p["conv1"].shape[2]
         # each gazetteer tag's share of the first convolution, flat: a token's tags are one row of a 0/1 matrix
         self._gaz_taps = np.einsum("gd,kdh->gkh", p["gemb"], p["conv1"][:, -gdim:]).reshape(len(p["gemb"]), -1)
-        self._tag_ids: dict[frozenset[str], tuple[list[int], list[int]]] = {}
+        # a match's kinds -> its rows (B, I) in _kind_taps; row 0 adds nothing
+        self._kind_rows: dict[frozenset[str], tuple[int, int]] = {}
+        self._kind_taps = np.zeros((1, self._gaz_taps.shape[1]), np.float32)
         p["femb"][0] = 0.0
         self._p = p
         # per word type: its row of first-layer taps, and whether a gazetteer name can start at it
@@ -111,10 +113,10 @@ class ConvTagger:
         self._add_gazetteer(taps, sentences, starts.tolist(), self._starts[ids])
         keep = np.zeros((total, 1), np.float32)
         keep[positions] = 1.0  # gap rows stay zero after every layer
-        h = np.maximum(_shift_sum(taps, DILATIONS[0]) + p["conv1_b"], 0.0) * keep
+        h = _relu_of(_shift_sum(taps, DILATIONS[0]), p["conv1_b"], keep)
         for layer, dilation in ((2, DILATIONS[1]), (3, DILATIONS[2])):
             y = (h @ p[f"conv{layer}_cat"]).reshape(total, 3, -1)
-            h = (np.maximum(_shift_sum(y, dilation) + p[f"conv{layer}_b"], 0.0) + h) * keep
+            h = _relu_of(_shift_sum(y, dilation), p[f"conv{layer}_b"], keep, h)
         logits = h[positions] @ p["out"] + p["out_b"]
         logits -= logits.max(axis=1, keepdims=True)
         logits -= np.log(np.exp(logits).sum(axis=1, keepdims=True))
@@ -123,8 +125,12 @@ class ConvTagger:
     def _add_gazetteer(
         self, taps: np.ndarray, sentences: Sequence[Sequence[str]], offsets: list[int], can_start: np.ndarray
     ) -> None:
-        """Add the taps of the gazetteer tags of the longest matches, tried only where a name can start."""
-        hits: list[tuple[int, int]] = []
+        """Add the taps of the gazetteer tags of the longest matches, tried only where a name can start.
+
+        A match's kinds give one row of summed taps for its first word and one for the rest: per token one
+        row id, then one gather for the tokens that have one.
+        """
+        rows = np.zeros(len(taps), dtype=np.intp)  # 0: no tag
         flat_at = 0
         for offset, sent in zip(offsets, sentences, strict=True):
             tries = np.flatnonzero(can_start[flat_at : flat_at + len(sent)]).tolist()
@@ -132,24 +138,24 @@ class ConvTagger:
             if not tries:
                 continue
             for first, length, kinds in self._lexicon.match_spans(sent, tries):
-                begin, inside = self._tags_of(kinds)
-                hits.extend((offset + first, j) for j in begin)
-                hits.extend((offset + at, j) for at in range(first + 1, first + length) for j in inside)
-        if hits:
-            marks = np.zeros((len(taps), len(self._gaz_taps)), np.float32)
-            marks[tuple(np.array(hits).T)] = 1.0
-            taps += (marks @ self._gaz_taps).reshape(taps.shape)
+                begin, inside = self._kind_rows.get(kinds) or self._add_kinds(kinds)
+                rows[offset + first] = begin
+                if length > 1:
+                    rows[offset + first + 1 : offset + first + length] = inside
+        tagged = np.flatnonzero(rows)
+        if len(tagged):
+            flat = taps.reshape(len(taps), -1)  # a view: the three taps side by side
+            flat[tagged] += self._kind_taps[rows[tagged]]
 
-    def _tags_of(self, kinds: frozenset[str]) -> tuple[list[int], list[int]]:
-        """The network's ids of the B and I tags of a match's kinds (those it was trained with)."""
-        found = self._tag_ids.get(kinds)
-        if found is None:
-            ordered = sorted(kinds)
-            found = tuple(
-                [self._gaz[tag] for kind in ordered if (tag := f"{kind}-{edge}") in self._gaz] for edge in "BI"
-            )
-            self._tag_ids[kinds] = found
-        return found
+    def _add_kinds(self, kinds: frozenset[str]) -> tuple[int, int]:
+        """Rows of summed taps for a match's B and I tags (those the network was trained with)."""
+        found = []
+        for edge in "BI":
+            ids = [self._gaz[tag] for kind in sorted(kinds) if (tag := f"{kind}-{edge}") in self._gaz]
+            found.append(len(self._kind_taps))
+            self._kind_taps = np.vstack([self._kind_taps, self._gaz_taps[ids].sum(axis=0, keepdims=True)])
+        self._kind_rows[kinds] = (found[0], found[1])
+        return found[0], found[1]
 
     def _add_types(self, keys: list[str]) -> None:
         """Each new word type's share of the first convolution at its three taps, in one batch."""
@@ -188,6 +194,16 @@ class ConvTagger:
         self._table[at : at + n] = taps
         self._starts[at : at + n] = [self._lexicon.can_start(key) for key in keys]
         rows.update(zip(keys, range(at, at + n), strict=True))
+
+
+def _relu_of(x: np.ndarray, bias: np.ndarray, keep: np.ndarray, residual: np.ndarray | None = None) -> np.ndarray:
+    """max(x + bias, 0) (+ residual), gap rows zeroed: in place in ``x``, a fresh array from _shift_sum."""
+    x += bias
+    np.maximum(x, 0.0, out=x)
+    if residual is not None:
+        x += residual
+    x *= keep
+    return x
 
 
 def _shift_sum(y: np.ndarray, d: int) -> np.ndarray:

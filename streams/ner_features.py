@@ -75,6 +75,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     ),
 }
 _RARE = ("z0",)
+_START_CACHE = 200_000  # word types whose name starts a lexicon keeps; past it the cache starts over
 # The trigger classes a token (or its neighbour) can belong to.
 _CONTEXT_TYPES = ("PER", "PERV", "ORG", "LOC")
 
@@ -86,6 +87,8 @@ class Lexicon:
     names: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
     max_len: dict[str, int] = field(default_factory=dict)
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    # per word as written: the forms a name can start with, the longest name of each and its one-word match
+    _starts: dict[str, tuple[tuple[str, int, frozenset[str] | None], ...]] = field(default_factory=dict)
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> Lexicon:
@@ -141,25 +144,34 @@ class Lexicon:
 
     def _longest_at(self, keys: Sequence[str], i: int) -> tuple[int, frozenset[str]] | None:
         """The longest name at ``i`` (first word as written, else clitic-stripped), grown one word at a time."""
-        names, prefixes = self.names, self.prefixes
-        for first in _first_forms(keys[i]):
-            if not self.max_len.get(first):
-                continue
+        forms = self._starts.get(keys[i])
+        if forms is None:
+            forms = self._start_forms(keys[i])
+        if not forms:
+            return None
+        names, prefixes, stop = self.names, self.prefixes, len(keys)
+        for first, longest, kinds in forms:
+            best = (1, kinds) if kinds else None
             words: tuple[str, ...] = (first,)
-            best = None
-            kinds = names.get(words)
-            if kinds:
-                best = (1, kinds)
-            for j in range(i + 1, len(keys)):
+            for j in range(i + 1, min(stop, i + longest)):  # no name of this first word is longer
                 words = (*words, keys[j])
                 if words not in prefixes:
                     break
-                kinds = names.get(words)
-                if kinds:
-                    best = (len(words), kinds)
+                found = names.get(words)
+                if found:
+                    best = (len(words), found)
             if best is not None:
                 return best
         return None
+
+    def _start_forms(self, key: str) -> tuple[tuple[str, int, frozenset[str] | None], ...]:
+        """What :meth:`_longest_at` needs of a word, looked up once per word type (names recur)."""
+        if len(self._starts) > _START_CACHE:
+            self._starts.clear()
+        longest, names = self.max_len, self.names
+        forms = tuple((first, longest[first], names.get((first,))) for first in _first_forms(key) if longest.get(first))
+        self._starts[key] = forms
+        return forms
 
 
 @lru_cache(maxsize=100_000)
