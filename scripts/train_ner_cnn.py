@@ -101,7 +101,10 @@ def _parse_args() -> argparse.Namespace:
     parser.add_argument("--drop-h", type=float, default=0.3)
     parser.add_argument("--min-count", type=int, default=2, help="words and stems seen this often get a vector")
     parser.add_argument(
-        "--weight", type=float, default=0.5, help="the weight of its log-probabilities in the CRF's scores (shipped with it)"
+        "--weight",
+        type=float,
+        default=0.5,
+        help="the weight of its log-probabilities in the CRF's scores (shipped with it)",
     )
     return parser.parse_args()
 
