@@ -103,23 +103,7 @@ def unify_punctuation(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Return the matching key of ``text``: the order matters (decompose first, then drop marks, then unify).
-
-    Short texts (names, a few words around one) recur from article to article and are folded once each;
-    a long one is folded every time, so that the cache holds no article bodies.
-    """
-    return _fold_short(text) if len(text) <= _SHORT else _fold(text)
-
-
-_SHORT = 40  # characters: a name of several words, or the window a rule reads before one
-
-
-@lru_cache(maxsize=100_000)
-def _fold_short(text: str) -> str:
-    return _fold(text)
-
-
-def _fold(text: str) -> str:
+    """Return the matching key of ``text``: the order matters (decompose first, then drop marks, then unify)."""
     text = normalize_unicode(text)
     text = strip_bidi_controls(text)
     text = remove_diacritics(text)

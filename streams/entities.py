@@ -112,7 +112,7 @@ def merge_entities(
                 continue
             chosen = [e for e in chosen if not (e.start < rule.end and rule.start < e.end)]
         chosen.append(_entity(body, rule.start, rule.end, rule.type, link(rule.text, rule.type), "rule"))
-    for span in model_spans:
+    for span in _split_joined_places(body, model_spans, known):
         first = trim_function_words(body, *cut_led_by(body, span.start, span.end))
         start, end = trim_proclitic(body, *first, known)
         if start > first[0] and body[first[0]] in "كف" and not body.startswith(("ال", "ٱل"), start):
@@ -142,6 +142,23 @@ def _district_town(body: str, entity: Entity) -> bool:
         return False
     words = fold(body[max(0, entity.start - 16) : entity.start]).split()
     return len(words) >= 2 and words[-1] in POLICE_DISTRICTS and words[-2].endswith("دائره")
+
+
+def _split_joined_places(body: str, spans: Sequence[Any], known: Callable[[str], object]) -> list[Any]:
+    """A place the tagger ran over «و» into a second (تمنراست وإليزي) is two places, where both are known
+    and the pair is not (ترينيداد وتوباغو is one country)."""
+    out: list[Any] = []
+    for span in spans:
+        text = body[span.start : span.end]
+        head, _, tail = text.partition(" ")
+        joined = span.type == "LOC" and tail.startswith("و") and " " not in tail
+        if joined and known(fold(head)) and known(fold(tail[1:])) and not known(fold(text)):
+            second = span.end - len(tail) + 1
+            out.append(ModelSpan(head, "LOC", span.start, span.start + len(head)))
+            out.append(ModelSpan(tail[1:], "LOC", second, span.end))
+        else:
+            out.append(span)
+    return out
 
 
 def _places_joined(body: str, start: int, end: int, inside: Sequence[Entity]) -> bool:

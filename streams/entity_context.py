@@ -23,7 +23,7 @@ from marsad.schemas.records import Entity
 from .arabic import fold, listed, qualifies_definite, strip_clitics
 from .dateline import outlet_after
 from .entities import overlaps
-from .entity_rules import NATIONALITIES, ORDINALS, common_description, describes
+from .entity_rules import NATIONALITIES, NATIONALITY_STEMS, ORDINALS, common_description, describes
 from .geocode import FACILITY_ADJECTIVES, FACILITY_WORDS
 from .ner_features import word_classes, word_zipf
 from .place_spotter import adjective_not_place
@@ -122,6 +122,7 @@ _WEAPONS = frozenset(
 )  # fmt: skip  # and their rounds and magazines (طلقات كلاشينكوف)
 # By land, air and sea (بدعم بري وجوي، قصف جوي ومدفعي): adjectives of an operation, one of which is also a
 # surname (بري); a "person" that is one of them next to another is the adjective.
+_NATIONALITY_STEMS = frozenset(NATIONALITY_STEMS)
 _DOMAINS = frozenset(["بري", "جوي", "بحري", "مدفعي", "صاروخي", "بريه", "جويه", "بحريه", "مدفعيه", "صاروخيه"])
 # Cue words that begin with a letter that is also a proclitic (بلده، بنادق): matched as written first.
 _AS_WRITTEN = _CITING | _SETTLEMENTS | _WEAPONS | _MODEL_NOUNS | _VILLAGES  # ولاية begins with و
@@ -165,6 +166,7 @@ _GENERIC_NOUNS = frozenset(
      "شارع", "ساحه", "مخيم", "جبهه", "طراز", "نوع", "بلاد", "دوله", "اقليم", "ولايه", "ناحيه", "قضاء", "مديريه",
      "حكومه", "وزاره", "قوات", "جيش", "شرطه", "جماعه", "تنظيم", "حركه", "حزب", "مجلس", "خليه",
      "كنيس", "كنيسا", "كنيسه", "كنائس", "مسجد", "مسجدا", "معبد",
+     "ولايات", "ولايتي", "محافظتي", "مدينتي", "بلدتي", "قريتي", "منطقتي",  # الولايات، ولايتي ...: "the (two) states of"
      "لا", "لو", "لم", "لن", "قد", "دي", "سان", "سانت",  # particles, and a foreign name's first word alone
      "عقب", "اثر", "بعد", "قبل", "خلال", "حيث", "لدي", "ضمن", "وفق", "حسب"]
 )  # fmt: skip
@@ -194,6 +196,8 @@ def retype_by_context(spans: Sequence[Any], tokens: Sequence[Token]) -> list[Any
             continue  # بنادق كلاشينكوف: a weapon named after its designer
         if span.type == "PER" and tokens[i].end == span.end and _domain_pair(tokens, i):
             continue  # بدعم بري وجوي: by land and air, not Berri
+        if span.type in ("PER", "LOC") and tokens[i].end == span.end and _nationality_adjective(tokens, i):
+            continue  # الجانب الأوكراني، جندي روسي: an adjective of nationality, no person and no place
         if span.type == "LOC" and (cut := _countryside_within(span, tokens, i)) is not None:
             out.extend(cut)  # ذيبان بريف دير الزور: a town in the countryside of a province, two places
             continue
@@ -824,6 +828,17 @@ def _word_before(tokens: Sequence[Token], i: int, skip: frozenset[str] = _QUOTES
         return ""
     norm = tokens[j].norm
     return norm if norm in _AS_WRITTEN else strip_clitics(norm)
+
+
+def _nationality_adjective(tokens: Sequence[Token], i: int) -> bool:
+    """A nationality adjective (وروسي، الأوكرانية) as an adjective: indefinite (جندي روسي), or definite after
+    a definite noun (الجانب الأوكراني). A definite one after anything else may be a surname (وقال المصري)."""
+    bare = strip_clitics(tokens[i].norm)
+    definite = bare.startswith("ال")
+    bare = bare[2:] if definite else bare
+    if bare not in _NATIONALITY_STEMS and not (bare.endswith("ه") and bare[:-1] in _NATIONALITY_STEMS):
+        return False
+    return not definite or (i > 0 and strip_clitics(tokens[i - 1].norm).startswith("ال"))
 
 
 def _domain_pair(tokens: Sequence[Token], i: int) -> bool:

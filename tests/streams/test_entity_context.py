@@ -501,3 +501,21 @@ def test_a_front_line_the_tagger_missed_is_a_place(body: str, names: list[str]) 
 def test_a_front_line_the_tagger_found_is_not_found_twice() -> None:
     body = "اندلعت مواجهات عنيفة في جبهة الكدحة غرب المدينة."
     assert front_line_names(body, tokenize(body), [span(body, "الكدحة", "LOC")], ModelSpan) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kept"),
+    [
+        ("أعلن الجانب الأوكراني أن الهجوم فشل.", "الأوكراني", False),
+        ("قتل جندي روسي في القصف.", "روسي", False),
+        ("وقال المصري إن الاتفاق صامد.", "المصري", True),  # a surname after a speech verb
+    ],
+)
+def test_a_nationality_adjective_is_no_person(body: str, name: str, kept: bool) -> None:
+    found = retype_by_context([span(body, name, "PER")], tokenize(body))
+    assert [s.text for s in found] == ([name] if kept else [])
+
+
+def test_the_two_states_of_is_no_place() -> None:
+    body = "وشملت الحملة ولايتي بونتلاند وجوبالاند."
+    assert drop_generic_nouns([span(body, "ولايتي", "LOC")]) == []

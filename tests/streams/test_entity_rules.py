@@ -523,3 +523,25 @@ def test_the_countryside_word_is_no_part_of_a_place_the_tagger_found(text: str, 
     span = SimpleNamespace(text=tagged, type="LOC", start=start, end=start + len(tagged))
     [entity] = merge_entities(text, [span], [], lambda *_: None)
     assert (entity.text, text[entity.start : entity.end]) == (kept, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "expected"),
+    [
+        ("نفذت عمليات في تمنراست وإليزي أمس", "تمنراست وإليزي", ["تمنراست", "إليزي"]),
+        ("وصل الوفد إلى ترينيداد وتوباغو أمس", "ترينيداد وتوباغو", ["ترينيداد وتوباغو"]),  # one country
+        ("نفذت عمليات في تمنراست وضواحيها أمس", "تمنراست وضواحيها", ["تمنراست وضواحيها"]),  # no second place
+    ],
+)
+def test_two_known_places_the_tagger_joined_with_and_are_two(text: str, tagged: str, expected: list[str]) -> None:
+    denotes = {
+        "تمنراست": ("p:1",),
+        "اليزي": ("p:2",),
+        "ترينيداد": ("p:3",),
+        "توباغو": ("p:5",),
+        "ترينيداد وتوباغو": ("p:4",),
+    }
+    start = text.index(tagged)
+    span = SimpleNamespace(text=tagged, type="LOC", start=start, end=start + len(tagged))
+    merged = merge_entities(text, [span], [], lambda *_: None, known=lambda key: denotes.get(key, ()))
+    assert [(e.text, text[e.start : e.end]) for e in merged] == [(name, name) for name in expected]
