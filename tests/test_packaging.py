@@ -38,6 +38,7 @@ def test_wheel_carries_contracts_models_gazetteers_and_samples(wheel: Path) -> N
         "marsad/schemas/v1/enriched_event.schema.json",
         "marsad/schemas/asyncapi.yaml",
         "marsad/streams/data/ner.crfsuite",
+        "marsad/streams/data/ner_cnn.npz",
         "marsad/streams/data/ner_words.tsv.gz",
         "marsad/streams/data/places.tsv",
         "marsad/streams/data/actors.json",
@@ -67,6 +68,8 @@ def test_wheel_installs_into_a_clean_venv_without_torch_and_runs(wheel: Path, tm
         "article = decode_raw_article({'id': 'x', 'body': 'اعتقلت الشرطة ثلاثة أشخاص في بغداد أمس.'})\n"
         "enriched = Pipeline.load('test').process(article)\n"
         "assert importlib.util.find_spec('torch') is None\n"
+        "from marsad.streams.ner import EntityTagger\n"
+        "assert EntityTagger.load()._cnn is not None, 'the NER network is not in the wheel'\n"
         "print(json.dumps([e.type for e in enriched.events]))\n"
     )
     # run outside the checkout: its marsad/ folder would shadow the installed package
