@@ -29,7 +29,9 @@ DILATIONS = (1, 2, 4)  # of the three word convolutions, kernel 3 each
 MAX_FEATS = 24
 _GAP = 4  # zero rows between the sentences of a document (>= the largest dilation): edge padding
 _CLASS_PREFIXES = ("sh=", "len=", "t=", "c=", "k=", "gw=", "n=", "nk=", "lm=", "cl=", "al")
-_CACHE_LIMIT = 200_000  # word types whose first-layer taps are kept; past it the cache starts over
+# word types whose first-layer taps are kept (768 bytes each at hidden 64: 23 MB); past it the cache starts over,
+# and the words of the next article are computed again (a few ms, once)
+_CACHE_LIMIT = 30_000
 
 
 def class_features(key: str) -> list[str]:

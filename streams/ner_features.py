@@ -75,7 +75,7 @@ _TRIGGERS: dict[str, frozenset[str]] = {
     ),
 }
 _RARE = ("z0",)
-_START_CACHE = 200_000  # word types whose name starts a lexicon keeps; past it the cache starts over
+_START_CACHE = 100_000  # word types whose name starts a lexicon keeps; past it the cache starts over
 # The trigger classes a token (or its neighbour) can belong to.
 _CONTEXT_TYPES = ("PER", "PERV", "ORG", "LOC")
 

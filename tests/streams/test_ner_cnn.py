@@ -65,6 +65,18 @@ def test_the_word_cache_changes_no_score() -> None:
     assert np.allclose(warm.log_probs(doc[:1]), first, atol=1e-5)
 
 
+def test_a_full_cache_starts_over_and_changes_no_score(monkeypatch: pytest.MonkeyPatch) -> None:
+    import marsad.streams.ner_cnn as ner_cnn
+
+    doc = [keys(text) for text in SENTENCES]
+    expected = ConvTagger.load(NETWORK, GAZETTEER).log_probs(doc)
+    monkeypatch.setattr(ner_cnn, "_CACHE_LIMIT", 20)  # fewer than the words of the three sentences
+    small = ConvTagger.load(NETWORK, GAZETTEER)
+    for _ in range(2):
+        assert np.allclose(small.log_probs(doc[:1]), expected[: len(doc[0])], atol=1e-5)
+        assert np.allclose(small.log_probs(doc), expected, atol=1e-5)
+
+
 def test_gazetteer_taps_are_those_of_the_longest_matches(network: ConvTagger) -> None:
     """The gazetteer is tried only where a name can start; the tags added are those of a full scan."""
     doc = [keys(text) for text in SENTENCES]
