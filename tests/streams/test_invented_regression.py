@@ -1,9 +1,9 @@
 """Aggregate scores on invented articles stay above floors set a little below what the extractor reached.
 
-Sixty-three sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
+Sixty-four sets were written for this project by helper sessions, in the style of Arabic wire copy, with gold
 in the ../shared/dev format, to probe the extractor on text it was not tuned on: other countries, every
 event type, and articles with no conflict at all (``data/invented_articles.jsonl``, 24 articles;
-``data/invented_articles_2.jsonl`` to ``_63.jsonl``, 20 each, written later, blind to the product and to
+``data/invented_articles_2.jsonl`` to ``_64.jsonl``, 20 each (``_64`` 16), written later, blind to the product and to
 one another, and measured before any fix; ``_5`` is pan-Arab and international desks, ``_6`` local and
 official press: ministry communiqués, border and drug seizures, tribal clashes, strikes; ``_7`` national
 papers and agencies in their house styles; ``_8`` flashes, long reports, analyses and round-ups; ``_9`` the Maghreb
@@ -39,8 +39,9 @@ Arabic services of foreign broadcasters on wars outside the Arab world and ``_59
 security and crime news in the Arabic press, measured blind before the fixes they guided; ``_60`` the security news
 of eastern Syria and Iraq's Sunni provinces and ``_61`` live coverage of the wars around Israel, measured blind
 before the few fixes they guided; ``_62`` official round-ups and communiqués (list-style bulletins, Hijri dates)
-and ``_63`` armed groups' claims and the other side's denials, the last measured blind and guiding no fix). The
-fixes each
+and ``_63`` armed groups' claims and the other side's denials, the last measured blind and guiding no fix;
+``_64`` news dense with names (politics and security of Lebanon, Iraq, Libya, Sudan, Yemen and Syria), measured
+blind after the NER network was shipped and guiding no fix). The fixes each
 of the others led to were made looking at it, so these figures guard them rather than measure generalisation; the
 measurements are in docs/quality.md.
 """
@@ -119,6 +120,7 @@ SETS = {
     "invented_articles_61.jsonl": {"entity_f1": 0.78, "event_type_f1": 0.78, "location": 0.81, "counts": 0.66},
     "invented_articles_62.jsonl": {"entity_f1": 0.81, "event_type_f1": 0.77, "location": 0.73, "counts": 0.58},
     "invented_articles_63.jsonl": {"entity_f1": 0.80, "event_type_f1": 0.73, "location": 0.66, "counts": 0.78},
+    "invented_articles_64.jsonl": {"entity_f1": 0.79, "event_type_f1": 0.88, "location": 0.70, "counts": 0.67},
 }
 FLOORS = [(name, figure, floor) for name, floors in SETS.items() for figure, floor in floors.items()]
 # Economy, sport, weather and health articles: war words in them are figures of speech or absent.
@@ -191,6 +193,7 @@ NOT_CONFLICT = [
     *[("invented_articles_61.jsonl", i) for i in ("ue04", "ue09", "ue13", "ue17", "ue20")],
     *[("invented_articles_62.jsonl", i) for i in ("ug04", "ug09", "ug13", "ug17", "ug20")],
     *[("invented_articles_63.jsonl", i) for i in ("uh04", "uh09", "uh13", "uh17", "uh20")],
+    *[("invented_articles_64.jsonl", i) for i in ("ui04", "ui09", "ui13")],
 ]
 
 
