@@ -40,6 +40,14 @@ def test_the_shipped_tagger_adds_the_network_with_the_weight_chosen_for_it(netwo
     assert network.weight == tagger._cnn_weight == pytest.approx(0.5)
 
 
+def test_a_network_trained_on_other_labels_is_refused_at_load() -> None:
+    loaded = EntityTagger.load()
+    network = ConvTagger.load(NETWORK, GAZETTEER)
+    network.labels = list(reversed(network.labels))
+    with pytest.raises(ValueError, match="labels"):
+        EntityTagger(loaded._tables, loaded._lexicon, cnn=network)
+
+
 def test_rows_are_label_log_probabilities(network: ConvTagger) -> None:
     doc = [keys(text) for text in SENTENCES]
     found = network.log_probs(doc)
