@@ -1,9 +1,11 @@
 """Named entities (PER, ORG, LOC) from a CRF trained on ANERcorp, with spans into the original text.
 
-The CRF tags each sentence from word, affix, shape, trigger-word and gazetteer features; then the names it
-found are propagated to their untagged repeats in the article (or, with a pass-2 model present, a second
-CRF sees how pass 1 tagged the same stem elsewhere in the document). The models and name lists ship in ``data/``
-(trained by ``scripts/train_ner.py``; ANERcorp, Benajiba et al. 2007, CAMeL Lab release, CC BY-SA 4.0).
+The CRF tags each sentence from word, affix, shape, trigger-word and gazetteer features, with a small
+convolutional network's label log-probabilities added to its scores when ``ner_cnn.npz`` is present
+(:mod:`.ner_cnn`, trained by ``scripts/train_ner_cnn.py``); then the names it found are propagated to their
+untagged repeats in the article (or, with a pass-2 model present, a second CRF sees how pass 1 tagged the same
+stem elsewhere in the document). The models and name lists ship in ``data/`` (trained by
+``scripts/train_ner.py``; ANERcorp, Benajiba et al. 2007, CAMeL Lab release, CC BY-SA 4.0).
 """
 
 from __future__ import annotations
