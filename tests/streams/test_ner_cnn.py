@@ -114,3 +114,15 @@ def test_the_pair_reaches_the_target_on_the_dev_slice() -> None:
     predicted = EntityTagger.load().tag_conll([s.tokens for s in dev])
     gold = [[tag[:2] + "PER" if tag[2:] == "PERS" else tag for tag in s.tags] for s in dev]
     assert score_entities(gold, predicted, types=ENTITY_TYPES).micro.f1 >= 0.80
+
+
+def test_without_the_network_the_crf_tags_alone_and_says_so(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import shutil
+
+    for model_file in DEFAULT_MODEL.parent.glob("ner*"):
+        if model_file.name != NETWORK.name:
+            shutil.copy(model_file, tmp_path / model_file.name)
+    with caplog.at_level("WARNING", logger="marsad.streams.ner"):
+        alone = EntityTagger.load(tmp_path / DEFAULT_MODEL.name)
+    assert alone._cnn is None and "ner_cnn.npz not found" in caplog.text
+    assert alone.tag_conll([["قال", "محمد", "العبدالله"]])[0][0] == "O"
