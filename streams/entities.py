@@ -275,31 +275,36 @@ def trim_proclitic(body: str, start: int, end: int, known: Callable[[str], objec
 
 def trim_qualifier(body: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading محافظة / مدينة / بلدة ... from a place span when a name follows it."""
-    space = body.find(" ", start, end)
-    if space < 0:
+    found = _first_word(body, start, end)
+    if found is None:
         return start, end
-    first = fold(body[start:space])
+    first, rest = found
     if first in _QUALIFIERS or (first[:1] in _PROCLITICS and first[1:] in _QUALIFIERS):
-        rest = space
-        while rest < end and body[rest].isspace():
-            rest += 1
-        return (rest, end) if rest < end else (start, end)
+        return rest, end
     return start, end
 
 
 def trim_countryside(body: str, start: int, end: int) -> tuple[int, int]:
     """Drop a leading ريف from a span the tagger found (بريف دير الزور is دير الزور, as the gazetteer has it),
     but not from ريف دمشق, a province of that name."""
-    space = body.find(" ", start, end)
-    if space < 0:
+    found = _first_word(body, start, end)
+    if found is None:
         return start, end
-    first = fold(body[start:space])
+    first, rest = found
     if first != "ريف" and not (first[:1] in _PROCLITICS and first[1:] == "ريف"):
         return start, end
+    return (start, end) if fold(body[rest:end]).startswith("دمشق") else (rest, end)
+
+
+def _first_word(body: str, start: int, end: int) -> tuple[str, int] | None:
+    """The folded first word of a span of several, and where the rest begins; None for a one-word span."""
+    space = body.find(" ", start, end)
+    if space < 0:
+        return None
     rest = space
     while rest < end and body[rest].isspace():
         rest += 1
-    return (start, end) if rest >= end or fold(body[rest:end]).startswith("دمشق") else (rest, end)
+    return (fold(body[start:space]), rest) if rest < end else None
 
 
 def _entity(body: str, start: int, end: int, type_: str, canonical: object | None, source: str) -> Entity:
