@@ -23,7 +23,7 @@ from marsad.schemas.records import Entity
 from .arabic import fold, listed, qualifies_definite, strip_clitics
 from .dateline import outlet_after
 from .entities import overlaps
-from .entity_rules import NATIONALITIES, NATIONALITY_STEMS, ORDINALS, common_description, describes
+from .entity_rules import NATIONALITIES, ORDINALS, common_description, describes
 from .geocode import FACILITY_ADJECTIVES, FACILITY_WORDS
 from .ner_features import word_classes, word_zipf
 from .place_spotter import adjective_not_place
@@ -89,7 +89,6 @@ _FRONT_MOVEMENTS = frozenset(
      "الصمود", "القوي", "الدفاع", "المقاومه", "الشعبيه", "الوطنيه", "الاسلاميه", "الجبهه", "الامل", "التغيير"]
 )  # fmt: skip
 _FRONT_PREPOSITIONS = frozenset(["في", "علي", "داخل", "عند"])
-_FRONT_ENDINGS = frozenset(["جبهه", "بهات"])  # the last letters of جبهة / جبهات, with or without بـ
 _COMMON_NAME_ZIPF = 4  # wordfreq's Zipf class of a word too common to name a front line (القتال، واحدة)
 _SIDES = frozenset(f"{side}{ending}" for side in ("شرقي", "غربي", "شمالي", "جنوبي") for ending in ("", "ه"))
 # A front's name ends where its bearing starts (جبهة الكدحة غرب المدينة).
@@ -122,7 +121,6 @@ _WEAPONS = frozenset(
 )  # fmt: skip  # and their rounds and magazines (طلقات كلاشينكوف)
 # By land, air and sea (بدعم بري وجوي، قصف جوي ومدفعي): adjectives of an operation, one of which is also a
 # surname (بري); a "person" that is one of them next to another is the adjective.
-_NATIONALITY_STEMS = frozenset(NATIONALITY_STEMS)
 _DOMAINS = frozenset(["بري", "جوي", "بحري", "مدفعي", "صاروخي", "بريه", "جويه", "بحريه", "مدفعيه", "صاروخيه"])
 # Cue words that begin with a letter that is also a proclitic (بلده، بنادق): matched as written first.
 _AS_WRITTEN = _CITING | _SETTLEMENTS | _WEAPONS | _MODEL_NOUNS | _VILLAGES  # ولاية begins with و
@@ -269,7 +267,7 @@ def front_line_names(body: str, tokens: Sequence[Token], spans: Sequence[Any], m
     """
     if "جبه" not in body:
         return []  # most articles name no front: the letters are looked for once
-    fronts = [i for i, token in enumerate(tokens[:-1]) if token.norm[-4:] in _FRONT_ENDINGS and _front_word(tokens, i)]
+    fronts = [i for i in range(len(tokens) - 1) if _front_word(tokens, i)]
     found = []
     for i in fronts:
         names = list(takewhile(_front_name_word, tokens[i + 1 : i + 3]))
@@ -835,8 +833,7 @@ def _nationality_adjective(tokens: Sequence[Token], i: int) -> bool:
     a definite noun (الجانب الأوكراني). A definite one after anything else may be a surname (وقال المصري)."""
     bare = strip_clitics(tokens[i].norm)
     definite = bare.startswith("ال")
-    bare = bare[2:] if definite else bare
-    if bare not in _NATIONALITY_STEMS and not (bare.endswith("ه") and bare[:-1] in _NATIONALITY_STEMS):
+    if (bare if definite else "ال" + bare) not in NATIONALITIES:
         return False
     return not definite or (i > 0 and strip_clitics(tokens[i - 1].norm).startswith("ال"))
 
