@@ -46,6 +46,7 @@ from marsad.streams.ner_cnn import (  # noqa: E402
     MAX_FEATS,
     char_ids,
     class_features,
+    network_gazetteer,
     pack_strings,
 )
 from marsad.streams.ner_features import Lexicon, stem_of  # noqa: E402
@@ -110,8 +111,8 @@ def _parse_args() -> argparse.Namespace:
 
 
 def _gazetteer_lines(path: Path) -> list[str]:
-    """The shipped gazetteer without the names taken from the training labels (kind s*)."""
-    return [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("s")]
+    """The shipped gazetteer as the network reads it (:func:`network_gazetteer`)."""
+    return network_gazetteer(path.read_text(encoding="utf-8").splitlines())
 
 
 def _vocabulary(train: Sequence[ConllSentence], gazetteer: Path, min_count: int) -> dict:

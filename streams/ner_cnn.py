@@ -21,7 +21,16 @@ import numpy as np
 
 from .ner_features import Lexicon, lexical_classes, stem_of
 
-__all__ = ["CHAR_WIDTHS", "DILATIONS", "MAX_CHARS", "MAX_FEATS", "ConvTagger", "char_ids", "class_features"]
+__all__ = [
+    "CHAR_WIDTHS",
+    "DILATIONS",
+    "MAX_CHARS",
+    "MAX_FEATS",
+    "ConvTagger",
+    "char_ids",
+    "class_features",
+    "network_gazetteer",
+]
 
 MAX_CHARS = 22  # a begin mark, up to 20 letters (the middle of longer words dropped), an end mark
 CHAR_WIDTHS = (2, 3, 4)
@@ -37,6 +46,12 @@ _CACHE_LIMIT = 30_000
 def class_features(key: str) -> list[str]:
     """The CRF's lexicon and shape classes of a folded word (not its forms or affixes: the letters give those)."""
     return [f for f in lexical_classes(key) if f.startswith(_CLASS_PREFIXES)][:MAX_FEATS]
+
+
+def network_gazetteer(lines: Iterable[str]) -> list[str]:
+    """The CRF's gazetteer lines without the names taken from the training labels (kind s*): the network,
+    trained on those same labels, would learn to trust them. Training and inference both read it so."""
+    return [line for line in lines if not line.startswith("s")]
 
 
 def char_ids(key: str, index: dict[str, int]) -> list[int]:
@@ -68,7 +83,7 @@ class ConvTagger:
         self._feats = {f: i + 1 for i, f in enumerate(unpack_strings(arrays["v_feats"]))}  # 0 pad
         self._gaz = {f: i + 1 for i, f in enumerate(unpack_strings(arrays["v_gaz"]))}
         # the gazetteer without the names taken from the training labels (kind s*): the network never saw them
-        self._lexicon = Lexicon.from_lines(line for line in gazetteer_lines if not line.startswith("s"))
+        self._lexicon = Lexicon.from_lines(network_gazetteer(gazetteer_lines))
         for layer in (2, 3):  # the three taps side by side: one product per layer
             p[f"conv{layer}_cat"] = np.ascontiguousarray(np.concatenate(list(p[f"conv{layer}"]), axis=1))
         gdim = p["gemb"].shape[1]
