@@ -82,13 +82,13 @@ class ConvTagger:
         self._chars = {c: i + 4 for i, c in enumerate(unpack_strings(arrays["v_chars"]))}
         self._feats = {f: i + 1 for i, f in enumerate(unpack_strings(arrays["v_feats"]))}  # 0 pad
         self._gaz = {f: i + 1 for i, f in enumerate(unpack_strings(arrays["v_gaz"]))}
-        # the gazetteer without the names taken from the training labels (kind s*): the network never saw them
         self._lexicon = Lexicon.from_lines(network_gazetteer(gazetteer_lines))
         for layer in (2, 3):  # the three taps side by side: one product per layer
             p[f"conv{layer}_cat"] = np.ascontiguousarray(np.concatenate(list(p[f"conv{layer}"]), axis=1))
         gdim = p["gemb"].shape[1]
         hidden = p["conv1"].shape[2]
-        # each gazetteer tag's share of the first convolution, flat: a token's tags are one row of a 0/1 matrix
+        # each gazetteer tag's share of the first convolution, its three taps side by side (summed per match kind
+        # into _kind_taps as kinds are met)
         self._gaz_taps = np.einsum("gd,kdh->gkh", p["gemb"], p["conv1"][:, -gdim:]).reshape(len(p["gemb"]), -1)
         # a match's kinds -> its rows (B, I) in _kind_taps; row 0 adds nothing
         self._kind_rows: dict[frozenset[str], tuple[int, int]] = {}
