@@ -83,7 +83,10 @@ class EntityTagger:
         self._lexicon = lexicon
         self.doc_size = doc_size
         if cnn is not None and cnn.labels != list(tables.labels):
-            raise ValueError(f"the convolutional tagger's labels {cnn.labels} are not the CRF's {tables.labels}")
+            raise ValueError(
+                f"the NER network's labels {cnn.labels} are not the CRF's {tables.labels}: rebuild it for this CRF "
+                "with scripts/train_ner_cnn.py (after scripts/train_ner.py)"
+            )
         self._cnn = cnn
         self._cnn_weight = cnn_weight
         self._two_pass = len(tables.trans) == 2
@@ -229,7 +232,7 @@ def _load_cached(path: Path) -> EntityTagger:
     meta_path = path.with_name(_META)
     meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.is_file() else {}
     cnn_path = path.with_name(_CNN)
-    cnn = ConvTagger.load(cnn_path, gazetteer) if cnn_path.is_file() else None
+    cnn = ConvTagger.load(cnn_path, lines) if cnn_path.is_file() else None
     if cnn is not None:
         _one_blas_thread()
     else:

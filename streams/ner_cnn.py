@@ -101,11 +101,11 @@ class ConvTagger:
         self._starts = np.zeros(1024, bool)
 
     @classmethod
-    def load(cls, path: Path, gazetteer: Path) -> ConvTagger:
+    def load(cls, path: Path, gazetteer_lines: Iterable[str]) -> ConvTagger:
+        """The network in ``path``, reading the CRF's gazetteer lines (which the tagger has read already)."""
         with np.load(path) as arrays:
             loaded = {name: arrays[name] for name in arrays.files}
-        lines = gazetteer.read_text(encoding="utf-8").splitlines() if gazetteer.is_file() else []
-        return cls(loaded, lines)
+        return cls(loaded, gazetteer_lines)
 
     def log_probs(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
         """Label log-probabilities (tokens x labels, sentences back to back) of folded words, one document."""

@@ -16,6 +16,7 @@ SHARED = Path(__file__).parents[2].parent / "shared"
 TRAIN = SHARED / "data" / "anercorp" / "train.conll"
 NETWORK = DEFAULT_MODEL.with_name("ner_cnn.npz")
 GAZETTEER = DEFAULT_MODEL.with_name("ner_gazetteer.txt")
+LINES = GAZETTEER.read_text(encoding="utf-8").splitlines() if GAZETTEER.is_file() else []
 pytestmark = pytest.mark.skipif(not NETWORK.is_file(), reason="no convolutional tagger shipped")
 
 SENTENCES = [
@@ -31,7 +32,7 @@ def keys(text: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def network() -> ConvTagger:
-    return ConvTagger.load(NETWORK, GAZETTEER)
+    return ConvTagger.load(NETWORK, LINES)
 
 
 def test_the_shipped_tagger_adds_the_network_with_the_weight_chosen_for_it(network: ConvTagger) -> None:
@@ -42,7 +43,7 @@ def test_the_shipped_tagger_adds_the_network_with_the_weight_chosen_for_it(netwo
 
 def test_a_network_trained_on_other_labels_is_refused_at_load() -> None:
     loaded = EntityTagger.load()
-    network = ConvTagger.load(NETWORK, GAZETTEER)
+    network = ConvTagger.load(NETWORK, LINES)
     network.labels = list(reversed(network.labels))
     with pytest.raises(ValueError, match="labels"):
         EntityTagger(loaded._tables, loaded._lexicon, cnn=network)
@@ -67,9 +68,9 @@ def test_sentences_of_a_document_do_not_see_each_other(network: ConvTagger) -> N
 
 def test_the_word_cache_changes_no_score() -> None:
     doc = [keys(text) for text in SENTENCES]
-    warm = ConvTagger.load(NETWORK, GAZETTEER)
+    warm = ConvTagger.load(NETWORK, LINES)
     first = warm.log_probs(doc[:1])  # some word types cached, then the rest added to the same table
-    assert np.allclose(warm.log_probs(doc), ConvTagger.load(NETWORK, GAZETTEER).log_probs(doc), atol=1e-5)
+    assert np.allclose(warm.log_probs(doc), ConvTagger.load(NETWORK, LINES).log_probs(doc), atol=1e-5)
     assert np.allclose(warm.log_probs(doc[:1]), first, atol=1e-5)
 
 
@@ -77,9 +78,9 @@ def test_a_full_cache_starts_over_and_changes_no_score(monkeypatch: pytest.Monke
     import marsad.streams.ner_cnn as ner_cnn
 
     doc = [keys(text) for text in SENTENCES]
-    expected = ConvTagger.load(NETWORK, GAZETTEER).log_probs(doc)
+    expected = ConvTagger.load(NETWORK, LINES).log_probs(doc)
     monkeypatch.setattr(ner_cnn, "_CACHE_LIMIT", 20)  # fewer than the words of the three sentences
-    small = ConvTagger.load(NETWORK, GAZETTEER)
+    small = ConvTagger.load(NETWORK, LINES)
     for _ in range(2):
         assert np.allclose(small.log_probs(doc[:1]), expected[: len(doc[0])], atol=1e-5)
         assert np.allclose(small.log_probs(doc), expected, atol=1e-5)
